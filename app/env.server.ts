@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the server reads, validated once. Nothing here
+ * reaches the browser; what the UI may know (the grader in use, the model)
+ * is passed through loaders explicitly.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("data/rehearse.db"),
+  /** Signs the session cookie. Unset: a random secret is generated once and kept beside the database. */
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  QUESTION_BANK_DIR: z.string().min(1).default("question-bank"),
+  /** auto: the LLM grader when a key or base URL is set, otherwise the offline grader. */
+  GRADER: z.enum(["auto", "openai", "offline"]).default("auto"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Milliseconds one LLM call may take before it is abandoned. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** LLM gradings per user per day; past it, answers are graded offline. */
+  LLM_DAILY_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Runs the app against msw's mocked OpenAI API (development only). */
+  MOCKS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+function readEnv(): Env {
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const env = result.data;
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATABASE_PATH) };
+}
+
+/** A per-installation secret kept next to the database, so a fresh clone is never signed with a published default. */
+function localSessionSecret(databasePath: string): string {
+  const file = path.join(path.dirname(path.resolve(databasePath)), ".session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= readEnv();
+  return cached;
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { Question } from "~/question-bank/question-schema";
+
+/**
+ * The one contract every grader fulfils. The offline grader's output and the
+ * LLM's structured output are both validated against `gradeSchema` before
+ * they are stored or shown.
+ */
+
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 5;
+
+export const STAR_PARTS = ["situation", "task", "action", "result"] as const;
+export const starPartSchema = z.enum(STAR_PARTS);
+export type StarPart = z.infer<typeof starPartSchema>;
+
+const score = z.number().int().min(SCORE_MIN).max(SCORE_MAX);
+
+export const criterionGradeSchema = z.object({
+  criterionId: z.string().min(1),
+  score,
+  /** A sentence quoted verbatim from the answer that earned the score, or null when none did. */
+  evidence: z.string().max(1000).nullable(),
+  /** Why this score, in the interviewer's words. */
+  rationale: z.string().min(1).max(1000),
+});
+
+export const probeSchema = z.object({
+  question: z.string().min(1).max(400),
+  /** The rubric criterion the probe digs into, when it targets one. */
+  criterionId: z.string().nullable(),
+});
+
+export const starSchema = z.object({
+  present: z.array(starPartSchema),
+  missing: z.array(starPartSchema),
+});
+
+export const gradeFlagsSchema = z.object({
+  /** The answer addressed the grader ("ignore previous instructions", fake scores, ...). */
+  injectionSuspected: z.boolean(),
+  /** The answer does not look like English; the offline grader cannot judge it fairly. */
+  nonEnglish: z.boolean(),
+});
+
+export const insightsSchema = z.object({
+  wordCount: z.number().int().min(0),
+  /** Words per minute of time actually taken, when it is known. */
+  wordsPerMinute: z.number().min(0).nullable(),
+  fillerWords: z.array(z.object({ word: z.string(), count: z.number().int().min(1) })),
+  topWords: z.array(z.object({ word: z.string(), count: z.number().int().min(1) })),
+  /** Job-related terms from the rubric that the answer used. */
+  termsUsed: z.array(z.string()),
+});
+
+export const gradeSchema = z.object({
+  /** Weighted mean of the criterion scores, one decimal. */
+  overall: z.number().min(SCORE_MIN).max(SCORE_MAX),
+  criteria: z.array(criterionGradeSchema).min(1),
+  strengths: z.array(z.string().min(1).max(500)).max(6),
+  improvements: z.array(z.string().min(1).max(500)).max(6),
+  /** STAR parts found, for behavioural questions; null otherwise. */
+  star: starSchema.nullable(),
+  probes: z.array(probeSchema).max(3),
+  flags: gradeFlagsSchema,
+  insights: insightsSchema.nullable(),
+});
+
+export type Grade = z.infer<typeof gradeSchema>;
+export type CriterionGrade = z.infer<typeof criterionGradeSchema>;
+export type Probe = z.infer<typeof probeSchema>;
+export type Insights = z.infer<typeof insightsSchema>;
+
+export const GRADER_KINDS = ["offline", "openai"] as const;
+export type GraderKind = (typeof GRADER_KINDS)[number];
+
+/** Who produced a grade: stored with every grade. */
+export interface GradeProvenance {
+  grader: GraderKind;
+  model: string | null;
+  promptVersion: string | null;
+  /** Set when the LLM failed and the offline grader stood in; says why. */
+  fallbackReason: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  latencyMs: number | null;
+}
+
+export interface GradeRequest {
+  question: Question;
+  answer: string;
+  /** Time allowed and taken, for pacing and length judgements. */
+  secondsAllowed: number;
+  secondsTaken: number | null;
+  /** When grading a follow-up answer: the probe it answers. */
+  probe: z.infer<typeof probeSchema> | null;
+  /** Probes already asked in this round, never to be asked again. */
+  askedProbes: string[];
+}
+
+/** Rounds a weighted mean to the one-decimal overall score. */
+export function weightedOverall(scores: { score: number; weight: number }[]): number {
+  const totalWeight = scores.reduce((sum, s) => sum + s.weight, 0);
+  if (totalWeight === 0) return SCORE_MIN;
+  const mean = scores.reduce((sum, s) => sum + s.score * s.weight, 0) / totalWeight;
+  return Math.round(mean * 10) / 10;
+}
