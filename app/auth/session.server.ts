@@ -1,0 +1,79 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { assertSameOrigin } from "./same-origin.server";
+
+const SESSION_DAYS = 30;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  const env = getEnv();
+  cookie ??= createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true",
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    secrets: [env.SESSION_SECRET],
+  });
+  return cookie;
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getUser(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const row = getDb()
+    .select({ id: users.id, username: users.username })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
+    .get();
+  return row ?? null;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getUser>>>;
+
+/**
+ * The signed-in user, or a redirect to log in. Every loader and action that
+ * touches user data starts here; for posts it also refuses cross-site requests.
+ */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  assertSameOrigin(request);
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : "/";
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return user;
+}
+
+/** Starts a fresh session (a new id at every login, never a reused one) and redirects. */
+export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  const session = getDb().insert(sessions).values({ userId, expiresAt }).returning().get();
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(session.id, { expires: expiresAt }) },
+  });
+}
+
+export async function endSession(request: Request): Promise<Response> {
+  const sessionId = await readSessionId(request);
+  if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  return redirect("/", {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
+  });
+}
+
+/** Only same-site paths: `//evil.example` and absolute URLs fall back to home. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { hashPassword, verifyPassword } from "./password.server";
+
+export async function createUser(username: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  const db = getDb();
+  // The unique index decides races between two sign-ups for one name.
+  const inserted = db.insert(users).values({ username, passwordHash }).onConflictDoNothing().returning().get();
+  return inserted ?? null;
+}
+
+export async function verifyLogin(username: string, password: string) {
+  const user = getDb().select().from(users).where(eq(users.username, username)).get();
+  if (!user) {
+    // Spend the same time as a real check, so response time does not reveal which names exist.
+    await verifyPassword(password, await dummyHash());
+    return null;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword("not-a-real-password"));

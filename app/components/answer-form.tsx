@@ -1,0 +1,84 @@
+import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ANSWER_MAX } from "~/rounds/round-forms";
+import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import { Countdown } from "./countdown";
+import { FormErrors } from "./form-errors";
+
+const AUTOSAVE_DELAY_MS = 800;
+
+type DraftResult = { ok: true; savedAt: Date } | { errors: Errors; values?: FormValues; savedAt: null };
+
+/**
+ * The answer box with its clock. Typing saves a draft on the server (so a
+ * reload or another tab shows the same text); the clock reaching zero submits.
+ * Without JavaScript it is a plain form that posts the answer.
+ */
+export function AnswerForm({
+  answerId,
+  initialText,
+  deadline,
+  serverNow,
+  secondsAllowed,
+  result,
+}: {
+  answerId: string;
+  initialText: string;
+  deadline: Date;
+  serverNow: Date;
+  secondsAllowed: number;
+  result?: { errors: Errors; values?: FormValues } | null;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useFetcher<DraftResult>({ key: `draft-${answerId}` });
+  const submitting = useNavigation().state !== "idle";
+  const typed = typeof result?.values?.answer === "string" ? result.values.answer : initialText;
+  const [length, setLength] = useState(typed.length);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const saveNow = useCallback(() => {
+    clearTimeout(pending.current);
+    const textarea = formRef.current?.elements.namedItem("answer");
+    if (!(textarea instanceof HTMLTextAreaElement)) return;
+    draft.submit({ intent: "save-draft", answer: textarea.value }, { method: "post" });
+  }, [draft]);
+
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  const onExpire = useCallback(() => formRef.current?.requestSubmit(), []);
+
+  const draftError = draft.data && "errors" in draft.data ? draft.data.errors.form : null;
+  const savedAt = draft.data && "ok" in draft.data ? draft.data.savedAt : null;
+  const errors = result?.errors;
+
+  return (
+    <Form method="post" ref={formRef} className="stack answer-form">
+      <Countdown deadline={deadline} serverNow={serverNow} secondsAllowed={secondsAllowed} onExpire={onExpire} />
+      <input type="hidden" name="intent" value="submit" />
+      <label htmlFor="answer">Your answer</label>
+      <textarea
+        id="answer"
+        name="answer"
+        rows={14}
+        maxLength={ANSWER_MAX}
+        defaultValue={typed}
+        aria-invalid={errors?.form.length || errors?.fields.answer ? true : undefined}
+        aria-describedby="answer-status answer-errors"
+        onChange={(event) => {
+          setLength(event.currentTarget.value.length);
+          clearTimeout(pending.current);
+          pending.current = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
+        }}
+        onBlur={saveNow}
+      />
+      <p id="answer-status" className="hint">
+        {length.toLocaleString("en")} / {ANSWER_MAX.toLocaleString("en")} characters
+        {draft.state !== "idle" ? " · Saving draft…" : savedAt ? ` · Draft saved ${new Date(savedAt).toLocaleTimeString("en-GB")}` : ""}
+      </p>
+      <FormErrors id="answer-errors" errors={[...(errors?.form ?? []), ...(errors?.fields.answer ?? []), ...(draftError ?? [])]} />
+      <button type="submit" disabled={submitting}>
+        Submit answer
+      </button>
+    </Form>
+  );
+}

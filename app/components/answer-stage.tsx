@@ -1,0 +1,53 @@
+import { Form } from "@remix-run/react";
+import type { AnswerPageData } from "~/rounds/answer-page.server";
+import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import { AnswerForm } from "./answer-form";
+import { GradeCard, type CriterionLabel } from "./grade-card";
+
+type AnswerData = AnswerPageData["answer"];
+
+/** An answer at whatever stage it is: being written against the clock, submitted, or graded. */
+export function AnswerStage({
+  answer,
+  serverNow,
+  criteria,
+  result,
+}: {
+  answer: AnswerData;
+  serverNow: Date;
+  criteria: CriterionLabel[];
+  result?: { errors: Errors; values?: FormValues } | null;
+}) {
+  if (!answer.submittedAt) {
+    return (
+      <AnswerForm
+        key={answer.id}
+        answerId={answer.id}
+        initialText={answer.text}
+        deadline={answer.deadlineAt}
+        serverNow={serverNow}
+        secondsAllowed={answer.secondsAllowed}
+        result={result}
+      />
+    );
+  }
+  return (
+    <>
+      <section aria-labelledby={`answer-${answer.id}`}>
+        <h2 id={`answer-${answer.id}`}>Your answer</h2>
+        {answer.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
+        <div className="answer-text">{answer.text || <span className="muted">(no answer was written)</span>}</div>
+      </section>
+      {answer.grade ? (
+        <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+      ) : (
+        <Form method="post" className="notice">
+          <p>Your answer is saved but has not been graded yet.</p>
+          <button type="submit" name="intent" value="grade">
+            Grade now
+          </button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Grade, GradeProvenance } from "~/grading/grade-schema";
+import { SCORE_MAX } from "~/grading/grade-schema";
+
+export interface CriterionLabel {
+  id: string;
+  name: string;
+}
+
+function graderLabel(provenance: GradeProvenance): string {
+  if (provenance.grader === "openai") return `Graded by ${provenance.model ?? "the LLM"}`;
+  return "Graded offline by the rubric heuristic";
+}
+
+/** One grade, criterion by criterion, in the order the rubric lists them. */
+export function GradeCard({
+  grade,
+  provenance,
+  criteria,
+  headingLevel = 2,
+  title = "Feedback",
+}: {
+  grade: Grade;
+  provenance: GradeProvenance;
+  criteria: CriterionLabel[];
+  headingLevel?: 2 | 3 | 4;
+  title?: string;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3" | "h4" | "h5";
+  const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
+  return (
+    <section className="grade-card">
+      <Heading>{title}</Heading>
+      <p className="overall">
+        <strong>Overall</strong> <span className="score">{grade.overall.toFixed(1)}</span> / {SCORE_MAX}
+      </p>
+      <p className="hint">
+        {graderLabel(provenance)}
+        {provenance.fallbackReason ? ` — the LLM was not used: ${provenance.fallbackReason}` : ""}
+      </p>
+      {grade.flags.injectionSuspected ? (
+        <p className="flag" role="note">
+          This answer contains text addressed to the grader (instructions or scores). Those parts earned nothing.
+        </p>
+      ) : null}
+      {grade.flags.nonEnglish ? (
+        <p className="flag" role="note">
+          This answer does not look like English; the offline grader can only judge English answers.
+        </p>
+      ) : null}
+      <table className="criteria">
+        <caption className="visually-hidden">Scores per rubric criterion</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">Score</th>
+            <th scope="col">What earned it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {grade.criteria.map((c) => (
+            <tr key={c.criterionId}>
+              <th scope="row">{name(c.criterionId)}</th>
+              <td>
+                {c.score} / {SCORE_MAX}
+              </td>
+              <td>
+                {c.evidence ? <q className="evidence">{c.evidence}</q> : <span className="muted">No sentence earned it.</span>}
+                <p className="rationale">{c.rationale}</p>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {grade.star ? (
+        <p>
+          <strong>STAR:</strong> present — {grade.star.present.join(", ") || "none"}; missing —{" "}
+          {grade.star.missing.join(", ") || "none"}
+        </p>
+      ) : null}
+      <div className="two-col">
+        <div>
+          <Sub>Strong</Sub>
+          {grade.strengths.length > 0 ? (
+            <ul>
+              {grade.strengths.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nothing stood out yet.</p>
+          )}
+        </div>
+        <div>
+          <Sub>To improve</Sub>
+          {grade.improvements.length > 0 ? (
+            <ul>
+              {grade.improvements.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No specific fixes.</p>
+          )}
+        </div>
+      </div>
+      {grade.insights ? (
+        <p className="hint">
+          {grade.insights.wordCount} words
+          {grade.insights.wordsPerMinute !== null ? ` · ${grade.insights.wordsPerMinute} words per minute` : ""}
+          {grade.insights.fillerWords.length > 0
+            ? ` · filler: ${grade.insights.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`
+            : ""}
+          {grade.insights.termsUsed.length > 0 ? ` · terms used: ${grade.insights.termsUsed.join(", ")}` : ""}
+        </p>
+      ) : null}
+    </section>
+  );
+}

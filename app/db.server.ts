@@ -1,0 +1,31 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../db/schema";
+import { getEnv } from "./env.server";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** Opens a SQLite file with the settings the app relies on, and brings its schema up to date. */
+export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // WAL with NORMAL is durable across application crashes; only an OS crash can lose the last commit.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.resolve("db/migrations") });
+  return { db, sqlite };
+}
+
+let instance: Db | undefined;
+
+/** The one connection for this process, opened and migrated on first use. */
+export function getDb(): Db {
+  instance ??= openDatabase(getEnv().DATABASE_PATH).db;
+  return instance;
+}

@@ -1,0 +1,146 @@
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { gradeAnswer } from "~/grading/grade-answer.server";
+import { latestGrades } from "~/grading/grades.server";
+import { formError, parseForm } from "~/utils/forms";
+import { invariantResponse } from "~/utils/invariant.server";
+import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer } from "./answers.server";
+import { probeSecondsFor } from "./clock";
+import { answerFormSchema, QUESTIONS_MAX } from "./round-forms";
+import { askedProbes, loadRoundView } from "./round-view.server";
+import { findRound, listRoundQuestions, markRoundFinished } from "./rounds.server";
+
+/**
+ * The server half of the two answer pages: the main answer to a question
+ * (slot 0) and the answer to one of its follow-up probes (slots 1-3).
+ */
+
+type Params = LoaderFunctionArgs["params"];
+
+const paramsSchema = z.object({
+  roundId: z.string().min(1).max(64),
+  position: z.coerce.number().int().min(1).max(QUESTIONS_MAX),
+  slot: z.coerce.number().int().min(1).max(3).optional(),
+});
+
+export function answerPath(roundId: string, position: number, slot: number = MAIN_SLOT): string {
+  const base = `/rounds/${roundId}/questions/${position}`;
+  return slot === MAIN_SLOT ? base : `${base}/follow-ups/${slot}`;
+}
+
+async function resolve(request: Request, params: Params) {
+  const user = await requireUser(request);
+  const parsed = paramsSchema.safeParse(params);
+  invariantResponse(parsed.success, "Not found");
+  const { roundId, position, slot = MAIN_SLOT } = parsed.data;
+  const round = findRound(user.id, roundId);
+  invariantResponse(round, "Round not found");
+  const roundQuestions = listRoundQuestions(round.id);
+  const roundQuestion = roundQuestions.find((rq) => rq.position === position);
+  invariantResponse(roundQuestion, "Question not found");
+  return { user, round, roundQuestions, roundQuestion, slot };
+}
+
+export async function loadAnswerPage(request: Request, params: Params) {
+  const { round, roundQuestions, roundQuestion, slot } = await resolve(request, params);
+  const now = new Date();
+
+  if (slot === MAIN_SLOT) {
+    startAnswer(roundQuestion.id, MAIN_SLOT, roundQuestion.secondsAllowed, null, now);
+  } else {
+    // A follow-up exists only once the main answer has been graded and asked it.
+    const main = findAnswer(roundQuestion.id, MAIN_SLOT);
+    const probe = main ? latestGrades([main.id]).get(main.id)?.grade.probes[slot - 1] : undefined;
+    invariantResponse(probe, "Follow-up not found");
+    startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probe, now);
+  }
+
+  const view = (await loadRoundView(round.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
+  const answer = slot === MAIN_SLOT ? view.main! : view.followUps.find((a) => a.slot === slot)!;
+  const { question } = roundQuestion;
+  return {
+    round: { id: round.id, title: round.title },
+    position: roundQuestion.position,
+    total: roundQuestions.length,
+    slot,
+    question: {
+      id: question.id,
+      title: question.title,
+      prompt: question.prompt,
+      kind: question.kind,
+      tips: question.tips,
+      // The model answer is revealed only once the user has committed to theirs.
+      strongExample: view.main?.submittedAt ? question.examples.strong : null,
+      criteria: question.rubric.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
+    },
+    answer,
+    main: view.main,
+    followUps: view.followUps,
+    serverNow: now,
+  };
+}
+
+export async function answerPageAction(request: Request, params: Params) {
+  const { round, roundQuestions, roundQuestion, slot } = await resolve(request, params);
+  const answer = findAnswer(roundQuestion.id, slot);
+  invariantResponse(answer, "Answer not found");
+  const here = answerPath(round.id, roundQuestion.position, slot);
+
+  const form = parseForm(answerFormSchema, await request.formData());
+  if (!form.ok) return data({ ...form, savedAt: null }, { status: 400 });
+  const now = new Date();
+
+  switch (form.data.intent) {
+    case "save-draft": {
+      if (!saveDraft(answer.id, form.data.answer, now)) {
+        return data(
+          { ...formError("This answer was already submitted; the draft was not changed.", { answer: form.data.answer }), savedAt: null },
+          { status: 409 },
+        );
+      }
+      return { ok: true as const, savedAt: now };
+    }
+    case "submit": {
+      const text = form.data.answer;
+      // Once the clock has run out, even an empty answer is recorded (as timed out).
+      if (text.trim() === "" && now < answer.deadlineAt) {
+        return data(
+          { ...formError("Write an answer before submitting.", { answer: text }), savedAt: null },
+          { status: 400 },
+        );
+      }
+      if (submitAnswer(answer, text, now)) {
+        const submitted = findAnswer(roundQuestion.id, slot)!;
+        const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+        const allDone = roundQuestions.every((rq) =>
+          answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
+        );
+        if (allDone && !round.finishedAt) markRoundFinished(round.id, now);
+        await gradeSafely(submitted, roundQuestion, answers);
+      }
+      throw redirect(here);
+    }
+    case "grade": {
+      invariantResponse(answer.submittedAt, "Submit the answer first.", 400);
+      const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(answer, roundQuestion, answers);
+      throw redirect(here);
+    }
+  }
+}
+
+async function gradeSafely(
+  answer: Parameters<typeof gradeAnswer>[0],
+  roundQuestion: Parameters<typeof gradeAnswer>[1],
+  answers: Parameters<typeof askedProbes>[0],
+) {
+  try {
+    await gradeAnswer(answer, roundQuestion, askedProbes(answers, latestGrades(answers.map((a) => a.id))));
+  } catch (error) {
+    // The answer is saved; the page offers "Grade now" for an answer without a grade.
+    console.error("Grading failed for answer", answer.id, error);
+  }
+}
+
+export type AnswerPageData = Awaited<ReturnType<typeof loadAnswerPage>>;

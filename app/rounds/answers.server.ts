@@ -1,0 +1,71 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { answers } from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { Probe } from "~/grading/grade-schema";
+import { deadlineFor, hasExpired, isTimedOut } from "./clock";
+
+export type Answer = typeof answers.$inferSelect;
+
+export const MAIN_SLOT = 0;
+
+/**
+ * The answer in this slot, started now if it was never shown before. The
+ * unique (question, slot) index makes two tabs opening it at once agree on
+ * one start time.
+ */
+export function startAnswer(
+  roundQuestionId: string,
+  slot: number,
+  secondsAllowed: number,
+  probe: Probe | null,
+  now: Date,
+): Answer {
+  const db = getDb();
+  db.insert(answers)
+    .values({ roundQuestionId, slot, probe, secondsAllowed, startedAt: now, deadlineAt: deadlineFor(now, secondsAllowed) })
+    .onConflictDoNothing()
+    .run();
+  return findAnswer(roundQuestionId, slot)!;
+}
+
+export function findAnswer(roundQuestionId: string, slot: number): Answer | undefined {
+  return getDb()
+    .select()
+    .from(answers)
+    .where(and(eq(answers.roundQuestionId, roundQuestionId), eq(answers.slot, slot)))
+    .get();
+}
+
+export function listAnswers(roundQuestionIds: string[]): Answer[] {
+  if (roundQuestionIds.length === 0) return [];
+  return getDb().select().from(answers).where(inArray(answers.roundQuestionId, roundQuestionIds)).all();
+}
+
+/** Keeps the typed text of an answer still in progress. False once it has been submitted. */
+export function saveDraft(answerId: string, text: string, now: Date): boolean {
+  const result = getDb()
+    .update(answers)
+    .set({ text, draftSavedAt: now })
+    .where(and(eq(answers.id, answerId), isNull(answers.submittedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/**
+ * Submits the answer once; a second submission (another tab) changes nothing
+ * and returns false. Late submissions are kept and marked timed out.
+ */
+export function submitAnswer(answer: Answer, text: string, now: Date): boolean {
+  const result = getDb()
+    .update(answers)
+    .set({ text, submittedAt: now, timedOut: isTimedOut(now, answer.deadlineAt) })
+    .where(and(eq(answers.id, answer.id), isNull(answers.submittedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/** The server owns the clock: an answer left open past its deadline is submitted with its last draft. */
+export function submitIfExpired(answer: Answer, now: Date): boolean {
+  if (answer.submittedAt || !hasExpired(answer.deadlineAt, now)) return false;
+  return submitAnswer(answer, answer.text, now);
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { bandSchema, questionKindSchema } from "~/question-bank/question-schema";
+
+export const ANSWER_MAX = 10_000;
+export const QUESTIONS_MIN = 1;
+export const QUESTIONS_MAX = 10;
+export const MINUTES_MAX = 60;
+
+export const newRoundSchema = z.object({
+  skills: z.array(z.string().max(40)).max(50),
+  kinds: z.array(questionKindSchema, { error: "Pick a kind from the list." }).max(3),
+  band: bandSchema.default("3-5"),
+  count: z.coerce
+    .number({ error: "Choose how many questions." })
+    .int("Choose a whole number of questions.")
+    .min(QUESTIONS_MIN, `Choose at least ${QUESTIONS_MIN} question.`)
+    .max(QUESTIONS_MAX, `Choose at most ${QUESTIONS_MAX} questions.`),
+  /** Empty: each question's own default. */
+  minutes: z
+    .union([
+      z.literal("").transform(() => null),
+      z.undefined().transform(() => null),
+      z.coerce.number().int().min(1, "At least 1 minute.").max(MINUTES_MAX, `At most ${MINUTES_MAX} minutes.`),
+    ]),
+});
+
+export type NewRound = z.infer<typeof newRoundSchema>;
+
+const answerText = z.string({ error: "The answer is missing." }).max(ANSWER_MAX, `Keep the answer under ${ANSWER_MAX.toLocaleString("en")} characters.`);
+
+/** What the answer page accepts: a draft save, a submission, or a retry of a failed grading. */
+export const answerFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("save-draft"), answer: answerText }),
+    z.object({ intent: z.literal("submit"), answer: answerText }),
+    z.object({ intent: z.literal("grade") }),
+  ],
+  { error: "Unknown action." },
+);
+
+export type AnswerForm = z.infer<typeof answerFormSchema>;

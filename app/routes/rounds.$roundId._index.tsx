@@ -1,0 +1,19 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { answerPath } from "~/rounds/answer-page.server";
+import { MAIN_SLOT, listAnswers } from "~/rounds/answers.server";
+import { findRound, listRoundQuestions } from "~/rounds/rounds.server";
+import { invariantResponse } from "~/utils/invariant.server";
+
+/** Resumes a round where it was left: the first unanswered question, or the report. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const round = findRound(user.id, params.roundId ?? "");
+  invariantResponse(round, "Round not found");
+  const roundQuestions = listRoundQuestions(round.id);
+  const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+  const next = roundQuestions.find(
+    (rq) => !answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
+  );
+  throw redirect(next ? answerPath(round.id, next.position) : `/rounds/${round.id}/report`);
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AnswerStage } from "~/components/answer-stage";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SCORE_MAX } from "~/grading/grade-schema";
+import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadAnswerPage(request, params);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answerPageAction(request, params);
+}
+
+/** Draft saves change nothing the page shows; re-running the loader for each keystroke pause would be waste. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
+
+export default function QuestionPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { round, position, total, question, answer, followUps } = data;
+  const probes = answer.grade?.grade.probes ?? [];
+  const base = `/rounds/${round.id}`;
+  return (
+    <article className="question-page">
+      <p className="breadcrumb">
+        {round.title} · Question {position} of {total}
+      </p>
+      <h1>{question.title}</h1>
+      <p className="prompt">{question.prompt}</p>
+      <AnswerStage
+        answer={answer}
+        serverNow={data.serverNow}
+        criteria={question.criteria}
+        result={result && "errors" in result ? result : null}
+      />
+      {probes.length > 0 ? (
+        <section aria-labelledby="follow-ups">
+          <h2 id="follow-ups">Follow-up questions</h2>
+          <p className="hint">An interviewer would dig here next. Answer them on a shorter clock.</p>
+          <ol className="probes">
+            {probes.map((probe, i) => {
+              const followUp = followUps.find((f) => f.slot === i + 1);
+              return (
+                <li key={probe.question}>
+                  <p>{probe.question}</p>
+                  {followUp?.grade ? (
+                    <p>
+                      <Link to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
+                        Follow-up {i + 1}: Overall {followUp.grade.grade.overall.toFixed(1)} / {SCORE_MAX}
+                      </Link>
+                    </p>
+                  ) : (
+                    <Link className="button-link" to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
+                      {followUp?.submittedAt ? `See follow-up ${i + 1}` : `Answer follow-up ${i + 1}`}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+      {question.strongExample ? (
+        <details className="example">
+          <summary>See a strong answer</summary>
+          <div className="answer-text">{question.strongExample}</div>
+        </details>
+      ) : (
+        <details className="tips">
+          <summary>Tips</summary>
+          <ul>
+            {question.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {answer.submittedAt ? (
+        <nav className="next" aria-label="Round">
+          {position < total ? (
+            <Link className="button-link" to={`${base}/questions/${position + 1}`}>
+              Next question
+            </Link>
+          ) : null}
+          <Link to={`${base}/report`}>{position < total ? "Round report so far" : "See the round report"}</Link>
+        </nav>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.question.title} · Rehearse` : "Question · Rehearse" },
+];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

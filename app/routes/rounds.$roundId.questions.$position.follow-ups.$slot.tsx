@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AnswerStage } from "~/components/answer-stage";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadAnswerPage(request, params);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answerPageAction(request, params);
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
+
+export default function FollowUpPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { round, position, total, slot, question, answer } = data;
+  const back = `/rounds/${round.id}/questions/${position}`;
+  return (
+    <article className="question-page">
+      <p className="breadcrumb">
+        {round.title} · Question {position} of {total} · Follow-up {slot}
+      </p>
+      <p className="context">
+        On: <Link to={back}>{question.title}</Link>
+      </p>
+      <h1>{answer.probe?.question ?? "Follow-up"}</h1>
+      <AnswerStage
+        answer={answer}
+        serverNow={data.serverNow}
+        criteria={question.criteria}
+        result={result && "errors" in result ? result : null}
+      />
+      {answer.submittedAt ? (
+        <nav className="next" aria-label="Round">
+          <Link className="button-link" to={back}>
+            Back to the question
+          </Link>
+          <Link to={`/rounds/${round.id}/report`}>Round report</Link>
+        </nav>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Follow-up · ${data.question.title} · Rehearse` : "Follow-up · Rehearse" },
+];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,42 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { credentialsSchema } from "~/auth/auth-forms";
+import { assertSameOrigin } from "~/auth/same-origin.server";
+import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { createUser } from "~/auth/users.server";
+import { CredentialsForm } from "~/components/credentials-form";
+import { formError, parseForm } from "~/utils/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = parseForm(credentialsSchema, await request.formData());
+  if (!form.ok) return data(form, { status: 400 });
+  const { username, password, redirectTo } = form.data;
+  const user = await createUser(username, password);
+  if (!user) return data(formError("That username is taken. Pick another.", { username }), { status: 400 });
+  return startSession(user.id, safeRedirect(redirectTo, "/rounds/new"));
+}
+
+export default function SignupPage() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <section className="narrow">
+      <h1>Sign up</h1>
+      <p>Your rounds, answers and stories are private to your account.</p>
+      <CredentialsForm
+        submitLabel="Sign up"
+        passwordAutoComplete="new-password"
+        redirectTo={params.get("redirectTo") ?? "/rounds/new"}
+        result={result}
+      />
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign up · Rehearse" }];

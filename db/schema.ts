@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { GraderKind, Insights, Probe } from "~/grading/grade-schema";
+import type { Question } from "~/question-bank/question-schema";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () =>
+  timestamp("created_at")
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: id(),
+  /** Stored lower-case: usernames are case-insensitive. */
+  username: text("username").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    band: text("band").notNull(),
+    /** What the round was built from, kept for "practise again". */
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
+    kinds: text("kinds", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [index("rounds_user_created_idx").on(t.userId, t.createdAt)],
+);
+
+export const roundQuestions = sqliteTable(
+  "round_questions",
+  {
+    id: id(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    /** 1-based order in the round. */
+    position: integer("position").notNull(),
+    questionId: text("question_id").notNull(),
+    /** The question as it was asked, so later bank edits never change a past report. */
+    question: text("question", { mode: "json" }).$type<Question>().notNull(),
+    secondsAllowed: integer("seconds_allowed").notNull(),
+  },
+  (t) => [
+    uniqueIndex("round_questions_round_position_idx").on(t.roundId, t.position),
+    index("round_questions_question_idx").on(t.questionId),
+  ],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: id(),
+    roundQuestionId: text("round_question_id")
+      .notNull()
+      .references(() => roundQuestions.id, { onDelete: "cascade" }),
+    /** 0 is the main answer; 1..3 answer the main grade's follow-up probes in order. */
+    slot: integer("slot").notNull(),
+    /** The probe being answered (null for the main answer), copied so the report never depends on a re-grade. */
+    probe: text("probe", { mode: "json" }).$type<Probe>(),
+    text: text("text").notNull().default(""),
+    secondsAllowed: integer("seconds_allowed").notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    deadlineAt: timestamp("deadline_at").notNull(),
+    draftSavedAt: timestamp("draft_saved_at"),
+    submittedAt: timestamp("submitted_at"),
+    timedOut: integer("timed_out", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [uniqueIndex("answers_round_question_slot_idx").on(t.roundQuestionId, t.slot)],
+);
+
+export const grades = sqliteTable(
+  "grades",
+  {
+    id: id(),
+    answerId: text("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    grader: text("grader").$type<GraderKind>().notNull(),
+    model: text("model"),
+    promptVersion: text("prompt_version"),
+    /** Why the LLM was not used when it should have been (timeout, 429, daily limit, ...). */
+    fallbackReason: text("fallback_reason"),
+    overall: real("overall").notNull(),
+    strengths: text("strengths", { mode: "json" }).$type<string[]>().notNull(),
+    improvements: text("improvements", { mode: "json" }).$type<string[]>().notNull(),
+    star: text("star", { mode: "json" }).$type<{ present: string[]; missing: string[] } | null>(),
+    probes: text("probes", { mode: "json" }).$type<Probe[]>().notNull(),
+    injectionSuspected: integer("injection_suspected", { mode: "boolean" }).notNull(),
+    nonEnglish: integer("non_english", { mode: "boolean" }).notNull(),
+    insights: text("insights", { mode: "json" }).$type<Insights | null>(),
+    tokensIn: integer("tokens_in"),
+    tokensOut: integer("tokens_out"),
+    latencyMs: integer("latency_ms"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("grades_answer_idx").on(t.answerId, t.createdAt)],
+);
+
+export const criterionScores = sqliteTable(
+  "criterion_scores",
+  {
+    gradeId: text("grade_id")
+      .notNull()
+      .references(() => grades.id, { onDelete: "cascade" }),
+    /** Order within the rubric, so the grade reads back as it was written. */
+    position: integer("position").notNull(),
+    criterionId: text("criterion_id").notNull(),
+    score: integer("score").notNull(),
+    evidence: text("evidence"),
+    rationale: text("rationale").notNull(),
+  },
+  (t) => [
+    uniqueIndex("criterion_scores_grade_position_idx").on(t.gradeId, t.position),
+    index("criterion_scores_criterion_idx").on(t.criterionId),
+  ],
+);
