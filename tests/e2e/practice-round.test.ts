@@ -1,0 +1,84 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, signUp } from "./browser";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ANSWER_ONE =
+  "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
+  "The HTTP method carries the intent: GET reads, POST creates and DELETE removes, and GET is idempotent so it is safe to retry. " +
+  "Each request is stateless because it carries its own token, which lets any instance behind the load balancer serve it.";
+
+test("sign up, take a two-question round, answer a probe, reload mid-question, read the report", async () => {
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  await signUp(page, baseURL);
+
+  // A two-question concept round at 3 minutes a question.
+  await page.getByLabel("concept").check();
+  await page.getByLabel("Number of questions").fill("2");
+  await page.getByLabel("Minutes per question").fill("3");
+  await page.getByRole("button", { name: "Start round" }).click();
+  await page.waitForURL(/\/rounds\/[^/]+\/questions\/1$/);
+  await expect.poll(() => page.getByRole("timer").textContent()).toMatch(/^[23]:\d\d$/);
+
+  // Type, let the draft save, reload: the same text and the same clock.
+  const answer = page.getByLabel("Your answer");
+  await answer.fill(ANSWER_ONE);
+  await expect.poll(() => page.getByText(/Draft saved/).count()).toBe(1);
+  const before = await page.getByRole("timer").textContent();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect.poll(() => page.getByLabel("Your answer").inputValue()).toBe(ANSWER_ONE);
+  const after = (await page.getByRole("timer").textContent())!;
+  const seconds = (clock: string) => Number(clock.split(":")[0]) * 60 + Number(clock.split(":")[1]);
+  expect(seconds(after)).toBeLessThan(seconds(before!));
+  expect(seconds(after)).toBeGreaterThan(seconds(before!) - 10);
+
+  // Submit: the grade and its follow-up probes appear.
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByText("Overall").first().isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole("heading", { name: "Follow-up questions" }).isVisible()).toBe(true);
+
+  // Answer the first probe on its own, shorter clock.
+  await page.getByRole("link", { name: "Answer follow-up 1" }).click();
+  await page.waitForURL(/follow-ups\/1$/);
+  await page.getByLabel("Your answer").fill(
+    "I would send an Idempotency-Key header with the POST, store the key with the result, and return the stored response when the same key is retried, so a retry after a timeout never charges twice.",
+  );
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Feedback" }).isVisible()).toBe(true);
+  await page.getByRole("link", { name: "Back to the question" }).click();
+  await expect.poll(() => page.getByRole("link", { name: /Follow-up 1: Overall/ }).isVisible()).toBe(true);
+
+  // Question two.
+  await page.getByRole("link", { name: "Next question" }).click();
+  await page.waitForURL(/\/questions\/2$/);
+  await page.getByLabel("Your answer").fill(
+    "Because the work is I/O bound, I would explain the trade-off first: it depends on the workload, and I would measure before choosing.",
+  );
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByRole("link", { name: "See the round report" }).isVisible()).toBe(true);
+
+  // The report lists both questions with their overall scores and the probe answer.
+  await page.getByRole("link", { name: "See the round report" }).click();
+  await page.waitForURL(/\/report$/);
+  await expect.poll(() => page.getByRole("heading", { name: "Round report" }).isVisible()).toBe(true);
+  const overall = await page.getByText("Overall").count();
+  expect(overall).toBeGreaterThanOrEqual(4); // round average, two answers, one follow-up
+  expect(await page.getByText(ANSWER_ONE).count()).toBe(1);
+  expect(await page.getByText("Idempotency-Key header").count()).toBe(1);
+  expect(consoleErrors).toEqual([]);
+  await page.close();
+});
