@@ -18,10 +18,11 @@ export const newRoundSchema = z.object({
   /** Empty: each question's own default. */
   minutes: z
     .union([
-      z.literal("").transform(() => null),
-      z.undefined().transform(() => null),
+      z.literal(""),
       z.coerce.number().int().min(1, "At least 1 minute.").max(MINUTES_MAX, `At most ${MINUTES_MAX} minutes.`),
-    ]),
+    ])
+    .optional()
+    .transform((minutes) => (minutes === "" || minutes === undefined ? null : minutes)),
 });
 
 export type NewRound = z.infer<typeof newRoundSchema>;

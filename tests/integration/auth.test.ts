@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { sessions, users } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { loader as rootLoader } from "~/root";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { action as signupAction } from "~/routes/signup";
+import { createSignedInUser, get, post, run } from "../utils/routes";
+
+const PASSWORD = "correct horse battery";
+
+describe("sign up", () => {
+  test("creates the user, hashes the password and starts a session", async () => {
+    const result = await run(signupAction, post("/signup", { username: "Ada", password: PASSWORD }));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/rounds/new");
+    const cookie = result.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/__session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const row = getDb().select().from(users).where(eq(users.username, "ada")).get()!;
+    expect(row.passwordHash).toMatch(/^scrypt\$/);
+    expect(row.passwordHash).not.toContain(PASSWORD);
+    const root = await run(rootLoader, get("/", cookie.split(";")[0]));
+    expect(root.data).toEqual({ user: { username: "ada" } });
+  });
+
+  test.each([
+    ["empty", { username: "", password: "" }, "username"],
+    ["whitespace username", { username: "   ", password: PASSWORD }, "username"],
+    ["too-long username", { username: "a".repeat(33), password: PASSWORD }, "username"],
+    ["malformed username", { username: "<script>", password: PASSWORD }, "username"],
+    ["short password", { username: "bob", password: "short" }, "password"],
+    ["too-long password", { username: "bob", password: "x".repeat(129) }, "password"],
+    ["missing fields", {}, "username"],
+  ])("rejects %s with 400, a field message and no user", async (_name, form, field) => {
+    const before = getDb().select().from(users).all().length;
+    const result = await run(signupAction, post("/signup", form));
+    expect(result.status).toBe(400);
+    const data = result.data as { errors: { fields: Record<string, string[]> }; values: Record<string, string> };
+    expect(data.errors.fields[field]?.length).toBeGreaterThan(0);
+    expect(data.values).not.toHaveProperty("password");
+    expect(getDb().select().from(users).all().length).toBe(before);
+  });
+
+  test("a taken username (in any case) is refused", async () => {
+    await run(signupAction, post("/signup", { username: "grace", password: PASSWORD }));
+    const result = await run(signupAction, post("/signup", { username: "GRACE", password: PASSWORD }));
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.data)).toContain("taken");
+  });
+
+  test("a cross-site post is refused", async () => {
+    const result = await run(
+      signupAction,
+      post("/signup", { username: "mallory", password: PASSWORD }, { origin: "https://evil.example" }),
+    );
+    expect(result.status).toBe(403);
+    expect(getDb().select().from(users).where(eq(users.username, "mallory")).get()).toBeUndefined();
+  });
+
+  test("an off-site redirectTo is ignored", async () => {
+    const result = await run(
+      signupAction,
+      post("/signup", { username: "redirector", password: PASSWORD, redirectTo: "//evil.example/x" }),
+    );
+    expect(result.location).toBe("/rounds/new");
+  });
+});
+
+describe("log in and out", () => {
+  test("right password: a new session each time (rotated), redirect kept on-site", async () => {
+    await run(signupAction, post("/signup", { username: "linus", password: PASSWORD }));
+    const first = await run(loginAction, post("/login", { username: "Linus", password: PASSWORD, redirectTo: "/rounds/new" }));
+    const second = await run(loginAction, post("/login", { username: "linus", password: PASSWORD }));
+    expect(first.status).toBe(302);
+    expect(first.location).toBe("/rounds/new");
+    expect(second.location).toBe("/");
+    expect(first.headers.get("Set-Cookie")).not.toBe(second.headers.get("Set-Cookie"));
+  });
+
+  test.each([
+    ["wrong password", { username: "linus2", password: "wrong password!" }],
+    ["unknown user", { username: "nobody", password: PASSWORD }],
+    ["empty form", { username: "", password: "" }],
+  ])("%s: one generic message, 400, username kept", async (_name, form) => {
+    await run(signupAction, post("/signup", { username: "linus2", password: PASSWORD }));
+    const result = await run(loginAction, post("/login", form));
+    expect(result.status).toBe(400);
+    const data = result.data as { errors: { form: string[] }; values: Record<string, string> };
+    expect(data.errors.form).toEqual(["Username or password is wrong."]);
+    expect(data.values.username).toBe(form.username);
+    expect(data.values).not.toHaveProperty("password");
+  });
+
+  test("logout deletes the session server-side and clears the cookie", async () => {
+    const { user, cookie } = await createSignedInUser();
+    const result = await run(logoutAction, post("/logout", {}, { cookie }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+    const root = await run(rootLoader, get("/", cookie));
+    expect(root.data).toEqual({ user: null });
+  });
+
+  test("a forged cookie is not a session", async () => {
+    const root = await run(rootLoader, get("/", "__session=forged-value"));
+    expect(root.data).toEqual({ user: null });
+  });
+});
