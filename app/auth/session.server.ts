@@ -13,7 +13,8 @@ function sessionCookie() {
   cookie ??= createCookie("__session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true",
+    // Browsers accept Secure cookies from http://127.0.0.1 and localhost, so this holds for the local default too.
+    secure: env.NODE_ENV === "production",
     path: "/",
     maxAge: SESSION_DAYS * 24 * 60 * 60,
     secrets: [env.SESSION_SECRET],

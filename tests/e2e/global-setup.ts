@@ -48,8 +48,6 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       DATABASE_PATH: path.join(dir, "e2e.db"),
       GRADER: "offline",
-      // Playwright talks plain http to loopback; a Secure cookie would never be sent back.
-      INSECURE_COOKIES: "true",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
