@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Signs the session cookie. Unset: a random secret is generated once and kept beside the database. */
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   QUESTION_BANK_DIR: z.string().min(1).default("question-bank"),
+  /** Versioned prompt files for the LLM grader; the highest version of each prompt is used. */
+  PROMPTS_DIR: z.string().min(1).default("prompts"),
   /** auto: the LLM grader when a key or base URL is set, otherwise the offline grader. */
   GRADER: z.enum(["auto", "openai", "offline"]).default("auto"),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -58,4 +60,9 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= readEnv();
   return cached;
+}
+
+/** Forgets the validated environment so the next getEnv() re-reads process.env (tests only). */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }
