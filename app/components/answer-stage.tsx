@@ -3,6 +3,7 @@ import type { AnswerPageData } from "~/rounds/answer-page.server";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { AnswerForm } from "./answer-form";
 import { GradeCard, type CriterionLabel } from "./grade-card";
+import { LiveGrade } from "./live-grade";
 
 type AnswerData = AnswerPageData["answer"];
 
@@ -12,11 +13,15 @@ export function AnswerStage({
   serverNow,
   criteria,
   result,
+  gradeStreamUrl,
+  canRegrade,
 }: {
   answer: AnswerData;
   serverNow: Date;
   criteria: CriterionLabel[];
   result?: { errors: Errors; values?: FormValues } | null;
+  gradeStreamUrl: string | null;
+  canRegrade: boolean;
 }) {
   if (!answer.submittedAt) {
     return (
@@ -39,14 +44,29 @@ export function AnswerStage({
         <div className="answer-text">{answer.text || <span className="muted">(no answer was written)</span>}</div>
       </section>
       {answer.grade ? (
-        <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+        <>
+          <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+          {canRegrade ? (
+            <Form method="post" className="notice">
+              <p>The LLM could not grade this answer at the time, so the offline grader did.</p>
+              <button type="submit" name="intent" value="regrade">
+                Re-grade with the LLM
+              </button>
+            </Form>
+          ) : null}
+        </>
       ) : (
-        <Form method="post" className="notice">
-          <p>Your answer is saved but has not been graded yet.</p>
-          <button type="submit" name="intent" value="grade">
-            Grade now
-          </button>
-        </Form>
+        <>
+          {gradeStreamUrl ? <LiveGrade key={gradeStreamUrl} url={gradeStreamUrl} criteria={criteria} /> : null}
+          <noscript>
+            <Form method="post" className="notice">
+              <p>Your answer is saved but has not been graded yet.</p>
+              <button type="submit" name="intent" value="grade">
+                Grade now
+              </button>
+            </Form>
+          </noscript>
+        </>
       )}
     </>
   );

@@ -1,7 +1,9 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
-import { gradeAnswer } from "~/grading/grade-answer.server";
+import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
+import { isLlmConfigured } from "~/grading/llm/openai-client.server";
+import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
@@ -29,7 +31,8 @@ export function answerPath(roundId: string, position: number, slot: number = MAI
   return slot === MAIN_SLOT ? base : `${base}/follow-ups/${slot}`;
 }
 
-async function resolve(request: Request, params: Params) {
+/** Resolves the round, question and answer slot named by the URL, for the signed-in user only. */
+export async function resolveAnswerSlot(request: Request, params: Params) {
   const user = await requireUser(request);
   const parsed = paramsSchema.safeParse(params);
   invariantResponse(parsed.success, "Not found");
@@ -43,7 +46,7 @@ async function resolve(request: Request, params: Params) {
 }
 
 export async function loadAnswerPage(request: Request, params: Params) {
-  const { round, roundQuestions, roundQuestion, slot } = await resolve(request, params);
+  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
   const now = new Date();
 
   if (slot === MAIN_SLOT) {
@@ -56,7 +59,7 @@ export async function loadAnswerPage(request: Request, params: Params) {
     startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probe, now);
   }
 
-  const view = (await loadRoundView(round.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
+  const view = (await loadRoundView(round.id, user.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
   const answer = slot === MAIN_SLOT ? view.main! : view.followUps.find((a) => a.slot === slot)!;
   const { question } = roundQuestion;
   return {
@@ -78,11 +81,15 @@ export async function loadAnswerPage(request: Request, params: Params) {
     main: view.main,
     followUps: view.followUps,
     serverNow: now,
+    /** Where a pending LLM grading streams its progress from. */
+    gradeStreamUrl: answer.submittedAt && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
+    /** An offline fallback grade can be redone once the LLM is reachable again. */
+    canRegrade: Boolean(answer.grade?.provenance.fallbackReason) && isLlmConfigured() && getEnv().GRADER !== "offline",
   };
 }
 
 export async function answerPageAction(request: Request, params: Params) {
-  const { round, roundQuestions, roundQuestion, slot } = await resolve(request, params);
+  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
   const here = answerPath(round.id, roundQuestion.position, slot);
@@ -117,26 +124,35 @@ export async function answerPageAction(request: Request, params: Params) {
           answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
         );
         if (allDone && !round.finishedAt) markRoundFinished(round.id, now);
-        await gradeSafely(submitted, roundQuestion, answers);
+        // The offline grader takes a millisecond: grade before the redirect. An LLM grading
+        // streams to the page after it (and without JavaScript, "Grade now" runs it).
+        if (planGrading(user.id).grader === "offline") await gradeSafely(user.id, submitted, roundQuestion, answers);
       }
       throw redirect(here);
     }
     case "grade": {
       invariantResponse(answer.submittedAt, "Submit the answer first.", 400);
       const answers = listAnswers(roundQuestions.map((rq) => rq.id));
-      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(answer, roundQuestion, answers);
+      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(user.id, answer, roundQuestion, answers);
+      throw redirect(here);
+    }
+    case "regrade": {
+      const current = latestGrades([answer.id]).get(answer.id);
+      invariantResponse(current?.provenance.fallbackReason, "Only a grade the LLM could not make can be re-graded.", 400);
+      await gradeSafely(user.id, answer, roundQuestion, listAnswers(roundQuestions.map((rq) => rq.id)));
       throw redirect(here);
     }
   }
 }
 
 async function gradeSafely(
-  answer: Parameters<typeof gradeAnswer>[0],
-  roundQuestion: Parameters<typeof gradeAnswer>[1],
+  userId: string,
+  answer: Parameters<typeof gradeAnswerOnce>[0],
+  roundQuestion: Parameters<typeof gradeAnswerOnce>[1],
   answers: Parameters<typeof askedProbes>[0],
 ) {
   try {
-    await gradeAnswer(answer, roundQuestion, askedProbes(answers, latestGrades(answers.map((a) => a.id))));
+    await gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), { userId });
   } catch (error) {
     // The answer is saved; the page offers "Grade now" for an answer without a grade.
     console.error("Grading failed for answer", answer.id, error);

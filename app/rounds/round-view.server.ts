@@ -1,6 +1,6 @@
 import type { StoredGrade } from "~/grading/grades.server";
 import { latestGrades } from "~/grading/grades.server";
-import { gradeAnswer } from "~/grading/grade-answer.server";
+import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
 import { listAnswers, submitIfExpired, type Answer } from "./answers.server";
 import { listRoundQuestions, type RoundQuestion } from "./rounds.server";
 
@@ -16,10 +16,11 @@ export interface QuestionView {
 
 /**
  * Every question of a round with its answers and their latest grades. Open
- * answers whose clock ran out are submitted (and graded) first, so what the
- * page shows is what the server clock says.
+ * answers whose clock ran out are submitted first, so what the page shows is
+ * what the server clock says; with the offline grader they are graded at once
+ * (an LLM grading streams to the page instead).
  */
-export async function loadRoundView(roundId: string, now: Date): Promise<QuestionView[]> {
+export async function loadRoundView(roundId: string, userId: string, now: Date): Promise<QuestionView[]> {
   const roundQuestions = listRoundQuestions(roundId);
   const byId = new Map(roundQuestions.map((rq) => [rq.id, rq]));
   let answers = listAnswers(roundQuestions.map((rq) => rq.id));
@@ -27,8 +28,11 @@ export async function loadRoundView(roundId: string, now: Date): Promise<Questio
   const expired = answers.filter((answer) => submitIfExpired(answer, now));
   if (expired.length > 0) {
     answers = listAnswers(roundQuestions.map((rq) => rq.id));
-    for (const answer of answers.filter((a) => expired.some((e) => e.id === a.id))) {
-      await gradeAnswer(answer, byId.get(answer.roundQuestionId)!, askedProbes(answers, latestGrades(answers.map((a) => a.id))));
+    if (planGrading(userId).grader === "offline") {
+      for (const answer of answers.filter((a) => expired.some((e) => e.id === a.id))) {
+        const asked = askedProbes(answers);
+        await gradeAnswerOnce(answer, byId.get(answer.roundQuestionId)!, asked, { userId });
+      }
     }
   }
 
@@ -43,6 +47,7 @@ export async function loadRoundView(roundId: string, now: Date): Promise<Questio
 }
 
 /** Probes already put to the user in this round, so no grader asks one twice. */
-export function askedProbes(answers: Answer[], grades: Map<string, StoredGrade>): string[] {
+export function askedProbes(answers: Answer[]): string[] {
+  const grades = latestGrades(answers.map((a) => a.id));
   return answers.flatMap((a) => grades.get(a.id)?.grade.probes.map((p) => p.question) ?? []);
 }

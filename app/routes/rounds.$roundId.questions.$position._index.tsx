@@ -35,6 +35,8 @@ export default function QuestionPage() {
         serverNow={data.serverNow}
         criteria={question.criteria}
         result={result && "errors" in result ? result : null}
+        gradeStreamUrl={data.gradeStreamUrl}
+        canRegrade={data.canRegrade}
       />
       {probes.length > 0 ? (
         <section aria-labelledby="follow-ups">

@@ -34,6 +34,8 @@ export default function FollowUpPage() {
         serverNow={data.serverNow}
         criteria={question.criteria}
         result={result && "errors" in result ? result : null}
+        gradeStreamUrl={data.gradeStreamUrl}
+        canRegrade={data.canRegrade}
       />
       {answer.submittedAt ? (
         <nav className="next" aria-label="Round">

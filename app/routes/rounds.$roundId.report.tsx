@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const round = findRound(user.id, params.roundId ?? "");
   invariantResponse(round, "Round not found");
-  const questions = await loadRoundView(round.id, new Date());
+  const questions = await loadRoundView(round.id, user.id, new Date());
   const scores = questions.flatMap((q) => (q.main?.grade ? [q.main.grade.grade.overall] : []));
   const average = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
   return {

@@ -20,7 +20,9 @@ type LlmEnvKey =
   | "OPENAI_TIMEOUT_MS"
   | "OPENAI_MAX_RETRIES"
   | "PROMPTS_DIR"
-  | "MOCKS";
+  | "MOCKS"
+  | "GRADER"
+  | "LLM_DAILY_LIMIT";
 
 const saved = new Map<LlmEnvKey, string | undefined>();
 

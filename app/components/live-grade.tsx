@@ -1,0 +1,124 @@
+import { Form, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import type { GradeProgress } from "~/grading/grade-answer.server";
+import type { CriterionGrade, Probe } from "~/grading/grade-schema";
+import { SCORE_MAX } from "~/grading/grade-schema";
+import type { CriterionLabel } from "./grade-card";
+
+interface Partial {
+  status: "grading" | "failed";
+  criteria: CriterionGrade[];
+  strengths: string[];
+  improvements: string[];
+  probes: Probe[];
+  fallback: string | null;
+  retrying: string | null;
+}
+
+const initial: Partial = { status: "grading", criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
+
+function reduce(state: Partial, event: GradeProgress): Partial {
+  switch (event.type) {
+    case "criterion":
+      return { ...state, retrying: null, criteria: [...state.criteria.filter((c) => c.criterionId !== event.criterion.criterionId), event.criterion] };
+    case "feedback":
+      return { ...state, strengths: event.strengths, improvements: event.improvements };
+    case "probes":
+      return { ...state, probes: event.probes };
+    case "retrying":
+      return { ...state, retrying: event.reason };
+    case "fallback":
+      // Anything previewed came from the LLM that failed; the offline grade replaces it.
+      return { ...initial, fallback: event.reason };
+    default:
+      return state;
+  }
+}
+
+/**
+ * Shows an LLM grading as it streams in (server-sent events), then loads the
+ * stored grade. Without JavaScript the "Grade now" form does the same job.
+ */
+export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionLabel[] }) {
+  const revalidator = useRevalidator();
+  const [state, setState] = useState<Partial>(initial);
+
+  useEffect(() => {
+    const source = new EventSource(url);
+    source.addEventListener("progress", (e) => setState((s) => reduce(s, JSON.parse((e as MessageEvent).data) as GradeProgress)));
+    source.addEventListener("done", () => {
+      source.close();
+      revalidator.revalidate();
+    });
+    const fail = () => {
+      source.close();
+      setState((s) => ({ ...s, status: "failed" }));
+    };
+    source.addEventListener("failed", fail);
+    source.onerror = fail;
+    return () => source.close();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one stream per answer, not per render
+  }, [url]);
+
+  const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
+  return (
+    <section className="grade-card live-grade" aria-busy={state.status === "grading"}>
+      <h2>Feedback</h2>
+      <p role="status">
+        {state.status === "failed"
+          ? "Grading was interrupted. Your answer is saved."
+          : state.fallback
+            ? `Grading offline: the LLM was not used (${state.fallback}).`
+            : state.retrying
+              ? `The model is busy; retrying (${state.retrying})…`
+              : "Grading your answer…"}
+      </p>
+      {state.criteria.length > 0 ? (
+        <ul className="live-criteria">
+          {state.criteria.map((c) => (
+            <li key={c.criterionId}>
+              <strong>{name(c.criterionId)}</strong>: {c.score} / {SCORE_MAX}
+              {c.evidence ? (
+                <>
+                  {" "}
+                  — <q className="evidence">{c.evidence}</q>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {state.strengths.length + state.improvements.length > 0 ? (
+        <div className="two-col">
+          <ul aria-label="Strong">
+            {state.strengths.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <ul aria-label="To improve">
+            {state.improvements.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.probes.length > 0 ? (
+        <>
+          <h3>Follow-up questions</h3>
+          <ol className="probes">
+            {state.probes.map((p) => (
+              <li key={p.question}>{p.question}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {state.status === "failed" ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="grade">
+            Grade now
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

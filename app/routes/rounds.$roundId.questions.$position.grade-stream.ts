@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { gradeAnswerOnce, type GradeProgress } from "~/grading/grade-answer.server";
+import { latestGrades } from "~/grading/grades.server";
+import { resolveAnswerSlot } from "~/rounds/answer-page.server";
+import { findAnswer, listAnswers } from "~/rounds/answers.server";
+import { askedProbes } from "~/rounds/round-view.server";
+import { invariantResponse } from "~/utils/invariant.server";
+
+/**
+ * Server-sent events for one answer's grading: `progress` events as the LLM
+ * writes the grade, then `done` once it is stored (or `failed`). The page
+ * reloads its data on `done`. Closing the page does not cancel the grading:
+ * the answer is graded and stored either way.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slot = new URL(request.url).searchParams.get("slot") ?? "0";
+  const { user, roundQuestions, roundQuestion } = await resolveAnswerSlot(request, {
+    ...params,
+    slot: slot === "0" ? undefined : slot,
+  });
+  const answer = findAnswer(roundQuestion.id, Number(slot));
+  invariantResponse(answer?.submittedAt, "No submitted answer to grade");
+
+  const encoder = new TextEncoder();
+  let open = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) => {
+        if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      };
+      try {
+        if (!latestGrades([answer.id]).has(answer.id)) {
+          const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+          await gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), {
+            userId: user.id,
+            onProgress: (event: GradeProgress) => send("progress", event),
+          });
+        }
+        send("done", {});
+      } catch (error) {
+        console.error("Streamed grading failed for answer", answer.id, error);
+        send("failed", { message: "Grading failed. Your answer is saved; try “Grade now”." });
+      } finally {
+        if (open) controller.close();
+        open = false;
+      }
+    },
+    cancel() {
+      open = false;
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform keeps the compression middleware from buffering the stream.
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+    },
+  });
+}
