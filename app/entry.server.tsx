@@ -8,15 +8,9 @@ import { getPrompts } from "./grading/llm/prompts.server";
 import { getBank } from "./question-bank/load-bank.server";
 
 // Fail at boot, naming the variable, file or field at fault, rather than on a user's first answer.
-const env = getEnv();
+getEnv();
 getBank();
 getPrompts();
-
-if (env.MOCKS) {
-  // Development only: msw answers the OpenAI API inside this process, so the LLM path can be clicked through offline.
-  const { startMockServer } = await import("../tests/mocks/index");
-  startMockServer();
-}
 
 const ABORT_DELAY = 5_000;
 

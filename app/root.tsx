@@ -42,6 +42,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {user ? (
               <>
                 <NavLink to="/rounds/new">New round</NavLink>
+                <NavLink to="/settings">Settings</NavLink>
                 <span className="muted">{user.username}</span>
                 <Form method="post" action="/logout">
                   <button type="submit" className="link-button">

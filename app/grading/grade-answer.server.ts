@@ -7,6 +7,7 @@ import type { RoundQuestion } from "~/rounds/rounds.server";
 import type { GradeProvenance, GradeRequest } from "./grade-schema";
 import { saveGrade } from "./grades.server";
 import { gradeWithLlm, LlmGradeError, type LlmProgress } from "./llm/grade-with-llm.server";
+import { ensureMockLlm } from "./llm/mock-llm.server";
 import { isLlmConfigured } from "./llm/openai-client.server";
 import { gradeOffline } from "./offline/grade-offline.server";
 
@@ -100,6 +101,7 @@ export async function gradeAnswer(
   let fallbackReason = plan.grader === "offline" ? plan.reason : null;
   if (plan.grader === "openai") {
     try {
+      await ensureMockLlm();
       const { grade, provenance } = await gradeWithLlm(request, { onProgress });
       return saveGrade(answer.id, grade, provenance);
     } catch (error) {

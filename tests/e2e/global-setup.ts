@@ -7,7 +7,10 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The production build with the offline grader. */
     baseURL: string;
+    /** The same build with MOCKS=true: the LLM grader against msw's mocked OpenAI API. */
+    mockedBaseURL: string;
   }
 }
 
@@ -35,10 +38,7 @@ export async function waitForHealthy(baseURL: string, timeoutMs = 30_000): Promi
   throw new Error(`Server at ${baseURL} did not become healthy`);
 }
 
-/** Builds the app once and serves the production build on a free loopback port with an empty database. */
-export default async function setup(project: TestProject) {
-  execFileSync("npx", ["remix", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-  const dir = mkdtempSync(path.join(tmpdir(), "rehearse-e2e-"));
+async function startServer(dir: string, name: string, env: Record<string, string>) {
   const port = await freePort();
   const server = spawn("node_modules/.bin/remix-serve", ["build/index.js"], {
     env: {
@@ -46,16 +46,27 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: path.join(dir, "e2e.db"),
-      GRADER: "offline",
+      DATABASE_PATH: path.join(dir, `${name}.db`),
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForHealthy(baseURL);
-  project.provide("baseURL", baseURL);
+  return { baseURL, stop: () => server.kill("SIGTERM") };
+}
+
+/** Builds the app once and serves the production build on free loopback ports, each with an empty database. */
+export default async function setup(project: TestProject) {
+  execFileSync("npx", ["remix", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  const dir = mkdtempSync(path.join(tmpdir(), "rehearse-e2e-"));
+  const offline = await startServer(dir, "offline", { GRADER: "offline" });
+  const mocked = await startServer(dir, "mocked", { GRADER: "auto", MOCKS: "true" });
+  project.provide("baseURL", offline.baseURL);
+  project.provide("mockedBaseURL", mocked.baseURL);
   return () => {
-    server.kill("SIGTERM");
+    offline.stop();
+    mocked.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

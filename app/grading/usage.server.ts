@@ -1,0 +1,39 @@
+import { and, avg, count, eq, sum } from "drizzle-orm";
+import { answers, grades, roundQuestions, rounds } from "../../db/schema";
+import { getDb } from "~/db.server";
+
+export interface GraderUsage {
+  grader: string;
+  grades: number;
+  tokensIn: number;
+  tokensOut: number;
+  averageLatencyMs: number | null;
+  fallbacks: number;
+}
+
+/** What this user's gradings cost, per grader. */
+export function usageByGrader(userId: string): GraderUsage[] {
+  const rows = getDb()
+    .select({
+      grader: grades.grader,
+      grades: count(),
+      tokensIn: sum(grades.tokensIn),
+      tokensOut: sum(grades.tokensOut),
+      averageLatencyMs: avg(grades.latencyMs),
+      fallbacks: count(grades.fallbackReason),
+    })
+    .from(grades)
+    .innerJoin(answers, eq(answers.id, grades.answerId))
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .innerJoin(rounds, and(eq(rounds.id, roundQuestions.roundId), eq(rounds.userId, userId)))
+    .groupBy(grades.grader)
+    .all();
+  return rows.map((r) => ({
+    grader: r.grader,
+    grades: r.grades,
+    tokensIn: Number(r.tokensIn ?? 0),
+    tokensOut: Number(r.tokensOut ?? 0),
+    averageLatencyMs: r.averageLatencyMs === null ? null : Math.round(Number(r.averageLatencyMs)),
+    fallbacks: r.fallbacks,
+  }));
+}

@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getEnv } from "~/env.server";
+import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
+import { describeLlm, isLlmConfigured } from "~/grading/llm/openai-client.server";
+import { usageByGrader } from "~/grading/usage.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const env = getEnv();
+  // Only what the page needs: never the key, never a URL with credentials.
+  return {
+    mode: env.GRADER,
+    plan: planGrading(user.id),
+    llm: isLlmConfigured(env) ? describeLlm(env) : null,
+    timeoutSeconds: Math.round(env.OPENAI_TIMEOUT_MS / 1000),
+    dailyLimit: env.LLM_DAILY_LIMIT,
+    usedToday: llmGradesToday(user.id),
+    usage: usageByGrader(user.id),
+  };
+}
+
+export default function SettingsPage() {
+  const { mode, plan, llm, timeoutSeconds, dailyLimit, usedToday, usage } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>Settings</h1>
+      <h2>Grader</h2>
+      <dl className="facts">
+        <dt>Your next answer is graded by</dt>
+        <dd>
+          {plan.grader === "openai" ? `the LLM (${llm?.model})` : "the offline rubric grader"}
+          {plan.grader === "offline" && plan.reason ? ` — ${plan.reason}` : ""}
+        </dd>
+        <dt>Grader setting</dt>
+        <dd>
+          <code>GRADER={mode}</code>
+        </dd>
+        {llm ? (
+          <>
+            <dt>Model</dt>
+            <dd>{llm.model}</dd>
+            <dt>Server</dt>
+            <dd>
+              {llm.server}
+              {llm.mocked ? " (mocked: MOCKS=true)" : ""}
+            </dd>
+            <dt>Timeout</dt>
+            <dd>{timeoutSeconds} s per call, then the offline grader stands in</dd>
+            <dt>LLM gradings today</dt>
+            <dd>
+              {usedToday} of {dailyLimit}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>LLM</dt>
+            <dd>Not configured. Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.</dd>
+          </>
+        )}
+      </dl>
+      <h2>Usage</h2>
+      {usage.length === 0 ? (
+        <p className="muted">No graded answers yet.</p>
+      ) : (
+        <table className="criteria">
+          <thead>
+            <tr>
+              <th scope="col">Grader</th>
+              <th scope="col">Grades</th>
+              <th scope="col">Offline fallbacks</th>
+              <th scope="col">Tokens in</th>
+              <th scope="col">Tokens out</th>
+              <th scope="col">Average time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {usage.map((u) => (
+              <tr key={u.grader}>
+                <th scope="row">{u.grader === "openai" ? "LLM" : "Offline"}</th>
+                <td>{u.grades}</td>
+                <td>{u.fallbacks}</td>
+                <td>{u.tokensIn.toLocaleString("en")}</td>
+                <td>{u.tokensOut.toLocaleString("en")}</td>
+                <td>{u.averageLatencyMs === null ? "—" : `${u.averageLatencyMs.toLocaleString("en")} ms`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Settings · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
