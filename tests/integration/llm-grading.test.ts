@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { answers, grades, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
+import { loader as settingsLoader } from "~/routes/settings";
 import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
 import { action as newRoundAction } from "~/routes/rounds.new";
@@ -154,5 +155,27 @@ describe("grading with the LLM", () => {
     const outcome = await run(streamLoader, get(`${path}/grade-stream?slot=0`, bob.cookie), params);
     expect(outcome.status).toBe(404);
     expect(storedGrades(roundId)).toHaveLength(0);
+  });
+});
+
+describe("the settings page", () => {
+  test("shows the grader, model and usage, never the key", async () => {
+    setLlmEnv({ OPENAI_API_KEY: "sk-secret-key-123" });
+    const { path, params } = await submitAnswer(alice);
+    await readEvents(alice, path, params);
+    const page = await run(settingsLoader, get("/settings", alice.cookie));
+    const body = JSON.stringify(page.data);
+    expect(body).not.toContain("sk-secret-key-123");
+    expect(page.data).toMatchObject({
+      plan: { grader: "openai" },
+      llm: { model: "gpt-4o-mini", server: "mock-llm.test/v1" },
+      usedToday: 1,
+      usage: [{ grader: "openai", grades: 1 }],
+    });
+  });
+
+  test("signed out: sent to log in", async () => {
+    const page = await run(settingsLoader, get("/settings"));
+    expect(page.status).toBe(302);
   });
 });
