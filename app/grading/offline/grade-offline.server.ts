@@ -1,0 +1,200 @@
+import {
+  SCORE_MIN,
+  STAR_PARTS,
+  weightedOverall,
+  type CriterionGrade,
+  type Grade,
+  type GradeRequest,
+  type Insights,
+} from "~/grading/grade-schema";
+import { scoreCriterion, type AnswerShape, type CriterionScore } from "./criterion-scores";
+import { improvementsOf, rationaleFor, strengthsOf, type AnswerFacts } from "./feedback";
+import { scanForInjection } from "./injection";
+import { buildInsights } from "./insights";
+import { assessKeyPoints, termDroppingSentences } from "./key-points";
+import { looksNonEnglish } from "./language";
+import { UNIT_WORDS } from "./lexicon";
+import { findMisconceptions } from "./misconceptions";
+import { keyText, type KeyedText } from "./phrase-match";
+import { chooseProbes } from "./probes";
+import { assessRelevance, targetWords } from "./relevance";
+import { compileRubric, type CompiledCriterion, type CompiledRubric } from "./rubric-index";
+import { sentenceFeatures, type SentenceFeatures } from "./sentence-features";
+import { analyseStar } from "./star";
+import { analyseText, type AnalysedText } from "./text-analysis";
+import { applyCorrections, findTypos } from "./typos";
+
+/**
+ * The offline rubric grader: deterministic, synchronous, no network. It reads
+ * the answer the way an interviewer listens: which rubric points are
+ * explained rather than named, which wrong claims are made, how much is on
+ * topic, whether a story has its STAR parts, ownership, a number and a lesson.
+ * Text addressed to the grader is dropped before anything is scored.
+ */
+export function gradeOffline(request: GradeRequest): Grade {
+  const rubric = compileRubric(request.question);
+  const answer = request.answer;
+  const injection = scanForInjection(answer);
+
+  let analysed = analyseText(answer);
+  if (injection.suspected) analysed = analyseText(blankInjectedSentences(answer, analysed, injection.ranges));
+  const typos = findTypos(analysed, rubric.lexicon);
+  if (typos.length > 0) {
+    const corrected = applyCorrections(analysed.text, typos);
+    analysed = analyseText(corrected.text, { text: answer, toOriginal: corrected.toOriginal });
+  }
+
+  const keyed = keyText(analysed, rubric.lexicon);
+  const features = keyed.sentences.map(sentenceFeatures);
+  const nonEnglish = looksNonEnglish(analysed, (word) => rubric.lexicon.correct(word) !== undefined);
+  const criteria = criteriaToGrade(rubric, request, keyed);
+  const targetSet = new Set(criteria.map((c) => c.criterion.id));
+
+  const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) => targetSet.has(m.misconception.criterionId));
+  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)));
+  const star = rubric.behavioural ? analyseStar(keyed, features) : null;
+  const vocabulary = criteria.length === rubric.criteria.length ? rubric.vocabulary : unionOf(criteria.map((c) => c.vocabulary));
+  const relevance = assessRelevance(rubric, keyed, features, vocabulary);
+
+  const dropped = termDroppingSentences(keyPoints, features, (s) => keyed.sentences[s]?.words ?? 0);
+  features.forEach((f, s) => f.listLike && dropped.add(s));
+  const clauses = features.filter((f, s) => f.hasVerb && !dropped.has(s)).length;
+  const target = targetWords(request.secondsAllowed, criteria.length);
+  const listShare = features.length === 0 ? 0 : dropped.size / features.length;
+  const shape: AnswerShape = {
+    relevance: relevance.share,
+    words: analysed.words,
+    targetWords: target,
+    listShare,
+    engagement:
+      features.length === 0
+        ? 0
+        : relevance.share * Math.min(1, analysed.words / 80) * (clauses / features.length),
+  };
+
+  const scores: CriterionScore[] = criteria.map((criterion) => {
+    const score = scoreCriterion(criterion, keyPoints, misconceptions, features, shape, star);
+    return nonEnglish || analysed.words === 0 ? { ...score, score: SCORE_MIN, raw: SCORE_MIN, evidence: null } : score;
+  });
+
+  const quote = (s: number) => keyed.sentences[s]?.text ?? "";
+  const insights = buildInsights(analysed, keyPoints, request.secondsTaken);
+  const facts = answerFacts(keyed, features, keyPoints, shape, request, insights, injection.suspected, nonEnglish);
+  const criterionGrades: CriterionGrade[] = scores.map((score) => ({
+    criterionId: score.criterion.criterion.id,
+    score: score.score,
+    evidence: score.evidence === null ? null : quote(score.evidence).slice(0, 1000) || null,
+    rationale: rationaleFor(score, star, facts),
+  }));
+
+  return {
+    overall: Math.max(
+      SCORE_MIN,
+      weightedOverall(scores.map((s) => ({ score: s.score, weight: s.criterion.criterion.weight }))),
+    ),
+    criteria: criterionGrades,
+    strengths: strengthsOf(scores, star, facts, quote),
+    improvements: improvementsOf(scores, star, facts),
+    star: rubric.behavioural
+      ? star && !nonEnglish
+        ? { present: star.present, missing: star.missing }
+        : { present: [], missing: [...STAR_PARTS] }
+      : null,
+    probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])]),
+    flags: { injectionSuspected: injection.suspected, nonEnglish },
+    insights,
+  };
+}
+
+/** Replaces every sentence that overlaps an injected range with spaces, keeping offsets and line breaks. */
+function blankInjectedSentences(answer: string, analysed: AnalysedText, ranges: Array<[number, number]>): string {
+  const chars = answer.slice(0, analysed.text.length).split("");
+  const blank = (start: number, end: number) => {
+    for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== "\n") chars[i] = " ";
+  };
+  for (const [start, end] of ranges) {
+    blank(start, end);
+    for (const sentence of analysed.sentences) {
+      if (sentence.start < end && sentence.end > start) blank(sentence.start, sentence.end);
+    }
+  }
+  return chars.join("");
+}
+
+/** A follow-up answer is graded on the criterion its probe targets; otherwise the whole rubric. */
+function criteriaToGrade(rubric: CompiledRubric, request: GradeRequest, keyed: KeyedText): CompiledCriterion[] {
+  const probe = request.probe;
+  if (!probe) return rubric.criteria;
+  const targeted = rubric.criteria.find((c) => c.criterion.id === probe.criterionId);
+  if (targeted) return [targeted];
+  // A probe without a criterion: the criterion whose vocabulary the probe (and then the answer) shares most.
+  const probeWords = new Set(probe.question.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  let best: CompiledCriterion | undefined;
+  let bestOverlap = 0;
+  for (const criterion of rubric.criteria) {
+    let n = 0;
+    for (const kp of criterion.keyPoints) {
+      for (const matcher of kp.matchers) if (matcher.source.split(" ").every((w) => probeWords.has(w.toLowerCase()))) n++;
+    }
+    if (n === 0) for (const sentence of keyed.sentences) for (const unit of sentence.units) if (criterion.vocabulary.has(unit.key)) n += 0.01;
+    if (n > bestOverlap) {
+      best = criterion;
+      bestOverlap = n;
+    }
+  }
+  return best ? [best] : rubric.criteria;
+}
+
+function unionOf(sets: Set<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const set of sets) for (const key of set) out.add(key);
+  return out;
+}
+
+function answerFacts(
+  keyed: KeyedText,
+  features: SentenceFeatures[],
+  keyPoints: ReturnType<typeof assessKeyPoints>,
+  shape: AnswerShape,
+  request: GradeRequest,
+  insights: Insights,
+  injection: boolean,
+  nonEnglish: boolean,
+): AnswerFacts {
+  const metricsQuoted: string[] = [];
+  const questionWords = new Set(`${request.question.title} ${request.question.prompt}`.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const toolsNamed = new Set<string>();
+  let tradeOffSentence: string | null = null;
+  keyed.sentences.forEach((sentence, s) => {
+    const f = features[s];
+    if (!f || f.listLike) return;
+    sentence.tokens.forEach((token, t) => {
+      const next = sentence.tokens[t + 1];
+      if (token.kind === "number" && next && UNIT_WORDS.has(next.norm) && metricsQuoted.length < 6) {
+        metricsQuoted.push(`${token.text}${next.text === "%" ? "" : " "}${next.text}`);
+      }
+      // A named tool: capitalised mid-sentence and unknown to everyday English (Redis, PgBouncer, k6), not from the question itself.
+      const named = t > 0 && token.kind === "word" && /[A-Z]/.test(token.text) && token.text !== "I" && (token.oov || /\d|[a-z][A-Z]/.test(token.text));
+      if (named && !questionWords.has(token.norm)) toolsNamed.add(token.text);
+    });
+    if (tradeOffSentence === null && f.tradeOff && f.explanationMarkers > 0 && keyPoints.some((kp) => kp.sentence === s)) {
+      tradeOffSentence = sentence.text;
+    }
+  });
+  const listedTerms = keyPoints.filter((kp) => kp.coverage === "listed").flatMap((kp) => kp.terms.slice(0, 1));
+  return {
+    words: shape.words,
+    targetWords: shape.targetWords,
+    minutes: Math.max(1, Math.round(request.secondsAllowed / 60)),
+    relevance: shape.relevance,
+    listedTerms,
+    metricsQuoted,
+    toolsNamed: [...toolsNamed],
+    tradeOffSentence,
+    fillerCount: insights.fillerWords.reduce((n, f) => n + f.count, 0),
+    fillers: insights.fillerWords.map((f) => f.word),
+    injection,
+    nonEnglish,
+    behavioural: request.question.kind === "behavioural",
+  };
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { gradeSchema } from "~/grading/grade-schema";
+import { gradeOffline } from "./grade-offline.server";
+import { calibrationAnswers, question, requestFor, testBank } from "./test-helpers";
+
+const calibration = calibrationAnswers();
+const rest = question("explain-rest-apis");
+const incident = question("production-incident");
+
+const SOLID_REST =
+  "REST models the domain as resources identified by URIs, such as /orders/42, and the HTTP method carries the intent, so GET reads and POST creates. " +
+  "GET, PUT and DELETE are idempotent, which means a client can retry them after a timeout; POST is not, so payments need an idempotency key. " +
+  "The server is stateless because each request carries its own token, which lets any instance behind the load balancer serve it.";
+
+describe("gradeOffline: the contract", () => {
+  it("returns a valid grade for every calibration answer and every bank example", () => {
+    for (const record of calibration) {
+      expect(() => gradeSchema.parse(gradeOffline(requestFor(record.question, record.answer))), record.id).not.toThrow();
+    }
+    for (const q of testBank()) {
+      for (const answer of [q.examples.strong, q.examples.weak]) {
+        const grade = gradeSchema.parse(gradeOffline(requestFor(q, answer)));
+        expect(grade.criteria.map((c) => c.criterionId)).toEqual(q.rubric.map((c) => c.id));
+        expect(grade.star === null).toBe(q.kind !== "behavioural");
+      }
+    }
+  });
+
+  it("is deterministic", () => {
+    const a = gradeOffline(requestFor(rest, SOLID_REST));
+    const b = gradeOffline(requestFor(rest, SOLID_REST));
+    expect(b).toEqual(a);
+  });
+
+  it("quotes evidence verbatim from the answer", () => {
+    for (const record of calibration) {
+      for (const criterion of gradeOffline(requestFor(record.question, record.answer)).criteria) {
+        if (criterion.evidence !== null) expect(record.answer).toContain(criterion.evidence);
+      }
+    }
+  });
+
+  it("ranks each bank question's strong example above its weak one", () => {
+    for (const q of testBank()) {
+      const strong = gradeOffline(requestFor(q, q.examples.strong)).overall;
+      const weak = gradeOffline(requestFor(q, q.examples.weak)).overall;
+      expect(strong, q.id).toBeGreaterThan(weak);
+    }
+  });
+
+  it("reports STAR parts for behavioural questions", () => {
+    const grade = gradeOffline(requestFor(incident, calibration.find((r) => r.id === "incident-excellent")!.answer));
+    expect(grade.star?.present).toEqual(["situation", "task", "action", "result"]);
+    const thin = gradeOffline(requestFor(incident, "We had an outage once, the database went down. We restarted it and it was fine."));
+    expect(thin.star?.missing).toContain("task");
+  });
+});
+
+describe("gradeOffline: calibration of the scale", () => {
+  it("scores empty and very short answers 1", () => {
+    for (const answer of ["", "   ", "REST", "REST uses HTTP.", "idk"]) {
+      const grade = gradeOffline(requestFor(rest, answer));
+      expect(grade.overall, answer).toBe(1);
+      expect(grade.criteria.every((c) => c.score === 1)).toBe(true);
+    }
+  });
+
+  it("keeps keyword stuffing at 2 or below", () => {
+    for (const record of calibration.filter((r) => r.id.endsWith("-stuffed"))) {
+      expect(gradeOffline(requestFor(record.question, record.answer)).overall, record.id).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("keeps generic answers between 1.5 and 3.2", () => {
+    for (const record of calibration.filter((r) => r.id.endsWith("-generic"))) {
+      const overall = gradeOffline(requestFor(record.question, record.answer)).overall;
+      expect(overall, record.id).toBeGreaterThanOrEqual(1.5);
+      expect(overall, record.id).toBeLessThanOrEqual(3.2);
+    }
+  });
+
+  it("gives 4 or more to the excellent answers", () => {
+    for (const record of calibration.filter((r) => r.id.endsWith("-excellent"))) {
+      expect(gradeOffline(requestFor(record.question, record.answer)).overall, record.id).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe("gradeOffline: typos", () => {
+  /** Every fourth word of six or more letters gets a slip: swapped, dropped, wrong or doubled letter. */
+  function withTypos(text: string): string {
+    let n = 0;
+    return text.replace(/\b[a-z]{6,}\b/g, (word) => {
+      n++;
+      if (n % 4 !== 0) return word;
+      const i = Math.floor(word.length / 2);
+      switch ((n / 4) % 4) {
+        case 0:
+          return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+        case 1:
+          return word.slice(0, i) + word.slice(i + 1);
+        case 2:
+          return word.slice(0, i) + (word[i] === "e" ? "a" : "e") + word.slice(i + 1);
+        default:
+          return word.slice(0, i) + word[i] + word.slice(i);
+      }
+    });
+  }
+
+  it("does not move any criterion score on either calibration set", () => {
+    for (const record of [...calibration, ...calibrationAnswers("tests/fixtures/calibration-holdout.jsonl")]) {
+      const typed = withTypos(record.answer);
+      const clean = gradeOffline(requestFor(record.question, record.answer));
+      const slipped = gradeOffline(requestFor(record.question, typed));
+      expect(slipped.criteria.map((c) => c.score), record.id).toEqual(clean.criteria.map((c) => c.score));
+    }
+  });
+});
+
+describe("gradeOffline: follow-up answers", () => {
+  it("grades a follow-up against the criterion its probe targets", () => {
+    const probe = { question: "How would you make a POST that creates a payment safe to retry?", criterionId: "http-methods-and-status" };
+    const answer =
+      "I would have the client send an Idempotency-Key header with each create. The server stores the key with the result in the same transaction, " +
+      "so when a retry arrives with the same key it returns the stored response instead of charging twice. POST is not idempotent by itself, which is why the key is needed.";
+    const grade = gradeSchema.parse(gradeOffline(requestFor(rest, answer, { probe, secondsAllowed: 120, askedProbes: [probe.question] })));
+    expect(grade.criteria.map((c) => c.criterionId)).toEqual(["http-methods-and-status"]);
+    expect(grade.criteria[0]?.score).toBeGreaterThanOrEqual(3);
+    expect(grade.probes.map((p) => p.question)).not.toContain(probe.question);
+  });
+
+  it("still returns a valid grade when the probe names no criterion", () => {
+    const probe = { question: "How do you paginate a list of ten million records?", criterionId: null };
+    const grade = gradeSchema.parse(
+      gradeOffline(requestFor(rest, "I would use cursor pagination with an opaque cursor, because offsets get slower as they grow.", { probe, secondsAllowed: 120 })),
+    );
+    expect(grade.criteria).toHaveLength(1);
+  });
+});

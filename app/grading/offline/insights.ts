@@ -1,0 +1,67 @@
+import type { Insights } from "~/grading/grade-schema";
+import { FILLERS, GENERIC_WORDS } from "./lexicon";
+import type { KeyPointResult } from "./key-points";
+import type { AnalysedText } from "./text-analysis";
+
+/**
+ * What practice tools show beside a score: filler words, the words used most,
+ * the job-related rubric terms used, and pace.
+ */
+
+const SINGLE_FILLERS = new Set(FILLERS.filter((f) => !f.includes(" ")));
+const PHRASE_FILLERS = FILLERS.filter((f) => f.includes(" ")).map((f) => f.split(" "));
+const TOP_WORDS = 8;
+const MAX_TERMS = 24;
+
+const MIN_SECONDS_FOR_PACE = 15;
+
+export function buildInsights(analysed: AnalysedText, keyPoints: KeyPointResult[], secondsTaken: number | null): Insights {
+  const fillers = new Map<string, number>();
+  const counts = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+  for (const sentence of analysed.sentences) {
+    const tokens = sentence.tokens;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (!token || token.kind !== "word") continue;
+      const word = token.norm;
+      if (SINGLE_FILLERS.has(word)) bump(fillers, word);
+      // "like" is a filler when it stands alone between commas or opens the sentence, not in "a tool like Redis".
+      if (word === "like" && (tokens[t - 1]?.text === "," || t === 0) && (tokens[t + 1]?.text === "," || tokens[t + 1]?.kind !== "word")) {
+        bump(fillers, "like");
+      }
+      for (const phrase of PHRASE_FILLERS) {
+        if (phrase[0] === word && phrase.every((p, k) => tokens[t + k]?.norm === p)) bump(fillers, phrase.join(" "));
+      }
+      if (!token.stop && word.length >= 3 && !GENERIC_WORDS.has(word) && !SINGLE_FILLERS.has(word) && /\p{L}/u.test(word)) {
+        bump(counts, word);
+      }
+    }
+  }
+
+  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+  const termsUsed: string[] = [];
+  const seen = new Set<string>();
+  for (const kp of keyPoints) {
+    for (const term of kp.terms) {
+      const key = term.toLowerCase();
+      if (seen.has(key) || termsUsed.length >= MAX_TERMS) continue;
+      seen.add(key);
+      termsUsed.push(term);
+    }
+  }
+
+  return {
+    wordCount: analysed.words,
+    // Under 15 seconds is a paste or an auto-submit, not a pace worth reporting.
+    wordsPerMinute: secondsTaken !== null && secondsTaken >= MIN_SECONDS_FOR_PACE ? Math.round((analysed.words / secondsTaken) * 600) / 10 : null,
+    fillerWords: [...fillers.entries()].sort(byCount).map(([word, count]) => ({ word, count })),
+    topWords: [...counts.entries()]
+      .filter(([, count]) => count >= 2)
+      .sort(byCount)
+      .slice(0, TOP_WORDS)
+      .map(([word, count]) => ({ word, count })),
+    termsUsed,
+  };
+}

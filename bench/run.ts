@@ -1,0 +1,27 @@
+/**
+ * npm run bench: runs every bench section and prints its table. A new
+ * section is a file in bench/ exporting a BenchSection, added to SECTIONS.
+ */
+import { offlineGraderSection } from "./offline-grader";
+
+export interface BenchSection {
+  name: string;
+  /** Returns the section's result as printable text (usually a Markdown table). */
+  run: () => string | Promise<string>;
+}
+
+const SECTIONS: BenchSection[] = [offlineGraderSection];
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version} on ${process.platform}/${process.arch}\n`);
+  for (const section of SECTIONS) {
+    console.log(`## ${section.name}\n`);
+    console.log(await section.run());
+    console.log("");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

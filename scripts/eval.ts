@@ -1,0 +1,306 @@
+/**
+ * npm run eval -- FILE.jsonl [--grader offline|openai] [--json]
+ *
+ * Grades every answer in a JSONL file and measures how well the grader ranks
+ * them against reference scores: Spearman rank correlation, mean absolute
+ * error, and per question whether the best-referenced answer outscored every
+ * answer referenced at least two points lower ("strong beats traps").
+ *
+ * Each line: {"id"?, "question": <bank id or title>, "answer": ..., "reference"?: 1-5}
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import type { Grade, GradeRequest } from "~/grading/grade-schema";
+import { gradeWithLlm, LlmGradeError } from "~/grading/llm/grade-with-llm.server";
+import { ensureMockLlm } from "~/grading/llm/mock-llm.server";
+import { isLlmConfigured } from "~/grading/llm/openai-client.server";
+import { gradeOffline } from "~/grading/offline/grade-offline.server";
+import { loadBankFrom } from "~/question-bank/load-bank.server";
+import type { Question } from "~/question-bank/question-schema";
+
+export type Grader = (request: GradeRequest) => Grade | Promise<Grade>;
+
+/** Graders by name. */
+export const GRADERS: Record<string, () => Grader> = {
+  offline: () => gradeOffline,
+  // Whatever OPENAI_BASE_URL (or the OpenAI API with OPENAI_API_KEY) serves; MOCKS=true uses the msw mocks.
+  openai: () => {
+    if (!isLlmConfigured()) {
+      throw new EvalError("the openai grader needs OPENAI_API_KEY or OPENAI_BASE_URL (or MOCKS=true)");
+    }
+    return async (request) => {
+      await ensureMockLlm();
+      try {
+        return (await gradeWithLlm(request)).grade;
+      } catch (error) {
+        // An eval never reports a score the model did not give: stop with the reason.
+        if (error instanceof LlmGradeError) throw new EvalError(`the LLM could not grade an answer: ${error.reason}`);
+        throw error;
+      }
+    };
+  },
+};
+
+export class EvalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EvalError";
+  }
+}
+
+const recordSchema = z.object({
+  id: z.string().min(1).optional(),
+  question: z.string().min(1),
+  answer: z.string(),
+  reference: z.number().min(1).max(5).optional(),
+});
+
+export interface EvalRecord {
+  line: number;
+  id: string;
+  question: Question;
+  answer: string;
+  reference: number | null;
+}
+
+export interface GradedRecord extends EvalRecord {
+  grade: Grade;
+}
+
+export interface QuestionCheck {
+  questionId: string;
+  /** null when the question has no answer referenced two or more points below its best. */
+  strongBeatsTraps: boolean | null;
+  bestScore: number | null;
+  worstTrapMargin: number | null;
+}
+
+export interface EvalSummary {
+  records: number;
+  referenced: number;
+  spearman: number | null;
+  meanAbsoluteError: number | null;
+  questions: QuestionCheck[];
+  allStrongBeatTraps: boolean;
+}
+
+export function findInBank(bank: Question[], idOrTitle: string): Question | undefined {
+  const needle = idOrTitle.trim().toLowerCase();
+  return bank.find((q) => q.id === needle || q.title.toLowerCase() === needle);
+}
+
+/** Parses and validates the JSONL text; the first bad line throws with its number and the problem. */
+export function parseRecords(source: string, bank: Question[]): EvalRecord[] {
+  const records: EvalRecord[] = [];
+  source.split(/\r?\n/).forEach((text, i) => {
+    const line = i + 1;
+    if (text.trim() === "") return;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new EvalError(`line ${line}: not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = recordSchema.safeParse(data);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`);
+      throw new EvalError(`line ${line}: ${problems.join("; ")}`);
+    }
+    const question = findInBank(bank, parsed.data.question);
+    if (!question) throw new EvalError(`line ${line}: unknown question "${parsed.data.question}" (no bank question has that id or title)`);
+    records.push({
+      line,
+      id: parsed.data.id ?? `line-${line}`,
+      question,
+      answer: parsed.data.answer,
+      reference: parsed.data.reference ?? null,
+    });
+  });
+  if (records.length === 0) throw new EvalError("the file has no records");
+  return records;
+}
+
+export async function gradeRecords(records: EvalRecord[], grader: Grader): Promise<GradedRecord[]> {
+  const graded: GradedRecord[] = [];
+  for (const record of records) {
+    const grade = await grader({
+      question: record.question,
+      answer: record.answer,
+      secondsAllowed: record.question.minutes * 60,
+      secondsTaken: null,
+      probe: null,
+      askedProbes: [],
+    });
+    graded.push({ ...record, grade });
+  }
+  return graded;
+}
+
+/** Ranks with ties sharing their average rank. */
+function ranks(values: number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j++;
+    for (let k = i; k <= j; k++) out[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Spearman's rho as the Pearson correlation of ranks (correct with ties); null when undefined. */
+export function spearman(xs: number[], ys: number[]): number | null {
+  if (xs.length < 2 || xs.length !== ys.length) return null;
+  const rx = ranks(xs);
+  const ry = ranks(ys);
+  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    const a = (rx[i] ?? 0) - mx;
+    const b = (ry[i] ?? 0) - my;
+    num += a * b;
+    dx += a * a;
+    dy += b * b;
+  }
+  if (dx === 0 || dy === 0) return null;
+  return num / Math.sqrt(dx * dy);
+}
+
+export function summarise(graded: GradedRecord[]): EvalSummary {
+  const referenced = graded.filter((r): r is GradedRecord & { reference: number } => r.reference !== null);
+  const scores = referenced.map((r) => r.grade.overall);
+  const refs = referenced.map((r) => r.reference);
+  const mae = referenced.length === 0 ? null : referenced.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / referenced.length;
+
+  const byQuestion = new Map<string, Array<GradedRecord & { reference: number }>>();
+  for (const r of referenced) byQuestion.set(r.question.id, [...(byQuestion.get(r.question.id) ?? []), r]);
+  const questions: QuestionCheck[] = [...byQuestion.entries()].map(([questionId, rs]) => {
+    const best = Math.max(...rs.map((r) => r.reference));
+    const strong = rs.filter((r) => r.reference === best);
+    const traps = rs.filter((r) => r.reference <= best - 2);
+    if (traps.length === 0) return { questionId, strongBeatsTraps: null, bestScore: null, worstTrapMargin: null };
+    // Every answer with the best reference must beat every trap.
+    const weakestStrong = Math.min(...strong.map((r) => r.grade.overall));
+    const highestTrap = Math.max(...traps.map((r) => r.grade.overall));
+    return {
+      questionId,
+      strongBeatsTraps: weakestStrong > highestTrap,
+      bestScore: weakestStrong,
+      worstTrapMargin: Math.round((weakestStrong - highestTrap) * 10) / 10,
+    };
+  });
+  return {
+    records: graded.length,
+    referenced: referenced.length,
+    spearman: spearman(scores, refs),
+    meanAbsoluteError: mae,
+    questions,
+    allStrongBeatTraps: questions.every((q) => q.strongBeatsTraps !== false),
+  };
+}
+
+function round(value: number | null, digits = 3): number | null {
+  return value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+export function formatRecord(r: GradedRecord): string {
+  const criteria = r.grade.criteria.map((c) => `${c.criterionId}=${c.score}`).join(" ");
+  const flags = [r.grade.flags.injectionSuspected ? "injection" : "", r.grade.flags.nonEnglish ? "non-english" : ""].filter(Boolean);
+  const ref = r.reference === null ? "" : `  ref ${r.reference}`;
+  return `${r.id.padEnd(24)} ${r.grade.overall.toFixed(1)}${ref}  [${criteria}]${flags.length ? `  flags: ${flags.join(",")}` : ""}`;
+}
+
+export function formatSummary(s: EvalSummary): string {
+  const lines = [
+    "",
+    `records: ${s.records} (${s.referenced} with a reference)`,
+    `Spearman: ${s.spearman === null ? "n/a" : s.spearman.toFixed(3)}`,
+    `mean absolute error: ${s.meanAbsoluteError === null ? "n/a" : s.meanAbsoluteError.toFixed(3)}`,
+    "strong beats traps:",
+    ...s.questions.map((q) =>
+      q.strongBeatsTraps === null
+        ? `  ${q.questionId}: n/a (no answer referenced two points below the best)`
+        : `  ${q.questionId}: ${q.strongBeatsTraps ? "yes" : "NO"} (best ${q.bestScore?.toFixed(1)}, margin over traps ${q.worstTrapMargin?.toFixed(1)})`,
+    ),
+    `all questions: ${s.allStrongBeatTraps ? "yes" : "NO"}`,
+  ];
+  return lines.join("\n");
+}
+
+export function parseArgs(argv: string[]): { file: string; grader: string; json: boolean } {
+  let file: string | undefined;
+  let grader = "offline";
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--json") json = true;
+    else if (arg === "--grader") {
+      const name = argv[++i];
+      if (!name) throw new EvalError("--grader needs a name (offline or openai)");
+      grader = name;
+    } else if (arg.startsWith("--grader=")) grader = arg.slice("--grader=".length);
+    else if (arg.startsWith("--")) throw new EvalError(`unknown option ${arg}`);
+    else if (file === undefined) file = arg;
+    else throw new EvalError(`unexpected argument ${arg}`);
+  }
+  if (!file) throw new EvalError("usage: npm run eval -- FILE.jsonl [--grader offline|openai] [--json]");
+  if (!(grader in GRADERS)) throw new EvalError(`unknown grader "${grader}" (choose from ${Object.keys(GRADERS).join(", ")})`);
+  return { file, grader, json };
+}
+
+export async function runEval(argv: string[], out: (line: string) => void): Promise<EvalSummary> {
+  const args = parseArgs(argv);
+  const grader = GRADERS[args.grader]?.();
+  if (!grader) throw new EvalError(`unknown grader "${args.grader}"`);
+  let source: string;
+  try {
+    source = readFileSync(args.file, "utf8");
+  } catch (error) {
+    throw new EvalError(`cannot read ${args.file}: ${(error as Error).message}`);
+  }
+  const bank = loadBankFrom(path.resolve(process.env.QUESTION_BANK_DIR ?? "question-bank"));
+  const graded = await gradeRecords(parseRecords(source, bank), grader);
+  const summary = summarise(graded);
+  if (args.json) {
+    for (const r of graded) {
+      out(
+        JSON.stringify({
+          line: r.line,
+          id: r.id,
+          question: r.question.id,
+          reference: r.reference,
+          overall: r.grade.overall,
+          criteria: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.score])),
+          flags: r.grade.flags,
+        }),
+      );
+    }
+    out(
+      JSON.stringify({
+        summary: true,
+        grader: args.grader,
+        ...summary,
+        spearman: round(summary.spearman),
+        meanAbsoluteError: round(summary.meanAbsoluteError),
+      }),
+    );
+  } else {
+    for (const r of graded) out(formatRecord(r));
+    out(formatSummary(summary));
+  }
+  return summary;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runEval(process.argv.slice(2), (line) => console.log(line)).catch((error: unknown) => {
+    console.error(error instanceof EvalError ? `eval: ${error.message}` : error);
+    process.exit(1);
+  });
+}
