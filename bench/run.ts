@@ -2,6 +2,7 @@
  * npm run bench: runs every bench section and prints its table. A new
  * section is a file in bench/ exporting a BenchSection, added to SECTIONS.
  */
+import { llmGraderSection } from "./llm-grader";
 import { offlineGraderSection } from "./offline-grader";
 
 export interface BenchSection {
@@ -10,7 +11,7 @@ export interface BenchSection {
   run: () => string | Promise<string>;
 }
 
-const SECTIONS: BenchSection[] = [offlineGraderSection];
+const SECTIONS: BenchSection[] = [offlineGraderSection, llmGraderSection];
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version} on ${process.platform}/${process.arch}\n`);
