@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getPreferences } from "~/review/preferences.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -16,7 +17,10 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { username: user.username } : null };
+  if (!user) return { user: null };
+  // Present only when on: every score on every page is then shown in words (see useLowAnxiety).
+  const lowAnxiety = getPreferences(user.id).lowAnxiety ? { lowAnxiety: true as const } : {};
+  return { user: { username: user.username, ...lowAnxiety } };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -42,6 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {user ? (
               <>
                 <NavLink to="/rounds/new">New round</NavLink>
+                <NavLink to="/history">History</NavLink>
+                <NavLink to="/progress">Progress</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
                 <span className="muted">{user.username}</span>
                 <Form method="post" action="/logout">

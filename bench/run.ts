@@ -4,6 +4,7 @@
  */
 import { llmGraderSection } from "./llm-grader";
 import { offlineGraderSection } from "./offline-grader";
+import { reviewPagesSection } from "./review-pages";
 
 export interface BenchSection {
   name: string;
@@ -11,7 +12,7 @@ export interface BenchSection {
   run: () => string | Promise<string>;
 }
 
-const SECTIONS: BenchSection[] = [offlineGraderSection, llmGraderSection];
+const SECTIONS: BenchSection[] = [offlineGraderSection, llmGraderSection, reviewPagesSection];
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version} on ${process.platform}/${process.arch}\n`);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { GraderKind, Insights, Probe } from "~/grading/grade-schema";
-import type { Question } from "~/question-bank/question-schema";
+import type { Band, Question, ROLES } from "~/question-bank/question-schema";
 
 const id = () =>
   text("id")
@@ -10,6 +10,10 @@ const id = () =>
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
   timestamp("created_at")
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  timestamp("updated_at")
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
@@ -69,6 +73,9 @@ export const roundQuestions = sqliteTable(
   (t) => [
     uniqueIndex("round_questions_round_position_idx").on(t.roundId, t.position),
     index("round_questions_question_idx").on(t.questionId),
+    // Covering for the review pages: round -> its questions' ids and row ids, without touching the
+    // snapshot-laden rows (history filters, progress, readiness, the re-practice queue).
+    index("round_questions_round_question_idx").on(t.roundId, t.questionId, t.id),
   ],
 );
 
@@ -138,5 +145,34 @@ export const criterionScores = sqliteTable(
   (t) => [
     uniqueIndex("criterion_scores_grade_position_idx").on(t.gradeId, t.position),
     index("criterion_scores_criterion_idx").on(t.criterionId),
+    // Covering for progress per criterion: grade -> (criterion, score) without reading evidence text.
+    index("criterion_scores_grade_criterion_idx").on(t.gradeId, t.criterionId, t.score),
   ],
+);
+
+/** Per-user choices for the review pages; a user without a row has the defaults. */
+export const userPreferences = sqliteTable("user_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Low-anxiety mode: scores are still stored, but pages describe them in words instead of numbers. */
+  lowAnxiety: integer("low_anxiety", { mode: "boolean" }).notNull().default(false),
+  /** What the readiness view measures against. */
+  targetRole: text("target_role").$type<(typeof ROLES)[number]>().notNull().default("backend"),
+  targetBand: text("target_band").$type<Band>().notNull().default("3-5"),
+  updatedAt: updatedAt(),
+});
+
+/** The user's own 1-5 rating of each skill (the skill matrix), set beside the measured scores. */
+export const skillSelfScores = sqliteTable(
+  "skill_self_scores",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    skill: text("skill").notNull(),
+    score: integer("score").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skill] })],
 );

@@ -1,5 +1,6 @@
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
-import { SCORE_MAX } from "~/grading/grade-schema";
+import { scoreText } from "~/review/score-words";
+import { useLowAnxiety } from "./use-low-anxiety";
 
 export interface CriterionLabel {
   id: string;
@@ -11,7 +12,7 @@ function graderLabel(provenance: GradeProvenance): string {
   return "Graded offline by the rubric heuristic";
 }
 
-/** One grade, criterion by criterion, in the order the rubric lists them. */
+/** One grade, criterion by criterion, in the order the rubric lists them. In low-anxiety mode scores read as words. */
 export function GradeCard({
   grade,
   provenance,
@@ -28,11 +29,12 @@ export function GradeCard({
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3" | "h4" | "h5";
   const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
+  const lowAnxiety = useLowAnxiety();
   return (
     <section className="grade-card">
       <Heading>{title}</Heading>
       <p className="overall">
-        <strong>Overall</strong> <span className="score">{grade.overall.toFixed(1)}</span> / {SCORE_MAX}
+        <strong>Overall</strong> <span className="score">{scoreText(grade.overall, lowAnxiety)}</span>
       </p>
       <p className="hint">
         {graderLabel(provenance)}
@@ -53,7 +55,7 @@ export function GradeCard({
         <thead>
           <tr>
             <th scope="col">Criterion</th>
-            <th scope="col">Score</th>
+            <th scope="col">{lowAnxiety ? "How it went" : "Score"}</th>
             <th scope="col">What earned it</th>
           </tr>
         </thead>
@@ -61,9 +63,7 @@ export function GradeCard({
           {grade.criteria.map((c) => (
             <tr key={c.criterionId}>
               <th scope="row">{name(c.criterionId)}</th>
-              <td>
-                {c.score} / {SCORE_MAX}
-              </td>
+              <td>{scoreText(c.score, lowAnxiety, 0)}</td>
               <td>
                 {c.evidence ? <q className="evidence">{c.evidence}</q> : <span className="muted">No sentence earned it.</span>}
                 <p className="rationale">{c.rationale}</p>
@@ -112,6 +112,9 @@ export function GradeCard({
             ? ` · filler: ${grade.insights.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`
             : ""}
           {grade.insights.termsUsed.length > 0 ? ` · terms used: ${grade.insights.termsUsed.join(", ")}` : ""}
+          {grade.insights.topWords.length > 0
+            ? ` · most used: ${grade.insights.topWords.map((w) => `${w.word} ×${w.count}`).join(", ")}`
+            : ""}
         </p>
       ) : null}
     </section>

@@ -2,8 +2,8 @@ import { Form, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import type { CriterionGrade, Probe } from "~/grading/grade-schema";
-import { SCORE_MAX } from "~/grading/grade-schema";
 import type { CriterionLabel } from "./grade-card";
+import { Score } from "./score";
 
 interface Partial {
   status: "grading" | "failed";
@@ -77,7 +77,7 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
         <ul className="live-criteria">
           {state.criteria.map((c) => (
             <li key={c.criterionId}>
-              <strong>{name(c.criterionId)}</strong>: {c.score} / {SCORE_MAX}
+              <strong>{name(c.criterionId)}</strong>: <Score value={c.score} digits={0} />
               {c.evidence ? (
                 <>
                   {" "}

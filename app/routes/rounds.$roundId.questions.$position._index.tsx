@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SCORE_MAX } from "~/grading/grade-schema";
+import { Score } from "~/components/score";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,7 +51,7 @@ export default function QuestionPage() {
                   {followUp?.grade ? (
                     <p>
                       <Link to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
-                        Follow-up {i + 1}: Overall {followUp.grade.grade.overall.toFixed(1)} / {SCORE_MAX}
+                        Follow-up {i + 1}: Overall <Score value={followUp.grade.grade.overall} />
                       </Link>
                     </p>
                   ) : (

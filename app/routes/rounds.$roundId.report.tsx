@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { GradeCard } from "~/components/grade-card";
-import { SCORE_MAX } from "~/grading/grade-schema";
+import { ReportQuestion } from "~/components/report-question";
+import { Score } from "~/components/score";
+import { formatDate } from "~/review/format";
+import { secondsUsed } from "~/review/time-used";
 import { loadRoundView } from "~/rounds/round-view.server";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
@@ -18,13 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: { id: round.id, title: round.title, band: round.band, createdAt: round.createdAt, finishedAt: round.finishedAt },
     average,
-    questions: questions.map(({ roundQuestion, main, followUps }) => ({
-      position: roundQuestion.position,
-      title: roundQuestion.question.title,
-      criteria: roundQuestion.question.rubric.map((c) => ({ id: c.id, name: c.name })),
-      main,
-      followUps: followUps.filter((f) => f.submittedAt),
-    })),
+    questions: questions.map(({ roundQuestion, main, followUps }) => {
+      const submitted = followUps.filter((f) => f.submittedAt);
+      return {
+        position: roundQuestion.position,
+        questionId: roundQuestion.questionId,
+        title: roundQuestion.question.title,
+        criteria: roundQuestion.question.rubric.map((c) => ({ id: c.id, name: c.name })),
+        main,
+        followUps: submitted,
+        strongExample: main?.submittedAt ? roundQuestion.question.examples.strong : null,
+        secondsUsed: [main, ...submitted].reduce((sum, a) => sum + (a ? secondsUsed(a) : 0), 0),
+        secondsAllowed: roundQuestion.secondsAllowed,
+      };
+    }),
   };
 }
 
@@ -34,70 +43,24 @@ export default function ReportPage() {
     <article className="report">
       <h1>Round report</h1>
       <p className="breadcrumb">
-        {round.title} · band {round.band} years · {new Date(round.createdAt).toLocaleDateString("en-GB")}
+        {round.title} · band {round.band} years · {formatDate(round.createdAt)}
       </p>
       {average !== null ? (
         <p className="overall">
-          <strong>Overall</strong> (round average) <span className="score">{average.toFixed(1)}</span> / {SCORE_MAX}
+          <strong>Overall</strong> (round average) <span className="score">
+            <Score value={average} />
+          </span>
         </p>
       ) : null}
       {questions.map((q) => (
-        <section key={q.position} className="report-question" aria-labelledby={`q-${q.position}`}>
-          <h2 id={`q-${q.position}`}>
-            {q.position}. {q.title}
-          </h2>
-          {!q.main?.submittedAt ? (
-            <p>
-              Not answered yet. <Link to={`/rounds/${round.id}/questions/${q.position}`}>Answer it</Link>
-            </p>
-          ) : (
-            <>
-              {q.main.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
-              <div className="answer-text">{q.main.text || <span className="muted">(no answer was written)</span>}</div>
-              {q.main.grade ? (
-                <GradeCard grade={q.main.grade.grade} provenance={q.main.grade.provenance} criteria={q.criteria} headingLevel={3} />
-              ) : (
-                <p className="muted">Not graded yet.</p>
-              )}
-              {q.main.grade && q.main.grade.grade.probes.length > 0 ? (
-                <section>
-                  <h3>Follow-up probes</h3>
-                  <ol className="probes">
-                    {q.main.grade.grade.probes.map((probe, i) => {
-                      const followUp = q.followUps.find((f) => f.slot === i + 1);
-                      return (
-                        <li key={probe.question}>
-                          <p>
-                            <strong>{probe.question}</strong>
-                          </p>
-                          {followUp ? (
-                            <>
-                              <div className="answer-text">{followUp.text || <span className="muted">(no answer)</span>}</div>
-                              {followUp.grade ? (
-                                <GradeCard
-                                  grade={followUp.grade.grade}
-                                  provenance={followUp.grade.provenance}
-                                  criteria={q.criteria}
-                                  headingLevel={4}
-                                  title={`Feedback on follow-up ${i + 1}`}
-                                />
-                              ) : null}
-                            </>
-                          ) : (
-                            <p className="muted">Not answered.</p>
-                          )}
-                        </li>
-                      );
-                    })}
-                  </ol>
-                </section>
-              ) : null}
-            </>
-          )}
-        </section>
+        <ReportQuestion key={q.position} roundId={round.id} q={q} />
       ))}
-      <p>
+      <p className="actions report-actions">
         <Link to="/rounds/new">Start another round</Link>
+        <a href={`/rounds/${round.id}/export.md`} download>
+          Export as Markdown
+        </a>
+        <Link to={`/rounds/${round.id}/delete`}>Delete this round</Link>
       </p>
     </article>
   );

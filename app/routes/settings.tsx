@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEnv } from "~/env.server";
@@ -61,6 +61,9 @@ export default function SettingsPage() {
           </>
         )}
       </dl>
+      <p>
+        Prefer feedback in words without numbers? Turn on low-anxiety mode in <Link to="/preferences">Preferences</Link>.
+      </p>
       <h2>Usage</h2>
       {usage.length === 0 ? (
         <p className="muted">No graded answers yet.</p>

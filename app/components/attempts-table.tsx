@@ -1,0 +1,61 @@
+import { Link } from "@remix-run/react";
+import { formatDuration, formatTimestamp } from "~/review/format";
+import { Score } from "./score";
+
+export interface AttemptColumn {
+  roundId: string;
+  createdAt: Date;
+  overall: number | null;
+  scores: Record<string, number>;
+  secondsUsed: number;
+}
+
+/** Attempts side by side: one row each, a column per rubric criterion. */
+export function AttemptsTable({
+  attempts,
+  criteria,
+}: {
+  attempts: AttemptColumn[];
+  criteria: { id: string; name: string }[];
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table attempts-table">
+        <caption className="visually-hidden">Every attempt, criterion by criterion</caption>
+        <thead>
+          <tr>
+            <th scope="col">Attempt</th>
+            <th scope="col">Overall</th>
+            {criteria.map((c) => (
+              <th scope="col" key={c.id}>
+                {c.name}
+              </th>
+            ))}
+            <th scope="col">Time used</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a) => (
+            <tr key={a.roundId}>
+              <th scope="row">
+                <Link to={`/rounds/${a.roundId}/report`}>
+                  <span className="visually-hidden">Round report, </span>
+                  {formatTimestamp(a.createdAt)}
+                </Link>
+              </th>
+              <td>
+                <Score value={a.overall} />
+              </td>
+              {criteria.map((c) => (
+                <td key={c.id}>
+                  <Score value={a.scores[c.id] ?? null} empty="—" digits={0} />
+                </td>
+              ))}
+              <td>{formatDuration(a.secondsUsed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Series } from "~/review/progress-series";
+
+type Summary = Omit<Series, "points">;
+import { Score, ScoreChange } from "./score";
+
+/** Every series in one table, in the order given (weakest first): the quick read before the charts. */
+export function SeriesOverview({
+  caption,
+  label,
+  series,
+}: {
+  caption: string;
+  label: string;
+  series: Summary[];
+}) {
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{label}</th>
+          <th scope="col">Recently</th>
+          <th scope="col">All time</th>
+          <th scope="col">Change</th>
+          <th scope="col">Scores</th>
+        </tr>
+      </thead>
+      <tbody>
+        {series.map((s) => (
+          <tr key={s.key}>
+            <th scope="row">{s.name}</th>
+            <td>
+              <Score value={s.recent} />
+            </td>
+            <td>
+              <Score value={s.average} />
+            </td>
+            <td>
+              <ScoreChange delta={s.change} />
+            </td>
+            <td>{s.attempts}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,78 @@
+import { Form } from "@remix-run/react";
+import type { SkillReadiness } from "~/review/readiness";
+import { Score } from "./score";
+
+const LEVELS = [
+  "1 — aware of it",
+  "2 — used it a little",
+  "3 — use it at work",
+  "4 — could teach it",
+  "5 — go-to person",
+];
+
+/** The self-scored skill matrix, with the measured score beside each rating. A plain form: works without JavaScript. */
+export function SkillMatrixForm({
+  matrix,
+  values,
+}: {
+  matrix: SkillReadiness[];
+  values?: Record<string, string | string[]>;
+}) {
+  const submitted = (i: number) => (Array.isArray(values?.score) ? values.score[i] : undefined);
+  return (
+    <Form method="post" key={JSON.stringify(values ?? null)}>
+      <input type="hidden" name="intent" value="self-scores" />
+      <table className="data-table matrix">
+        <caption className="visually-hidden">
+          Skill matrix: your rating and your measured score
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Skill</th>
+            <th scope="col">Your rating</th>
+            <th scope="col">Measured</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.map((s, i) => (
+            <tr key={s.skill}>
+              <th scope="row">
+                <label htmlFor={`self-${s.skill}`}>{s.skill}</label>
+                <div className="hint">
+                  asked in {s.frequency} {s.frequency === 1 ? "question" : "questions"}
+                </div>
+              </th>
+              <td>
+                <input type="hidden" name="skill" value={s.skill} />
+                <select
+                  id={`self-${s.skill}`}
+                  name="score"
+                  defaultValue={submitted(i) ?? (s.self === null ? "" : String(s.self))}
+                >
+                  <option value="">Not rated</option>
+                  {LEVELS.map((label, level) => (
+                    <option key={label} value={String(level + 1)}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <Score value={s.measured} empty="no answers yet" />
+                {s.attempts > 0 ? (
+                  <div className="hint">
+                    from {s.attempts} {s.attempts === 1 ? "answer" : "answers"}
+                  </div>
+                ) : null}
+                {s.overrated ? (
+                  <div className="badge">Rated above what your answers show</div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="submit">Save self-scores</button>
+    </Form>
+  );
+}

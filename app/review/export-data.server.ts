@@ -1,0 +1,122 @@
+import { asc, eq } from "drizzle-orm";
+import {
+  answers,
+  criterionScores,
+  grades,
+  roundQuestions,
+  rounds,
+  skillSelfScores,
+  users,
+} from "../../db/schema";
+import { getDb } from "~/db.server";
+import { getPreferences } from "./preferences.server";
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * Everything stored about one user, as plain data: account (never the
+ * password hash or sessions), preferences, skill self-scores, and every round
+ * with its question snapshots, answers and all their grades. Five queries,
+ * each joined back to the user, whatever the number of rounds.
+ */
+export function exportUserData(userId: string) {
+  const db = getDb();
+  const user = db
+    .select({ username: users.username, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  const ownRounds = db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.userId, userId))
+    .orderBy(asc(rounds.createdAt))
+    .all();
+  const questionRows = db
+    .select({ rq: roundQuestions })
+    .from(roundQuestions)
+    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
+    .where(eq(rounds.userId, userId))
+    .orderBy(asc(roundQuestions.position))
+    .all()
+    .map((r) => r.rq);
+  const answerRows = db
+    .select({ a: answers })
+    .from(answers)
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
+    .where(eq(rounds.userId, userId))
+    .orderBy(asc(answers.slot))
+    .all()
+    .map((r) => r.a);
+  const gradeRows = db
+    .select({ g: grades })
+    .from(grades)
+    .innerJoin(answers, eq(answers.id, grades.answerId))
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
+    .where(eq(rounds.userId, userId))
+    .orderBy(asc(grades.createdAt))
+    .all()
+    .map((r) => r.g);
+  const scoreRows = db
+    .select({ s: criterionScores })
+    .from(criterionScores)
+    .innerJoin(grades, eq(grades.id, criterionScores.gradeId))
+    .innerJoin(answers, eq(answers.id, grades.answerId))
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
+    .where(eq(rounds.userId, userId))
+    .orderBy(asc(criterionScores.position))
+    .all()
+    .map((r) => r.s);
+
+  const scoresByGrade = groupBy(scoreRows, (s) => s.gradeId);
+  const gradesByAnswer = groupBy(gradeRows, (g) => g.answerId);
+  const answersByQuestion = groupBy(answerRows, (a) => a.roundQuestionId);
+  const questionsByRound = groupBy(questionRows, (q) => q.roundId);
+
+  return {
+    format: "rehearse-export@1",
+    exportedAt: new Date().toISOString(),
+    user,
+    preferences: getPreferences(userId),
+    skillSelfScores: db
+      .select({
+        skill: skillSelfScores.skill,
+        score: skillSelfScores.score,
+        updatedAt: skillSelfScores.updatedAt,
+      })
+      .from(skillSelfScores)
+      .where(eq(skillSelfScores.userId, userId))
+      .all(),
+    rounds: ownRounds.map(({ userId: _owner, ...round }) => ({
+      ...round,
+      questions: (questionsByRound.get(round.id) ?? []).map(({ roundId: _round, ...rq }) => ({
+        ...rq,
+        answers: (answersByQuestion.get(rq.id) ?? []).map(
+          ({ roundQuestionId: _rq, ...answer }) => ({
+            ...answer,
+            grades: (gradesByAnswer.get(answer.id) ?? []).map(
+              ({ answerId: _answer, ...grade }) => ({
+                ...grade,
+                criteria: (scoresByGrade.get(grade.id) ?? []).map(
+                  ({ gradeId: _grade, ...score }) => score,
+                ),
+              }),
+            ),
+          }),
+        ),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import { getBank } from "~/question-bank/load-bank.server";
+import type { Question } from "~/question-bank/question-schema";
+import { latestSnapshot } from "./attempts.server";
+import { questionCatalog } from "./question-catalog.server";
+import { schedule, type LastAttempt, type Scheduled } from "./spaced-repetition";
+
+/** At most this many questions in a "due today" round. */
+export const DUE_ROUND_MAX = 5;
+
+export interface QueueItem extends Scheduled {
+  title: string;
+}
+
+/** Per question the user has answered: the latest graded attempt, and how many graded attempts there were. */
+function lastAttempts(userId: string): LastAttempt[] {
+  const rows = getDb().all<{
+    questionId: string;
+    lastAt: number;
+    overall: number;
+    attempts: number;
+  }>(sql`
+    WITH graded AS (
+      SELECT rq.question_id AS questionId, r.created_at AS at,
+        (SELECT g.overall FROM grades g WHERE g.answer_id = a.id ORDER BY g.created_at DESC LIMIT 1) AS overall
+      FROM rounds r
+      JOIN round_questions rq ON rq.round_id = r.id
+      JOIN answers a ON a.round_question_id = rq.id AND a.slot = 0
+      WHERE r.user_id = ${userId} AND a.submitted_at IS NOT NULL
+    ), ranked AS (
+      SELECT questionId, at, overall,
+        row_number() OVER (PARTITION BY questionId ORDER BY at DESC) AS rn,
+        count(*) OVER (PARTITION BY questionId) AS attempts
+      FROM graded WHERE overall IS NOT NULL
+    )
+    SELECT questionId, at AS lastAt, overall, attempts FROM ranked WHERE rn = 1`);
+  return rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
+}
+
+/** Every answered question with when it is next due, due ones first, most urgent first. */
+export function loadQueue(userId: string, now: Date): QueueItem[] {
+  const catalog = questionCatalog(userId);
+  return schedule(lastAttempts(userId), now).map((s) => ({
+    ...s,
+    title: catalog.get(s.questionId)?.title ?? s.questionId,
+  }));
+}
+
+/** The questions for today's round: the most urgent due ones, as the bank has them now (or as last asked, if gone from it). */
+export function dueQuestions(userId: string, now: Date): Question[] {
+  return loadQueue(userId, now)
+    .filter((item) => item.due)
+    .slice(0, DUE_ROUND_MAX)
+    .map(
+      (item) =>
+        getBank().find((q) => q.id === item.questionId) ?? latestSnapshot(userId, item.questionId),
+    )
+    .filter((q): q is Question => q !== undefined);
+}

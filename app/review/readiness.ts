@@ -1,0 +1,56 @@
+/**
+ * The readiness view's arithmetic: a self-scored skill matrix set against
+ * measured scores, and the gaps ranked. Pure, so it is tested on its own.
+ */
+
+/** The level (1-5) at which a skill counts as interview-ready. */
+export const READY_LEVEL = 4;
+/** A self-score this far above the measured score is flagged as overrated. */
+const OVERRATED_BY = 1;
+
+export interface SkillReadiness {
+  skill: string;
+  /** How many of the target role and band's questions exercise the skill: a proxy for how often it is asked. */
+  frequency: number;
+  self: number | null;
+  measured: number | null;
+  attempts: number;
+  /** READY_LEVEL minus the measured score (or the self-score while nothing is measured); 0 when ready; null when unknown. */
+  gap: number | null;
+  overrated: boolean;
+}
+
+export function assessSkills(
+  skills: { skill: string; frequency: number }[],
+  selfScores: Map<string, number>,
+  measured: Map<string, { score: number; attempts: number }>,
+): SkillReadiness[] {
+  return skills.map(({ skill, frequency }) => {
+    const self = selfScores.get(skill) ?? null;
+    const m = measured.get(skill);
+    const level = m?.score ?? self;
+    return {
+      skill,
+      frequency,
+      self,
+      measured: m?.score ?? null,
+      attempts: m?.attempts ?? 0,
+      gap: level === null ? null : Math.max(0, Math.round((READY_LEVEL - level) * 10) / 10),
+      overrated: self !== null && m !== undefined && self - m.score >= OVERRATED_BY,
+    };
+  });
+}
+
+/**
+ * The gaps to close, most urgent first: the biggest gap, then the most asked
+ * skill; then skills nobody has judged yet (no self-score, no answer), most asked first.
+ */
+export function rankGaps(skills: SkillReadiness[]): SkillReadiness[] {
+  const known = skills
+    .filter((s) => s.gap !== null && s.gap > 0)
+    .sort((a, b) => b.gap! - a.gap! || b.frequency - a.frequency || a.skill.localeCompare(b.skill));
+  const unknown = skills
+    .filter((s) => s.gap === null)
+    .sort((a, b) => b.frequency - a.frequency || a.skill.localeCompare(b.skill));
+  return [...known, ...unknown];
+}

@@ -1,0 +1,114 @@
+import type { Grade } from "~/grading/grade-schema";
+import type { QuestionView } from "~/rounds/round-view.server";
+import { formatDateTime, formatDuration } from "./format";
+import { scoreText } from "./score-words";
+import { secondsUsed } from "./time-used";
+
+export interface MarkdownRound {
+  title: string;
+  band: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const quote = (text: string) =>
+  text.trim() === ""
+    ? "> _(no answer was written)_"
+    : text
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n");
+const cell = (text: string | null) => (text ?? "—").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolean): string[] {
+  const lines = [
+    `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
+    "",
+    "| Criterion | Score | What earned it | Why |",
+    "|---|---|---|---|",
+  ];
+  for (const c of grade.criteria) {
+    lines.push(
+      `| ${cell(names.get(c.criterionId) ?? c.criterionId)} | ${scoreText(c.score, lowAnxiety, 0)} | ${cell(c.evidence)} | ${cell(c.rationale)} |`,
+    );
+  }
+  if (grade.star)
+    lines.push(
+      "",
+      `**STAR:** present — ${grade.star.present.join(", ") || "none"}; missing — ${grade.star.missing.join(", ") || "none"}`,
+    );
+  if (grade.strengths.length > 0)
+    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${s}`));
+  if (grade.improvements.length > 0)
+    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${s}`));
+  if (grade.insights) {
+    const i = grade.insights;
+    const parts = [`${i.wordCount} words`];
+    if (i.wordsPerMinute !== null) parts.push(`${i.wordsPerMinute} words per minute`);
+    if (i.fillerWords.length > 0)
+      parts.push(`filler: ${i.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`);
+    if (i.termsUsed.length > 0) parts.push(`terms used: ${i.termsUsed.join(", ")}`);
+    lines.push("", `_${parts.join(" · ")}_`);
+  }
+  return lines;
+}
+
+/** A round report as Markdown: what the report page shows, to keep or paste elsewhere. */
+export function roundToMarkdown(
+  round: MarkdownRound,
+  questions: QuestionView[],
+  lowAnxiety: boolean,
+): string {
+  const scores = questions.flatMap((q) => (q.main?.grade ? [q.main.grade.grade.overall] : []));
+  const lines = [
+    `# ${round.title}`,
+    "",
+    `- Taken: ${formatDateTime(round.createdAt)}`,
+    `- Experience band: ${round.band} years`,
+  ];
+  if (scores.length > 0)
+    lines.push(
+      `- Overall (round average): ${scoreText(scores.reduce((a, b) => a + b, 0) / scores.length, lowAnxiety)}`,
+    );
+  if (!round.finishedAt) lines.push("- Not finished yet");
+  for (const { roundQuestion, main, followUps } of questions) {
+    const { question } = roundQuestion;
+    const names = new Map(question.rubric.map((c) => [c.id, c.name]));
+    lines.push(
+      "",
+      `## ${roundQuestion.position}. ${question.title}`,
+      "",
+      quote(question.prompt),
+      "",
+    );
+    if (!main?.submittedAt) {
+      lines.push("_Not answered._");
+      continue;
+    }
+    lines.push(
+      `Time used: ${formatDuration(secondsUsed(main))} of ${formatDuration(main.secondsAllowed)}${main.timedOut ? " (submitted after the clock ran out)" : ""}`,
+    );
+    lines.push("", "### Your answer", "", quote(main.text), "");
+    lines.push(
+      ...(main.grade
+        ? ["### Feedback", "", ...gradeLines(main.grade.grade, names, lowAnxiety)]
+        : ["_Not graded yet._"]),
+    );
+    const probes = main.grade?.grade.probes ?? [];
+    if (probes.length > 0) {
+      lines.push("", "### Follow-up probes");
+      probes.forEach((probe, i) => {
+        const answer = followUps.find((f) => f.slot === i + 1 && f.submittedAt);
+        lines.push("", `${i + 1}. **${probe.question}**`, "");
+        if (!answer) {
+          lines.push("_Not answered._");
+          return;
+        }
+        lines.push(quote(answer.text));
+        if (answer.grade) lines.push("", ...gradeLines(answer.grade.grade, names, lowAnxiety));
+      });
+    }
+    lines.push("", "### Strong example answer", "", quote(question.examples.strong));
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,158 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReviewNav } from "~/components/review-nav";
+import { FormErrors } from "~/components/form-errors";
+import { Pagination } from "~/components/pagination";
+import { Score } from "~/components/score";
+import { getBank } from "~/question-bank/load-bank.server";
+import { QUESTION_KINDS } from "~/question-bank/question-schema";
+import { formatDuration, formatTimestamp } from "~/review/format";
+import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
+import { listHistory } from "~/review/history.server";
+import { parseSearchParams } from "~/utils/search-params";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const skills = [...new Set(getBank().flatMap((q) => q.skills))].sort();
+  const values: Record<string, string> = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = parseSearchParams(historyFiltersSchema, request.url);
+  if (!parsed.ok) {
+    const empty = { rounds: [], total: 0, page: 1, pages: 0 };
+    return data(
+      { ...empty, skills, filters: NO_FILTERS, values, errors: parsed.errors, deleted: false },
+      { status: 400 },
+    );
+  }
+  const filters = parsed.data;
+  const deleted = values.deleted === "1";
+  return { ...listHistory(user.id, filters), skills, filters, values, errors: null, deleted };
+}
+
+export default function HistoryPage() {
+  const { rounds, total, page, pages, skills, filters, values, errors, deleted } =
+    useLoaderData<typeof loader>();
+  const value = (field: string) => values[field] ?? "";
+  const filtered = Boolean(filters.skill || filters.kind || filters.from || filters.to);
+  return (
+    <section>
+      <h1>History</h1>
+      <ReviewNav />
+      {deleted ? (
+        <p className="notice" role="status">
+          The round and its answers and grades were deleted.
+        </p>
+      ) : null}
+      <p className="hint">Every round you have taken, newest first. Dates and times are UTC.</p>
+      <Form method="get" className="filters" aria-label="Filter rounds">
+        <FormErrors errors={errors?.form} />
+        <div>
+          <label htmlFor="skill">Skill</label>
+          <select id="skill" name="skill" defaultValue={value("skill")}>
+            <option value="">Any skill</option>
+            {skills.map((skill) => (
+              <option key={skill} value={skill}>
+                {skill}
+              </option>
+            ))}
+          </select>
+          <FormErrors errors={errors?.fields.skill} />
+        </div>
+        <div>
+          <label htmlFor="kind">Kind</label>
+          <select id="kind" name="kind" defaultValue={value("kind")}>
+            <option value="">Any kind</option>
+            {QUESTION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          <FormErrors errors={errors?.fields.kind} />
+        </div>
+        <div>
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={value("from")} />
+          <FormErrors errors={errors?.fields.from} />
+        </div>
+        <div>
+          <label htmlFor="to">To</label>
+          <input id="to" name="to" type="date" defaultValue={value("to")} />
+          <FormErrors errors={errors?.fields.to} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit">Filter rounds</button>
+          {filtered || errors ? <Link to="/history">Clear filters</Link> : null}
+        </div>
+      </Form>
+      {errors?.fields.page ? <FormErrors errors={errors.fields.page} /> : null}
+      {rounds.length === 0 ? (
+        <p className="muted">
+          {errors
+            ? "Fix the filters above to see your rounds."
+            : filtered
+              ? "No rounds match these filters."
+              : page > 1
+                ? "No rounds on this page."
+                : "No rounds yet."}
+        </p>
+      ) : (
+        <>
+          <p className="hint">
+            {total} {total === 1 ? "round" : "rounds"}
+            {filtered ? " match" : ""}
+          </p>
+          <table className="data-table history-table">
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">Questions</th>
+                <th scope="col">Overall</th>
+                <th scope="col">Time used</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => {
+                const when = formatTimestamp(r.createdAt);
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/rounds/${r.id}/report`}>
+                        {r.title}
+                        <span className="visually-hidden">, {when}</span>
+                      </Link>
+                      <div className="hint">
+                        {when} · band {r.band}
+                        {r.finishedAt ? "" : " · in progress"}
+                      </div>
+                    </th>
+                    <td>
+                      {r.answered} of {r.questions} answered
+                    </td>
+                    <td>
+                      <Score value={r.overall} />
+                    </td>
+                    <td>{formatDuration(r.secondsUsed)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      <Pagination page={page} pages={pages} href={(p) => historyHref(filters, p)} noun="rounds" />
+      <p className="hint">
+        <a href="/export.json" download>
+          Download all your data (JSON)
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "History · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,78 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import { ReviewNav } from "~/components/review-nav";
+import { getPreferences, updatePreferences } from "~/review/preferences.server";
+import { parseForm } from "~/utils/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const saved = new URL(request.url).searchParams.get("saved") === "1";
+  return { lowAnxiety: getPreferences(user.id).lowAnxiety, saved };
+}
+
+/** An unticked checkbox is not sent at all, so "absent" means off. */
+const preferencesSchema = z.object({
+  lowAnxiety: z.literal("on", { error: "Tick the box or leave it empty." }).optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(preferencesSchema, await request.formData());
+  if (!form.ok) return data(form, { status: 400 });
+  updatePreferences(user.id, { lowAnxiety: form.data.lowAnxiety === "on" });
+  throw redirect("/preferences?saved=1");
+}
+
+export default function PreferencesPage() {
+  const { lowAnxiety, saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow">
+      <h1>Preferences</h1>
+      <ReviewNav />
+      {saved && !result ? (
+        <p className="notice" role="status">
+          Preferences saved.
+        </p>
+      ) : null}
+      <Form method="post" className="stack">
+        <FormErrors errors={result?.errors.form} />
+        <label className="check">
+          <input
+            type="checkbox"
+            name="lowAnxiety"
+            defaultChecked={lowAnxiety}
+            aria-describedby="low-anxiety-hint"
+          />{" "}
+          Low-anxiety mode
+        </label>
+        <p id="low-anxiety-hint" className="hint">
+          Scores are described in words (&ldquo;Solid&rdquo;, &ldquo;Strong&rdquo;) instead of
+          numbers on every page. They are still recorded, so progress keeps counting, and all the
+          written feedback stays.
+        </p>
+        <FormErrors errors={result?.errors.fields.lowAnxiety} />
+        <button type="submit" disabled={busy}>
+          Save preferences
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Preferences · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

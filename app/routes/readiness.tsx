@@ -1,0 +1,130 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import { GapList } from "~/components/gap-list";
+import { ReviewNav } from "~/components/review-nav";
+import { SkillMatrixForm } from "~/components/skill-matrix-form";
+import { getBank } from "~/question-bank/load-bank.server";
+import { BANDS, ROLES } from "~/question-bank/question-schema";
+import { createPracticeRound } from "~/review/practice-round.server";
+import { updatePreferences } from "~/review/preferences.server";
+import { READINESS_ARRAY_FIELDS, readinessFormSchema } from "~/review/readiness-forms";
+import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readiness.server";
+import { answerPath } from "~/rounds/answer-page.server";
+import { formError, parseForm } from "~/utils/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    ...loadReadiness(user.id),
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(readinessFormSchema, await request.formData(), READINESS_ARRAY_FIELDS);
+  if (!form.ok) return data(form, { status: 400 });
+  const known = new Set(getBank().flatMap((q) => q.skills));
+  switch (form.data.intent) {
+    case "target":
+      updatePreferences(user.id, { targetRole: form.data.role, targetBand: form.data.band });
+      throw redirect("/readiness?saved=1");
+    case "self-scores": {
+      const { skill, score } = form.data;
+      const unknown = skill.filter((s) => !known.has(s));
+      if (unknown.length > 0) {
+        return data(
+          formError(`Unknown skill: ${unknown.join(", ")}.`, {
+            skill,
+            score: score.map((n) => (n === null ? "" : String(n))),
+          }),
+          { status: 400 },
+        );
+      }
+      saveSelfScores(
+        user.id,
+        skill.map((s, i) => ({ skill: s, score: score[i] ?? null })),
+      );
+      throw redirect("/readiness?saved=1");
+    }
+    case "practise": {
+      const { gap } = form.data;
+      if (!known.has(gap)) return data(formError(`Unknown skill: ${gap}.`), { status: 400 });
+      const { target } = loadReadiness(user.id);
+      const questions = questionsForSkill(gap, target.band);
+      if (questions.length === 0)
+        return data(formError(`No question practises ${gap} yet.`), { status: 400 });
+      const round = createPracticeRound(user.id, `Skill gap: ${gap}`, questions, target.band);
+      throw redirect(answerPath(round.id, 1));
+    }
+  }
+}
+
+export default function ReadinessPage() {
+  const { target, matrix, gaps, saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>Readiness</h1>
+      <ReviewNav />
+      <p className="hint">
+        Rate yourself on each skill the way the guides suggest (1-5), then see it beside what your
+        graded answers measure. A skill is ready at 4.
+      </p>
+      {saved && !result ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
+      <FormErrors errors={result?.errors.form} />
+      <Form method="post" className="filters" aria-label="Target">
+        <input type="hidden" name="intent" value="target" />
+        <div>
+          <label htmlFor="role">Target role</label>
+          <select id="role" name="role" defaultValue={target.role}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="band">Experience band (years)</label>
+          <select id="band" name="band" defaultValue={target.band}>
+            {BANDS.map((band) => (
+              <option key={band} value={band}>
+                {band}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">Change target</button>
+        </div>
+      </Form>
+      <h2>Gaps, most urgent first</h2>
+      <GapList gaps={gaps} />
+      <h2>Skill matrix</h2>
+      <FormErrors
+        errors={[...(result?.errors.fields.score ?? []), ...(result?.errors.fields.skill ?? [])]}
+      />
+      <SkillMatrixForm matrix={matrix} values={result?.values} />
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Readiness · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

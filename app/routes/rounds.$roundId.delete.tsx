@@ -1,0 +1,84 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import { deleteRound } from "~/review/delete-round.server";
+import { formatTimestamp } from "~/review/format";
+import { summariseRounds } from "~/review/round-summaries.server";
+import { findRound } from "~/rounds/rounds.server";
+import { formError, parseForm } from "~/utils/forms";
+import { invariantResponse } from "~/utils/invariant.server";
+
+async function requireOwnRound(request: Request, roundId: string | undefined) {
+  const user = await requireUser(request);
+  const round = findRound(user.id, roundId ?? "");
+  invariantResponse(round, "Round not found");
+  return { user, round };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { round } = await requireOwnRound(request, params.roundId);
+  const summary = summariseRounds([round.id]).get(round.id);
+  return {
+    round: { id: round.id, title: round.title, createdAt: round.createdAt },
+    answered: summary?.answered ?? 0,
+  };
+}
+
+/** The confirmation travels with the form, so a stray POST (or a crawler) deletes nothing. */
+const confirmSchema = z.object({
+  confirm: z.literal("delete", { error: "Confirm the deletion with the button." }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, round } = await requireOwnRound(request, params.roundId);
+  const form = parseForm(confirmSchema, await request.formData());
+  if (!form.ok)
+    return data(formError("Confirm the deletion with the button.", form.values), { status: 400 });
+  deleteRound(user.id, round.id);
+  throw redirect("/history?deleted=1");
+}
+
+export default function DeleteRoundPage() {
+  const { round, answered } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow">
+      <h1>Delete this round?</h1>
+      <p>
+        <strong>{round.title}</strong>, {formatTimestamp(round.createdAt)}.
+      </p>
+      <p>
+        Its questions, your {answered} {answered === 1 ? "answer" : "answers"}, the follow-up
+        answers and every grade will be removed. This cannot be undone;{" "}
+        <a href={`/rounds/${round.id}/export.md`}>save it as Markdown</a> first if you want to keep
+        a copy.
+      </p>
+      <Form method="post" className="stack">
+        <FormErrors errors={result?.errors.form} />
+        <input type="hidden" name="confirm" value="delete" />
+        <button type="submit" className="danger" disabled={busy}>
+          Delete round permanently
+        </button>
+      </Form>
+      <p>
+        <Link to={`/rounds/${round.id}/report`}>Keep the round</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Delete round · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { isoDay } from "~/review/format";
+import { getPreferences } from "~/review/preferences.server";
+import { roundToMarkdown } from "~/review/round-markdown";
+import { loadRoundView } from "~/rounds/round-view.server";
+import { findRound } from "~/rounds/rounds.server";
+import { invariantResponse } from "~/utils/invariant.server";
+
+/** GET /rounds/:roundId/export.md — the round report as a Markdown download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const round = findRound(user.id, params.roundId ?? "");
+  invariantResponse(round, "Round not found");
+  const questions = await loadRoundView(round.id, user.id, new Date());
+  const markdown = roundToMarkdown(round, questions, getPreferences(user.id).lowAnxiety);
+  return new Response(markdown, {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rehearse-round-${isoDay(round.createdAt)}-${round.id.slice(0, 8)}.md"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

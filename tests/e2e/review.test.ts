@@ -1,0 +1,256 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, signUp } from "./browser";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ANSWER =
+  "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
+  "The HTTP method carries the intent: GET reads, POST creates and DELETE removes, and GET is idempotent so it is safe to retry.";
+
+/** A one-question concept round taken through the UI; ends on its report. */
+async function takeShortRound(page: Page, answer = ANSWER): Promise<void> {
+  await page.getByRole("link", { name: "New round" }).click();
+  await page.getByLabel("concept").check();
+  await page.getByLabel("rest-api").check();
+  await page.getByLabel("Number of questions").fill("1");
+  await page.getByRole("button", { name: "Start round" }).click();
+  await answerAndOpenReport(page, answer);
+}
+
+async function answerAndOpenReport(page: Page, answer: string): Promise<void> {
+  await page.waitForURL(/\/questions\/1$/);
+  await page.getByLabel("Your answer").fill(answer);
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await page.getByRole("link", { name: "See the round report" }).click();
+  await page.waitForURL(/\/report$/);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Round report" }).isVisible())
+    .toBe(true);
+}
+
+test("review pages: report, one question over time, progress, history, low-anxiety mode, export, delete, readiness", async () => {
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  await signUp(page, baseURL);
+  await takeShortRound(page);
+
+  // The report: per-criterion evidence, and the strong example revealed now that the question is answered.
+  await expect
+    .poll(() => page.getByRole("columnheader", { name: "What earned it" }).count())
+    .toBeGreaterThan(0);
+  await page.getByText("Strong example answer to question 1").click();
+  expect(await page.locator("details.example[open] .answer-text").isVisible()).toBe(true);
+
+  // The question over time, practised again in one click, with a weaker answer.
+  await page.getByRole("link", { name: /^Every attempt at/ }).click();
+  await page.waitForURL(/\/questions\/[a-z0-9-]+$/);
+  await page.getByRole("button", { name: "Practise this question again" }).click();
+  await answerAndOpenReport(page, "Resources and verbs.");
+  await page.getByRole("link", { name: /^Every attempt at/ }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Score change per criterion" }).isVisible())
+    .toBe(true);
+  const attempts = page
+    .getByRole("table", { name: "Every attempt, criterion by criterion" })
+    .getByRole("row");
+  expect(await attempts.count()).toBe(3); // header + two attempts
+  const overallRow = page
+    .getByRole("table", { name: "Score change per criterion" })
+    .getByRole("row", { name: /^Overall/ });
+  expect(await overallRow.getByText(/^[+−±]\d/).count()).toBe(2);
+  expect(await page.getByRole("heading", { name: "Latest feedback" }).isVisible()).toBe(true);
+
+  // Progress: criteria weakest first, each as an SVG chart with its data table.
+  await page.getByRole("link", { name: "Progress" }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Rubric criteria, weakest first" }).isVisible())
+    .toBe(true);
+  await expect
+    .poll(() =>
+      page.getByRole("table", { name: "Rubric criteria, weakest first" }).getByRole("row").count(),
+    )
+    .toBeGreaterThan(3);
+  expect(await page.getByRole("img", { name: /over time/ }).count()).toBeGreaterThan(3);
+  await page.locator("figure.series summary").first().click();
+  const firstTable = page.locator("figure.series").first().getByRole("table");
+  expect(await firstTable.isVisible()).toBe(true);
+  expect(await firstTable.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
+
+  // History: both rounds, newest first, each with its overall score and time used.
+  await page.getByRole("link", { name: "History" }).click();
+  await page.waitForURL(/\/history$/);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "History", level: 1 }).isVisible())
+    .toBe(true);
+  const rows = page.getByRole("table").getByRole("row");
+  expect(await rows.count()).toBe(3); // header + two rounds
+  expect(
+    await rows
+      .nth(1)
+      .getByText(/\d\.\d \/ 5/)
+      .count(),
+  ).toBe(1);
+  expect(
+    await rows
+      .nth(1)
+      .getByText(/^\d+:\d\d$/)
+      .count(),
+  ).toBe(1);
+
+  // Filtering is a plain GET form: a kind with no rounds shows none.
+  await page.getByLabel("Kind").selectOption("design");
+  await page.getByRole("button", { name: "Filter rounds" }).click();
+  await page.waitForURL(/kind=design/);
+  await expect.poll(() => page.getByText("No rounds match these filters.").isVisible()).toBe(true);
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect.poll(() => page.getByRole("table").getByRole("row").count()).toBe(3);
+
+  // Low-anxiety mode: the same pages, scores in words, no numbers.
+  await page.getByRole("link", { name: "Preferences" }).click();
+  await page.getByLabel("Low-anxiety mode").check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("saved");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect.poll(() => page.getByRole("table").getByRole("row").count()).toBe(3);
+  expect(await page.getByRole("table").getByText(/\/ 5/).count()).toBe(0);
+  expect(
+    await page
+      .getByRole("table")
+      .getByText(/^(Excellent|Strong|Solid|Developing|Early days)$/)
+      .count(),
+  ).toBe(2);
+  await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
+  await page.waitForURL(/\/report$/);
+  await expect
+    .poll(() => page.getByRole("columnheader", { name: "How it went" }).count())
+    .toBeGreaterThan(0);
+  expect(await page.getByText(/\d(\.\d)? \/ 5/).count()).toBe(0);
+  expect(await page.getByText("To improve").count()).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Progress" }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Rubric criteria, weakest first" }).isVisible())
+    .toBe(true);
+  expect(await page.getByText(/\d\.\d \/ 5/).count()).toBe(0);
+  await page.getByRole("link", { name: "Preferences" }).click();
+  await page.getByLabel("Low-anxiety mode").uncheck();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("saved");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole("table")
+        .getByText(/\d\.\d \/ 5/)
+        .count(),
+    )
+    .toBe(2);
+
+  // Export: the whole account as JSON from history, one round as Markdown from its report.
+  const jsonHref = await page
+    .getByRole("link", { name: "Download all your data (JSON)" })
+    .getAttribute("href");
+  const json = await page.request.get(`${baseURL}${jsonHref}`);
+  expect(json.headers()["content-type"]).toContain("application/json");
+  expect(((await json.json()) as { rounds: unknown[] }).rounds).toHaveLength(2);
+  await page.getByRole("table").getByRole("row").nth(2).getByRole("link").click();
+  await page.waitForURL(/\/report$/);
+  const markdownHref = await page
+    .getByRole("link", { name: "Export as Markdown" })
+    .getAttribute("href");
+  const markdown = await page.request.get(`${baseURL}${markdownHref}`);
+  expect(markdown.headers()["content-type"]).toContain("text/markdown");
+  expect(await markdown.text()).toContain(ANSWER);
+
+  // Delete asks first; keeping the round changes nothing, confirming removes it.
+  await page.getByRole("link", { name: "Delete this round" }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Delete this round?" }).isVisible())
+    .toBe(true);
+  await page.getByRole("link", { name: "Keep the round" }).click();
+  await page.waitForURL(/\/report$/);
+  await page.getByRole("link", { name: "Delete this round" }).click();
+  await page.getByRole("button", { name: "Delete round permanently" }).click();
+  await page.waitForURL(/\/history\?deleted=1$/);
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("deleted");
+  expect(await page.getByRole("table").getByRole("row").count()).toBe(2);
+
+  // Readiness: rate a skill, see it beside the measured score, practise a gap in one click.
+  await page.getByRole("link", { name: "Readiness" }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Skill matrix" }).isVisible())
+    .toBe(true);
+  await page.getByLabel("incident-response", { exact: true }).selectOption("2");
+  await page.getByRole("button", { name: "Save self-scores" }).click();
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved");
+  expect(await page.getByLabel("incident-response", { exact: true }).inputValue()).toBe("2");
+  const matrix = page.getByRole("table", { name: /Skill matrix/ });
+  await expect.poll(() => matrix.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0); // measured from the rounds above
+  expect(await page.getByText("You rate it 2; no graded answers yet.").isVisible()).toBe(true);
+  await page.getByRole("button", { name: "Practise incident-response", exact: true }).click();
+  await page.waitForURL(/\/questions\/1$/);
+  expect(await page.getByText(/Skill gap: incident-response/).count()).toBeGreaterThan(0);
+  await page.goBack();
+
+  // The re-practice queue: just-answered questions wait; nothing is due yet.
+  await page.getByRole("link", { name: "Re-practice queue" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Coming up" }).isVisible()).toBe(true);
+  expect(await page.getByText("Nothing is due today.").isVisible()).toBe(true);
+  expect(await page.locator("ul.queue li").count()).toBeGreaterThan(0);
+
+  expect(consoleErrors).toEqual([]);
+  await page.close();
+});
+
+test("without JavaScript: reading every review page and using its forms", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signUp(page, baseURL);
+  await page.getByLabel("concept").check();
+  await page.getByLabel("Number of questions").fill("1");
+  await page.getByRole("button", { name: "Start round" }).click();
+  await answerAndOpenReport(page, ANSWER);
+  expect(await page.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
+
+  await page.getByRole("link", { name: "History" }).click();
+  await page.getByLabel("Kind").selectOption("concept");
+  await page.getByRole("button", { name: "Filter rounds" }).click();
+  await page.waitForURL(/kind=concept/);
+  expect(await page.getByRole("table").getByRole("row").count()).toBe(2);
+
+  await page.getByRole("link", { name: "Progress" }).click();
+  expect(
+    await page.getByRole("table", { name: "Rubric criteria, weakest first" }).isVisible(),
+  ).toBe(true);
+
+  await page.getByRole("link", { name: "Readiness" }).click();
+  await page.getByLabel("incident-response", { exact: true }).selectOption("3");
+  await page.getByRole("button", { name: "Save self-scores" }).click();
+  await page.waitForURL(/saved=1/);
+  expect(await page.getByLabel("incident-response", { exact: true }).inputValue()).toBe("3");
+
+  await page.getByRole("link", { name: "Preferences" }).click();
+  await page.getByLabel("Low-anxiety mode").check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await page.waitForURL(/saved=1/);
+  await page.getByRole("link", { name: "History" }).click();
+  expect(await page.getByRole("table").getByText(/\/ 5/).count()).toBe(0);
+
+  await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
+  await page.getByRole("link", { name: "Delete this round" }).click();
+  await page.getByRole("button", { name: "Delete round permanently" }).click();
+  await page.waitForURL(/deleted=1/);
+  expect(await page.getByText("No rounds yet.").isVisible()).toBe(true);
+  await context.close();
+});

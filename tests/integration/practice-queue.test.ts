@@ -1,0 +1,83 @@
+import { count, eq } from "drizzle-orm";
+import { beforeEach, expect, test } from "vitest";
+import { roundQuestions, rounds } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { action as queueAction, loader as queueLoader } from "~/routes/practice-queue";
+import { createSignedInUser, get, post, run } from "../utils/routes";
+import { backdateRound, takeRound, type TestUser } from "../utils/review";
+
+interface QueueData {
+  due: { questionId: string; overall: number; attempts: number; due: boolean }[];
+  upcoming: { questionId: string; dueAt: Date }[];
+}
+
+const queue = async (who: TestUser) =>
+  (await run(queueLoader, get("/practice-queue", who.cookie))).data as QueueData;
+const start = (
+  who: TestUser,
+  form: Record<string, string> = { intent: "start-due" },
+  origin?: string,
+) => run(queueAction, post("/practice-queue", form, { cookie: who.cookie, origin }));
+const roundCount = (who: TestUser) =>
+  getDb().select({ n: count() }).from(rounds).where(eq(rounds.userId, who.user.id)).get()!.n;
+const askedIn = (roundId: string) =>
+  getDb()
+    .select()
+    .from(roundQuestions)
+    .where(eq(roundQuestions.roundId, roundId))
+    .all()
+    .map((q) => q.questionId);
+
+let alice: TestUser;
+let bob: TestUser;
+beforeEach(async () => {
+  alice = await createSignedInUser("alice");
+  bob = await createSignedInUser("bob");
+});
+
+test("an empty queue, and a just-answered question scheduled for later", async () => {
+  expect(await queue(alice)).toEqual({ due: [], upcoming: [] });
+  const roundId = await takeRound(alice);
+  const data = await queue(alice);
+  // Answered a moment ago: even the weakest answer waits a whole day, so it is not due today.
+  expect(data.due).toEqual([]);
+  expect(data.upcoming.map((q) => q.questionId)).toEqual(askedIn(roundId));
+  expect(data.upcoming[0]!.dueAt.getTime()).toBeGreaterThan(Date.now() + 86_000_000);
+  expect((await queue(bob)).upcoming).toEqual([]);
+});
+
+test("a question answered weeks ago is due; today's round asks the due questions", async () => {
+  const old = await takeRound(alice, { count: 2 });
+  backdateRound(old, new Date(Date.now() - 40 * 86_400_000));
+  await takeRound(bob);
+  const data = await queue(alice);
+  expect(data.due.map((q) => q.questionId).sort()).toEqual(askedIn(old).sort());
+  expect(data.due.every((q) => q.attempts === 1 && q.overall >= 1)).toBe(true);
+
+  const outcome = await start(alice);
+  expect(outcome.status).toBe(302);
+  const roundId = outcome.location!.split("/")[2]!;
+  expect(outcome.location).toBe(`/rounds/${roundId}/questions/1`);
+  expect(askedIn(roundId).sort()).toEqual(askedIn(old).sort());
+});
+
+test("nothing due, a malformed post, a signed-out or cross-site post: 400/302/403 and no round", async () => {
+  const before = roundCount(alice);
+  expect((await start(alice)).status).toBe(400);
+  await takeRound(alice, { count: 1 });
+  const withRound = roundCount(alice);
+  for (const form of [
+    {},
+    { intent: "" },
+    { intent: "start-everything" },
+    { intent: "x".repeat(5000) },
+  ] as Record<string, string>[]) {
+    expect((await start(alice, form)).status).toBe(400);
+  }
+  expect((await run(queueAction, post("/practice-queue", { intent: "start-due" }))).status).toBe(
+    302,
+  );
+  expect((await start(alice, { intent: "start-due" }, "https://evil.example")).status).toBe(403);
+  expect(roundCount(alice)).toBe(withRound);
+  expect(withRound).toBe(before + 1);
+});

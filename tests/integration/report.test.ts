@@ -1,0 +1,92 @@
+import { beforeEach, expect, test } from "vitest";
+import {
+  action as followUpAction,
+  loader as followUpLoader,
+} from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import { createSignedInUser, get, post, run } from "../utils/routes";
+import { takeRound, type TestUser } from "../utils/review";
+
+interface ReportData {
+  average: number | null;
+  questions: {
+    questionId: string;
+    strongExample: string | null;
+    secondsUsed: number;
+    secondsAllowed: number;
+    main: {
+      text: string;
+      grade: {
+        grade: {
+          criteria: { evidence: string | null; rationale: string }[];
+          insights: unknown;
+          probes: unknown[];
+        };
+      } | null;
+    } | null;
+    followUps: { slot: number; text: string; grade: unknown }[];
+  }[];
+}
+
+async function report(who: TestUser, roundId: string) {
+  const outcome = await run(reportLoader, get(`/rounds/${roundId}/report`, who.cookie), {
+    roundId,
+  });
+  return { status: outcome.status, data: outcome.data as ReportData };
+}
+
+let alice: TestUser;
+let bob: TestUser;
+beforeEach(async () => {
+  alice = await createSignedInUser("alice");
+  bob = await createSignedInUser("bob");
+});
+
+test("the strong example appears only for answered questions", async () => {
+  const roundId = await takeRound(alice, { count: 2, answers: [] });
+  await run(questionLoader, get(`/rounds/${roundId}/questions/1`, alice.cookie), {
+    roundId,
+    position: "1",
+  });
+  const before = await report(alice, roundId);
+  expect(before.data.questions.map((q) => q.strongExample)).toEqual([null, null]);
+  expect(before.data.average).toBeNull();
+  const answeredRound = await takeRound(alice, { count: 1 });
+  const after = await report(alice, answeredRound);
+  expect(after.data.questions[0]!.strongExample).toBeTruthy();
+});
+
+test("each question carries its answer, criterion evidence, insights, probes, probe answers and time used", async () => {
+  const roundId = await takeRound(alice, { count: 1 });
+  const path = `/rounds/${roundId}/questions/1/follow-ups/1`;
+  const params = { roundId, position: "1", slot: "1" };
+  await run(followUpLoader, get(path, alice.cookie), params);
+  const probeAnswer = "I would store an idempotency key with the result and return it on a retry.";
+  await run(
+    followUpAction,
+    post(path, { intent: "submit", answer: probeAnswer }, { cookie: alice.cookie }),
+    params,
+  );
+
+  const { status, data } = await report(alice, roundId);
+  expect(status).toBe(200);
+  const [q] = data.questions;
+  expect(q!.questionId).toMatch(/^[a-z0-9-]+$/);
+  expect(q!.main!.grade!.grade.criteria.length).toBeGreaterThanOrEqual(3);
+  expect(q!.main!.grade!.grade.criteria.every((c) => c.rationale.length > 0)).toBe(true);
+  expect(q!.main!.grade!.grade.insights).not.toBeNull();
+  expect(q!.main!.grade!.grade.probes.length).toBeGreaterThanOrEqual(2);
+  expect(q!.followUps).toHaveLength(1);
+  expect(q!.followUps[0]).toMatchObject({ slot: 1, text: probeAnswer });
+  expect(q!.followUps[0]!.grade).not.toBeNull();
+  expect(q!.secondsUsed).toBeGreaterThanOrEqual(0);
+  expect(q!.secondsAllowed).toBe(300);
+  expect(data.average).toBeGreaterThanOrEqual(1);
+});
+
+test("another user's round, and a malformed id, are 404s", async () => {
+  const roundId = await takeRound(alice);
+  expect((await report(bob, roundId)).status).toBe(404);
+  expect((await report(alice, "x".repeat(500))).status).toBe(404);
+});
