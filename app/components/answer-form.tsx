@@ -1,4 +1,4 @@
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, useFetcher, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ANSWER_MAX } from "~/rounds/round-forms";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
@@ -6,6 +6,13 @@ import { Countdown } from "./countdown";
 import { FormErrors } from "./form-errors";
 
 const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * For the routes that show an AnswerForm: a draft save changes nothing the
+ * page shows, so re-running its loader after every pause in typing is waste.
+ */
+export const skipRevalidationOnDraftSave: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
 
 type DraftResult = { ok: true; savedAt: Date } | { errors: Errors; values?: FormValues; savedAt: null };
 

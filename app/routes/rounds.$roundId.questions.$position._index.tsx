@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Score } from "~/components/score";
@@ -13,9 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerPageAction(request, params);
 }
 
-/** Draft saves change nothing the page shows; re-running the loader for each keystroke pause would be waste. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
+export { skipRevalidationOnDraftSave as shouldRevalidate } from "~/components/answer-form";
 
 export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();

@@ -86,7 +86,7 @@ test("review pages: report, one question over time, progress, history, low-anxie
   await page.locator("figure.series summary").first().click();
   const firstTable = page.locator("figure.series").first().getByRole("table");
   expect(await firstTable.isVisible()).toBe(true);
-  expect(await firstTable.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
+  await expect.poll(() => firstTable.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
 
   // History: both rounds, newest first, each with its overall score and time used.
   await page.getByRole("link", { name: "History" }).click();
@@ -137,7 +137,7 @@ test("review pages: report, one question over time, progress, history, low-anxie
     .poll(() => page.getByRole("columnheader", { name: "How it went" }).count())
     .toBeGreaterThan(0);
   expect(await page.getByText(/\d(\.\d)? \/ 5/).count()).toBe(0);
-  expect(await page.getByText("To improve").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText("To improve").count()).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Progress" }).click();
   await expect
     .poll(() => page.getByRole("heading", { name: "Rubric criteria, weakest first" }).isVisible())
@@ -200,14 +200,14 @@ test("review pages: report, one question over time, progress, history, low-anxie
   expect(await page.getByText("You rate it 2; no graded answers yet.").isVisible()).toBe(true);
   await page.getByRole("button", { name: "Practise incident-response", exact: true }).click();
   await page.waitForURL(/\/questions\/1$/);
-  expect(await page.getByText(/Skill gap: incident-response/).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/Skill gap: incident-response/).count()).toBeGreaterThan(0);
   await page.goBack();
 
   // The re-practice queue: just-answered questions wait; nothing is due yet.
   await page.getByRole("link", { name: "Re-practice queue" }).click();
   await expect.poll(() => page.getByRole("heading", { name: "Coming up" }).isVisible()).toBe(true);
   expect(await page.getByText("Nothing is due today.").isVisible()).toBe(true);
-  expect(await page.locator("ul.queue li").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator("ul.queue li").count()).toBeGreaterThan(0);
 
   expect(consoleErrors).toEqual([]);
   await page.close();
@@ -221,7 +221,7 @@ test("without JavaScript: reading every review page and using its forms", async 
   await page.getByLabel("Number of questions").fill("1");
   await page.getByRole("button", { name: "Start round" }).click();
   await answerAndOpenReport(page, ANSWER);
-  expect(await page.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
 
   await page.getByRole("link", { name: "History" }).click();
   await page.getByLabel("Kind").selectOption("concept");
