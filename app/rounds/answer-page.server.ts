@@ -1,17 +1,17 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
-import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
+import { planGrading } from "~/grading/grade-answer.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
-import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer } from "./answers.server";
+import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
 import { probeSecondsFor } from "./clock";
 import { answerFormSchema, QUESTIONS_MAX } from "./round-forms";
-import { askedProbes, loadRoundView } from "./round-view.server";
-import { findRound, listRoundQuestions, markRoundFinished } from "./rounds.server";
+import { gradeInRound, loadRoundView, unansweredQuestions } from "./round-view.server";
+import { findRound, listRoundQuestions, markRoundFinished, type RoundQuestion } from "./rounds.server";
 
 /**
  * The server half of the two answer pages: the main answer to a question
@@ -119,27 +119,23 @@ export async function answerPageAction(request: Request, params: Params) {
       }
       if (submitAnswer(answer, text, now)) {
         const submitted = findAnswer(roundQuestion.id, slot)!;
-        const answers = listAnswers(roundQuestions.map((rq) => rq.id));
-        const allDone = roundQuestions.every((rq) =>
-          answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
-        );
+        const allDone = unansweredQuestions(roundQuestions, listAnswers(roundQuestions.map((rq) => rq.id))).length === 0;
         if (allDone && !round.finishedAt) markRoundFinished(round.id, now);
         // The offline grader takes a millisecond: grade before the redirect. An LLM grading
         // streams to the page after it (and without JavaScript, "Grade now" runs it).
-        if (planGrading(user.id).grader === "offline") await gradeSafely(user.id, submitted, roundQuestion, answers);
+        if (planGrading(user.id).grader === "offline") await gradeSafely(user.id, submitted, roundQuestion, roundQuestions);
       }
       throw redirect(here);
     }
     case "grade": {
       invariantResponse(answer.submittedAt, "Submit the answer first.", 400);
-      const answers = listAnswers(roundQuestions.map((rq) => rq.id));
-      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(user.id, answer, roundQuestion, answers);
+      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(user.id, answer, roundQuestion, roundQuestions);
       throw redirect(here);
     }
     case "regrade": {
       const current = latestGrades([answer.id]).get(answer.id);
       invariantResponse(current?.provenance.fallbackReason, "Only a grade the LLM could not make can be re-graded.", 400);
-      await gradeSafely(user.id, answer, roundQuestion, listAnswers(roundQuestions.map((rq) => rq.id)));
+      await gradeSafely(user.id, answer, roundQuestion, roundQuestions);
       throw redirect(here);
     }
   }
@@ -147,12 +143,12 @@ export async function answerPageAction(request: Request, params: Params) {
 
 async function gradeSafely(
   userId: string,
-  answer: Parameters<typeof gradeAnswerOnce>[0],
-  roundQuestion: Parameters<typeof gradeAnswerOnce>[1],
-  answers: Parameters<typeof askedProbes>[0],
+  answer: Answer,
+  roundQuestion: RoundQuestion,
+  roundQuestions: RoundQuestion[],
 ) {
   try {
-    await gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), { userId });
+    await gradeInRound(answer, roundQuestion, roundQuestions, { userId });
   } catch (error) {
     // The answer is saved; the page offers "Grade now" for an answer without a grade.
     console.error("Grading failed for answer", answer.id, error);

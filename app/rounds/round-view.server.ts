@@ -1,7 +1,7 @@
 import type { StoredGrade } from "~/grading/grades.server";
 import { latestGrades } from "~/grading/grades.server";
 import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
-import { listAnswers, submitIfExpired, type Answer } from "./answers.server";
+import { listAnswers, MAIN_SLOT, submitIfExpired, type Answer } from "./answers.server";
 import { listRoundQuestions, type RoundQuestion } from "./rounds.server";
 
 export interface AnswerView extends Answer {
@@ -22,7 +22,6 @@ export interface QuestionView {
  */
 export async function loadRoundView(roundId: string, userId: string, now: Date): Promise<QuestionView[]> {
   const roundQuestions = listRoundQuestions(roundId);
-  const byId = new Map(roundQuestions.map((rq) => [rq.id, rq]));
   let answers = listAnswers(roundQuestions.map((rq) => rq.id));
 
   const expired = answers.filter((answer) => submitIfExpired(answer, now));
@@ -30,8 +29,8 @@ export async function loadRoundView(roundId: string, userId: string, now: Date):
     answers = listAnswers(roundQuestions.map((rq) => rq.id));
     if (planGrading(userId).grader === "offline") {
       for (const answer of answers.filter((a) => expired.some((e) => e.id === a.id))) {
-        const asked = askedProbes(answers);
-        await gradeAnswerOnce(answer, byId.get(answer.roundQuestionId)!, asked, { userId });
+        const roundQuestion = roundQuestions.find((rq) => rq.id === answer.roundQuestionId)!;
+        await gradeInRound(answer, roundQuestion, roundQuestions, { userId });
       }
     }
   }
@@ -47,7 +46,25 @@ export async function loadRoundView(roundId: string, userId: string, now: Date):
 }
 
 /** Probes already put to the user in this round, so no grader asks one twice. */
-export function askedProbes(answers: Answer[]): string[] {
+function askedProbes(answers: Answer[]): string[] {
   const grades = latestGrades(answers.map((a) => a.id));
   return answers.flatMap((a) => grades.get(a.id)?.grade.probes.map((p) => p.question) ?? []);
+}
+
+/** Grades one answer of a round (once, however many callers ask), never re-asking a probe the round already asked. */
+export function gradeInRound(
+  answer: Answer,
+  roundQuestion: RoundQuestion,
+  roundQuestions: RoundQuestion[],
+  options: Parameters<typeof gradeAnswerOnce>[3],
+): Promise<string> {
+  const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+  return gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), options);
+}
+
+/** The round's questions whose main answer has not been submitted yet, in order. */
+export function unansweredQuestions(roundQuestions: RoundQuestion[], answers: Answer[]): RoundQuestion[] {
+  return roundQuestions.filter(
+    (rq) => !answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
+  );
 }

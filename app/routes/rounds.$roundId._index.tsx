@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { answerPath } from "~/rounds/answer-page.server";
-import { MAIN_SLOT, listAnswers } from "~/rounds/answers.server";
+import { listAnswers } from "~/rounds/answers.server";
+import { unansweredQuestions } from "~/rounds/round-view.server";
 import { findRound, listRoundQuestions } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
@@ -12,8 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(round, "Round not found");
   const roundQuestions = listRoundQuestions(round.id);
   const answers = listAnswers(roundQuestions.map((rq) => rq.id));
-  const next = roundQuestions.find(
-    (rq) => !answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
-  );
+  const [next] = unansweredQuestions(roundQuestions, answers);
   throw redirect(next ? answerPath(round.id, next.position) : `/rounds/${round.id}/report`);
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { gradeAnswerOnce, type GradeProgress } from "~/grading/grade-answer.server";
+import type { GradeProgress } from "~/grading/grade-answer.server";
 import { latestGrades } from "~/grading/grades.server";
 import { resolveAnswerSlot } from "~/rounds/answer-page.server";
-import { findAnswer, listAnswers } from "~/rounds/answers.server";
-import { askedProbes } from "~/rounds/round-view.server";
+import { findAnswer } from "~/rounds/answers.server";
+import { gradeInRound } from "~/rounds/round-view.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
 /**
@@ -30,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
       try {
         if (!latestGrades([answer.id]).has(answer.id)) {
-          const answers = listAnswers(roundQuestions.map((rq) => rq.id));
-          await gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), {
+          await gradeInRound(answer, roundQuestion, roundQuestions, {
             userId: user.id,
             onProgress: (event: GradeProgress) => send("progress", event),
           });

@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, signUp } from "./browser";
+import { expect, inject, test } from "vitest";
+import { browserForThisFile, signUp } from "./browser";
 
 // MOCKS=true: the server's LLM calls are answered by msw with a streamed, realistic grade.
 const baseURL = inject("mockedBaseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 test("feedback and probes stream onto the page, then the stored LLM grade shows", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await signUp(page, baseURL);
   await page.getByRole("link", { name: "Settings" }).click();
   await expect.poll(() => page.getByText("mocked: MOCKS=true").isVisible()).toBe(true);

@@ -1,16 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, signUp } from "./browser";
+import { expect, inject, test } from "vitest";
+import { browserForThisFile, signUp } from "./browser";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const ANSWER_ONE =
   "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
@@ -21,7 +13,7 @@ const PROBE_ANSWER =
   "For the probe I would keep a ledger table keyed by the client's request token, store the response beside it, and replay that stored response whenever the same token comes back.";
 
 test("sign up, take a two-question round, answer a probe, reload mid-question, read the report", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const consoleErrors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());

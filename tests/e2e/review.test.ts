@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, signUp } from "./browser";
+import type { Page } from "playwright-core";
+import { expect, inject, test } from "vitest";
+import { browserForThisFile, signUp } from "./browser";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const ANSWER =
   "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
@@ -38,7 +31,7 @@ async function answerAndOpenReport(page: Page, answer: string): Promise<void> {
 }
 
 test("review pages: report, one question over time, progress, history, low-anxiety mode, export, delete, readiness", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const consoleErrors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
@@ -214,7 +207,7 @@ test("review pages: report, one question over time, progress, history, low-anxie
 });
 
 test("without JavaScript: reading every review page and using its forms", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser().newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signUp(page, baseURL);
   await page.getByLabel("concept").check();

@@ -3,12 +3,11 @@ import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env
 import { openAiMock } from "../../../tests/mocks/openai";
 import {
   gradeWithLlm,
-  LlmGradeError,
   type GradeWithLlmOptions,
   type LlmProgress,
 } from "./grade-with-llm.server";
 import { MAX_RETRY_AFTER_MS } from "./retry";
-import { makeRequest } from "./test-factories";
+import { failure, makeRequest } from "./test-factories";
 
 mockLlmForEachTest({ OPENAI_MAX_RETRIES: "3" });
 
@@ -22,17 +21,6 @@ function recorder() {
     onProgress: (e) => events.push(e),
   };
   return { sleeps, events, options };
-}
-
-async function failure(promise: Promise<unknown>): Promise<LlmGradeError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected the grading to fail");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LlmGradeError);
-  return error as LlmGradeError;
 }
 
 describe("429 rate limiting", () => {

@@ -2,24 +2,13 @@ import { describe, expect, test } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
 import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env";
 import { goodGrade, MOCK_MODEL_VERSION, openAiMock } from "../../../tests/mocks/openai";
-import { gradeWithLlm, LlmGradeError, type LlmProgress } from "./grade-with-llm.server";
+import { gradeWithLlm, type LlmProgress } from "./grade-with-llm.server";
 import { PLACEHOLDER_API_KEY } from "./openai-client.server";
-import { behaviouralQuestion, CLEAN_REST_ANSWER, makeRequest } from "./test-factories";
+import { CLEAN_REST_ANSWER, behaviouralQuestion, failure, makeRequest } from "./test-factories";
 
 mockLlmForEachTest();
 
 const noWait = { sleep: async () => {} };
-
-async function failure(promise: Promise<unknown>): Promise<LlmGradeError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected the grading to fail");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LlmGradeError);
-  return error as LlmGradeError;
-}
 
 describe("gradeWithLlm on a good streamed reply", () => {
   test("returns a valid grade with its provenance", async () => {

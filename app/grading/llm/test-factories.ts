@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { expect } from "vitest";
 import type { GradeRequest } from "~/grading/grade-schema";
 import { parseQuestionFile } from "~/question-bank/load-bank.server";
 import { questionSchema, type Question } from "~/question-bank/question-schema";
+import { LlmGradeError } from "./llm-grade-error";
 
 /** Factories for the LLM grader's tests (not a test file itself). */
 
@@ -89,4 +91,16 @@ export function makeRequest(overrides: Partial<GradeRequest> = {}): GradeRequest
     askedProbes: [],
     ...overrides,
   };
+}
+
+/** The LlmGradeError a grading rejects with; fails the test if it succeeds or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<LlmGradeError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the grading to fail");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LlmGradeError);
+  return error as LlmGradeError;
 }
