@@ -46,6 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {user ? (
               <>
                 <NavLink to="/rounds/new">New round</NavLink>
+                <NavLink to="/questions">Questions</NavLink>
+                <NavLink to="/stories">Stories</NavLink>
                 <NavLink to="/history">History</NavLink>
                 <NavLink to="/progress">Progress</NavLink>
                 <NavLink to="/settings">Settings</NavLink>

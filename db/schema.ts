@@ -176,3 +176,61 @@ export const skillSelfScores = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.skill] })],
 );
+
+/** A user's STAR story: told once, rehearsed across many behavioural questions. */
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    situation: text("situation").notNull().default(""),
+    task: text("task").notNull().default(""),
+    action: text("action").notNull().default(""),
+    result: text("result").notNull().default(""),
+    /** The number that proves the result ("p95 from 900 ms to 120 ms"). */
+    metric: text("metric").notNull().default(""),
+    competencies: text("competencies", { mode: "json" }).$type<string[]>().notNull(),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("stories_user_idx").on(t.userId, t.updatedAt)],
+);
+
+/** Which answers told which story: the usage count and the "overused" mark come from here. */
+export const storyAnswers = sqliteTable(
+  "story_answers",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    answerId: text("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.answerId] }), index("story_answers_answer_idx").on(t.answerId)],
+);
+
+/**
+ * A question the user wrote or imported, private to them. `question` has the
+ * same shape (and validation) as a question-bank file; `slug` is its id
+ * within the user's own questions.
+ */
+export const customQuestions = sqliteTable(
+  "custom_questions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    question: text("question", { mode: "json" }).$type<Question>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("custom_questions_user_slug_idx").on(t.userId, t.slug)],
+);
