@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { AnswerPageData } from "~/rounds/answer-page.server";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { AnswerForm } from "./answer-form";
 import { GradeCard, type CriterionLabel } from "./grade-card";
 import { LiveGrade } from "./live-grade";
+import { SaveAsStoryLink } from "./story-save-link";
 
 type AnswerData = AnswerPageData["answer"];
 
@@ -23,6 +25,15 @@ export function AnswerStage({
   gradeStreamUrl: string | null;
   canRegrade: boolean;
 }) {
+  const answerHeading = useRef<HTMLHeadingElement>(null);
+  const openAnswerId = useRef(answer.submittedAt ? null : answer.id);
+  useEffect(() => {
+    // Submitting (or the clock running out) replaces the form, and the button that had focus,
+    // with the answer and its grade: carry on from there rather than from <body>.
+    if (answer.submittedAt && openAnswerId.current === answer.id) answerHeading.current?.focus();
+    openAnswerId.current = answer.submittedAt ? null : answer.id;
+  }, [answer.id, answer.submittedAt]);
+
   if (!answer.submittedAt) {
     return (
       <AnswerForm
@@ -39,13 +50,17 @@ export function AnswerStage({
   return (
     <>
       <section aria-labelledby={`answer-${answer.id}`}>
-        <h2 id={`answer-${answer.id}`}>Your answer</h2>
+        <h2 id={`answer-${answer.id}`} ref={answerHeading} tabIndex={-1}>
+          Your answer
+        </h2>
         {answer.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
         <div className="answer-text">{answer.text || <span className="muted">(no answer was written)</span>}</div>
       </section>
       {answer.grade ? (
         <>
           <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+          {/* Only behavioural grades carry STAR parts: those answers can start a story. */}
+          {answer.grade.grade.star && answer.slot === 0 ? <SaveAsStoryLink answerId={answer.id} /> : null}
           {canRegrade ? (
             <Form method="post" className="notice">
               <p>The LLM could not grade this answer at the time, so the offline grader did.</p>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { AnswerView } from "~/rounds/round-view.server";
 import { formatDuration } from "~/review/format";
 import { GradeCard, type CriterionLabel } from "./grade-card";
+import { SaveAsStoryLink } from "./story-save-link";
 
 export interface ReportQuestionData {
   position: number;
@@ -40,12 +41,15 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
             {q.main.text || <span className="muted">(no answer was written)</span>}
           </div>
           {q.main.grade ? (
-            <GradeCard
-              grade={q.main.grade.grade}
-              provenance={q.main.grade.provenance}
-              criteria={q.criteria}
-              headingLevel={3}
-            />
+            <>
+              <GradeCard
+                grade={q.main.grade.grade}
+                provenance={q.main.grade.provenance}
+                criteria={q.criteria}
+                headingLevel={3}
+              />
+              {q.main.grade.grade.star ? <SaveAsStoryLink answerId={q.main.id} context={`question ${q.position}`} /> : null}
+            </>
           ) : (
             <p className="muted">Not graded yet.</p>
           )}

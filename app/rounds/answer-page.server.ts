@@ -5,6 +5,8 @@ import { planGrading } from "~/grading/grade-answer.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
+import { isStoryLinkPost, storyLinkAction } from "~/stories/story-link.server";
+import { suggestStories } from "~/stories/suggestions.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
@@ -85,6 +87,9 @@ export async function loadAnswerPage(request: Request, params: Params) {
     gradeStreamUrl: answer.submittedAt && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
     /** An offline fallback grade can be redone once the LLM is reachable again. */
     canRegrade: Boolean(answer.grade?.provenance.fallbackReason) && isLlmConfigured() && getEnv().GRADER !== "offline",
+    /** The user's stories that fit a behavioural question, offered before answering it. */
+    storySuggestions:
+      slot === MAIN_SLOT && question.kind === "behavioural" ? suggestStories(user.id, question, answer.id) : null,
   };
 }
 
@@ -94,7 +99,10 @@ export async function answerPageAction(request: Request, params: Params) {
   invariantResponse(answer, "Answer not found");
   const here = answerPath(round.id, roundQuestion.position, slot);
 
-  const form = parseForm(answerFormSchema, await request.formData());
+  const formData = await request.formData();
+  // "I'm telling this story" (the story bank) posts to the answer page too.
+  if (isStoryLinkPost(formData)) return storyLinkAction(user.id, answer, roundQuestion.question, formData);
+  const form = parseForm(answerFormSchema, formData);
   if (!form.ok) return data({ ...form, savedAt: null }, { status: 400 });
   const now = new Date();
 

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Score } from "~/components/score";
+import { StorySuggestions } from "~/components/story-suggestions";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,6 +21,7 @@ export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { round, position, total, question, answer, followUps } = data;
+  const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const probes = answer.grade?.grade.probes ?? [];
   const base = `/rounds/${round.id}`;
   return (
@@ -26,8 +29,9 @@ export default function QuestionPage() {
       <p className="breadcrumb">
         {round.title} · Question {position} of {total}
       </p>
-      <h1>{question.title}</h1>
+      <h1 ref={heading} tabIndex={-1}>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
+      {data.storySuggestions && !answer.submittedAt ? <StorySuggestions stories={data.storySuggestions} /> : null}
       <AnswerStage
         answer={answer}
         serverNow={data.serverNow}

@@ -1,0 +1,73 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StoryForm } from "~/components/story-form";
+import { requireStory, updateStory } from "~/stories/stories.server";
+import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const story = requireStory(user.id, params.storyId);
+  return {
+    story: { id: story.id, title: story.title },
+    options: storyFormOptions(user.id),
+    values: {
+      title: story.title,
+      situation: story.situation,
+      task: story.task,
+      action: story.action,
+      result: story.result,
+      metric: story.metric,
+      competencies: story.competencies,
+      ownCompetencies: "",
+      skills: story.skills,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const story = requireStory(user.id, params.storyId);
+  const form = parseStoryForm(await request.formData());
+  if (!form.ok) return data(form, { status: 400 });
+  // Links to answers are made on the answer page, never by editing: a posted answerId is ignored.
+  const { answerId: _answerId, ...fields } = form.data;
+  updateStory(user.id, story.id, fields);
+  throw redirect(`/stories/${story.id}?saved=1`);
+}
+
+export default function EditStoryPage() {
+  const { story, options, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <p className="breadcrumb">
+        <Link to="/stories">Story bank</Link> ·{" "}
+        <Link to={`/stories/${story.id}`}>{story.title}</Link>
+      </p>
+      <h1>Edit story</h1>
+      <StoryForm
+        values={result?.values ?? values}
+        errors={result?.errors}
+        options={options}
+        submitLabel="Save changes"
+      />
+      <p>
+        <Link to={`/stories/${story.id}`}>Cancel</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Edit story · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,96 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import { answerPath } from "~/rounds/answer-page.server";
+import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
+import { requireStory } from "~/stories/stories.server";
+import { practiseStorySchema } from "~/stories/story-forms";
+import { formError, parseForm } from "~/utils/forms";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const story = requireStory(user.id, params.storyId);
+  return {
+    story: { id: story.id, title: story.title },
+    questions: questionsToPractise(story).map((f) => ({
+      id: f.question.id,
+      title: f.question.title,
+      reason: f.reason,
+    })),
+  };
+}
+
+/** POST /stories/:storyId/practise — a round of the behavioural questions the story fits best. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const story = requireStory(user.id, params.storyId);
+  const form = parseForm(practiseStorySchema, await request.formData());
+  if (!form.ok) return data(formError("Unknown action.", form.values), { status: 400 });
+  const round = practiseStory(user.id, story);
+  if (!round) {
+    return data(
+      formError(
+        "No behavioural question in the bank fits this story yet. Add the competencies and skills it shows.",
+      ),
+      { status: 400 },
+    );
+  }
+  throw redirect(answerPath(round.id, 1));
+}
+
+export default function PractiseStoryPage() {
+  const { story, questions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow">
+      <p className="breadcrumb">
+        <Link to="/stories">Story bank</Link> ·{" "}
+        <Link to={`/stories/${story.id}`}>{story.title}</Link>
+      </p>
+      <h1>Practise this story</h1>
+      {questions.length === 0 ? (
+        <p className="muted">
+          No behavioural question in the bank fits this story yet.{" "}
+          <Link to={`/stories/${story.id}/edit`}>Add the competencies and skills it shows</Link>.
+        </p>
+      ) : (
+        <>
+          <p>A timed round of the questions it fits best, to retell it on the clock:</p>
+          <ol>
+            {questions.map((q) => (
+              <li key={q.id}>
+                {q.title} <span className="hint">— {q.reason}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <Form method="post" className="stack">
+        <FormErrors errors={result?.errors.form} />
+        <button
+          type="submit"
+          name="intent"
+          value="practise"
+          disabled={busy || questions.length === 0}
+        >
+          Start the round
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Practise a story · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

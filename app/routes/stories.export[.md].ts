@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { isoDay } from "~/review/format";
+import { listAllStories } from "~/stories/stories.server";
+import { usageOfStories } from "~/stories/story-answers.server";
+import { storiesToMarkdown } from "~/stories/story-markdown";
+
+/** GET /stories/export.md — the story bank as a Markdown download. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const now = new Date();
+  const markdown = storiesToMarkdown(listAllStories(user.id), usageOfStories(user.id), now);
+  return new Response(markdown, {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rehearse-stories-${isoDay(now)}.md"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StoryForm } from "~/components/story-form";
+import { prefillFromAnswer, requireStorySource } from "~/stories/answer-source.server";
+import { createStory } from "~/stories/stories.server";
+import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const options = storyFormOptions(user.id);
+  const answerId = new URL(request.url).searchParams.get("answer");
+  if (!answerId) return { options, values: {}, source: null };
+  const source = requireStorySource(user.id, answerId);
+  return {
+    options,
+    values: prefillFromAnswer(source),
+    source: {
+      questionTitle: source.question.title,
+      answerText: source.answer.text,
+      star: source.grade.grade.star,
+      href: `/rounds/${source.roundId}/questions/${source.position}`,
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseStoryForm(await request.formData());
+  if (!form.ok) return data(form, { status: 400 });
+  const { answerId, ...fields } = form.data;
+  // Saved from an answer: it must still be the user's graded behavioural answer.
+  const source = answerId ? requireStorySource(user.id, answerId) : null;
+  const story = createStory(user.id, fields, source?.answer.id ?? null);
+  throw redirect(`/stories/${story.id}?saved=1`);
+}
+
+export default function NewStoryPage() {
+  const { options, values, source } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <p className="breadcrumb">
+        <Link to="/stories">Story bank</Link>
+      </p>
+      <h1>{source ? "Save your answer as a story" : "Write a story"}</h1>
+      {source ? (
+        <>
+          <p>
+            The parts below were split from your answer to{" "}
+            <Link to={source.href}>“{source.questionTitle}”</Link> the way the grader read it
+            {source.star && source.star.missing.length > 0
+              ? `; it found no ${source.star.missing.join(", ")}, so ${source.star.missing.length === 1 ? "that part is" : "those parts are"} empty`
+              : ""}
+            . Edit them into the story you want to retell.
+          </p>
+          <details>
+            <summary>Your answer as you wrote it</summary>
+            <div className="answer-text">{source.answerText}</div>
+          </details>
+        </>
+      ) : (
+        <p>
+          Situation, task, action, result, and the number that proves it. You can leave parts empty
+          and come back.
+        </p>
+      )}
+      <StoryForm
+        values={result?.values ?? values}
+        errors={result?.errors}
+        options={options}
+        submitLabel="Save story"
+      />
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "New story · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

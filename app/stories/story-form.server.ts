@@ -1,0 +1,38 @@
+import { getBank } from "~/question-bank/load-bank.server";
+import { parseForm, type FormResult } from "~/utils/forms";
+import { listAllStories } from "./stories.server";
+import {
+  STANDARD_COMPETENCIES,
+  STORY_ARRAY_FIELDS,
+  storyFormSchema,
+  type StoryForm,
+} from "./story-forms";
+
+function bankSkills(): string[] {
+  return [...new Set(getBank().flatMap((q) => q.skills))].sort();
+}
+
+/** What the story form offers: the standard competencies, the user's own ones, and the bank's skill tags. */
+export function storyFormOptions(userId: string) {
+  const standard = new Set<string>(STANDARD_COMPETENCIES);
+  const own = [...new Set(listAllStories(userId).flatMap((s) => s.competencies))]
+    .filter((c) => !standard.has(c))
+    .sort();
+  return { competencies: [...STANDARD_COMPETENCIES, ...own], skills: bankSkills() };
+}
+
+/** The story form, validated by its schema and then against the bank's skill tags (server-side data). */
+export function parseStoryForm(formData: FormData): FormResult<StoryForm> {
+  const known = new Set(bankSkills());
+  const schema = storyFormSchema.superRefine((form, ctx) => {
+    const unknown = form.skills.filter((s) => !known.has(s));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["skills"],
+        message: `Unknown skill: ${unknown.join(", ")}. Pick skills from the list.`,
+      });
+    }
+  });
+  return parseForm(schema, formData, STORY_ARRAY_FIELDS);
+}

@@ -1,0 +1,84 @@
+import { formatDateTime } from "~/review/format";
+import { storyFlags } from "./quality-flags";
+import { STAR_FIELDS } from "./story-forms";
+import { UNUSED, type StoryUsage } from "./usage";
+
+export interface MarkdownStory {
+  id: string;
+  title: string;
+  situation: string;
+  task: string;
+  action: string;
+  result: string;
+  metric: string;
+  competencies: string[];
+  skills: string[];
+  updatedAt: Date;
+}
+
+const HEADINGS = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+} as const;
+
+/**
+ * User text as inert Markdown: every character that could start a heading,
+ * list, quote, link, image, HTML, table, code or emphasis is backslash-escaped,
+ * so a story can never forge the export's structure. Line breaks are kept.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/[\\`*_[\]<>|~]/g, "\\$&")
+        // Only at the start of a line do these make structure: headings, lists, rules, quotes, setext underlines.
+        .replace(/^(\s*)([#+\-=>])/, "$1\\$2")
+        .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
+    )
+    .join("\n");
+}
+
+/** A single line (a title, a tag list): line breaks folded into spaces; every # escaped, as one at the end would close a heading. */
+const inline = (text: string) =>
+  escapeMarkdown(text.replace(/\s+/g, " ").trim()).replace(/(?<!\\)#/g, "\\#");
+
+function storySection(story: MarkdownStory, n: number, usage: StoryUsage): string[] {
+  const lines = [`## ${n}. ${inline(story.title)}`, ""];
+  const facts = [
+    `- Competencies: ${story.competencies.length > 0 ? inline(story.competencies.join(", ")) : "none yet"}`,
+    `- Skills: ${story.skills.length > 0 ? inline(story.skills.join(", ")) : "none yet"}`,
+    `- Metric: ${story.metric.trim() ? inline(story.metric) : "none yet"}`,
+    `- Told in ${usage.uses} ${usage.uses === 1 ? "answer" : "answers"}${usage.overused ? " (overused lately)" : ""}`,
+    `- Last edited: ${formatDateTime(story.updatedAt)}`,
+  ];
+  lines.push(...facts);
+  for (const part of STAR_FIELDS) {
+    const text = story[part].trim();
+    lines.push("", `### ${HEADINGS[part]}`, "", text ? escapeMarkdown(text) : "_Not written yet._");
+  }
+  const flags = storyFlags(story);
+  if (flags.length > 0) lines.push("", "### To improve", "", ...flags.map((f) => `- ${f.message}`));
+  return lines;
+}
+
+/** The whole story bank as Markdown: one section per story, STAR headings inside. */
+export function storiesToMarkdown(
+  stories: MarkdownStory[],
+  usage: Map<string, StoryUsage>,
+  exportedAt: Date,
+): string {
+  const lines = [
+    "# My story bank",
+    "",
+    `Exported from Rehearse on ${formatDateTime(exportedAt)}: ${stories.length} ${stories.length === 1 ? "story" : "stories"}.`,
+  ];
+  if (stories.length === 0) lines.push("", "_No stories yet._");
+  stories.forEach((story, i) =>
+    lines.push("", ...storySection(story, i + 1, usage.get(story.id) ?? UNUSED)),
+  );
+  return `${lines.join("\n")}\n`;
+}
