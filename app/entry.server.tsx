@@ -1,16 +1,24 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./env.server";
 import { getPrompts } from "./grading/llm/prompts.server";
 import { getBank } from "./question-bank/load-bank.server";
+import { NonceProvider } from "./security/csp";
 
 // Fail at boot, naming the variable, file or field at fault, rather than on a user's first answer.
 getEnv();
 getBank();
 getPrompts();
+
+/**
+ * Which proxies server.js may believe about the client's address. server.js is
+ * plain JavaScript and cannot import the env schema; it reads the validated
+ * value from this module (the build's `entry.module`).
+ */
+export const trustProxy = getEnv().TRUST_PROXY;
 
 const ABORT_DELAY = 5_000;
 
@@ -20,13 +28,25 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Without server.js there is neither a nonce nor a CSP header, and the page renders the same.
+  const nonce = loadContext.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         onAllReady() {
+          clearTimeout(deadline);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -38,6 +58,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(deadline);
           reject(error);
         },
         onError(error: unknown) {
@@ -46,6 +67,8 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // React renders on a later tick, so the callbacks above run after this is set. They clear it,
+    // so a finished request leaves no timer holding up a graceful shutdown.
+    const deadline = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -1,7 +1,43 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+/** Express's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDR subnets. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address (X-Forwarded-For), in Express's
+ * terms: nobody (the default: the socket's address is the client), the number
+ * of proxies in front of the app, or the proxies' addresses. `true` is refused:
+ * it would let any client pick the address its rate limits are counted under.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, ctx): false | number | string[] => {
+    if (value === "" || value === "false" || value === "0") return false;
+    if (/^[1-9]$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "TRUST_PROXY must be the number of proxies in front of the app (1-9), or their addresses/subnets (e.g. loopback, 10.0.0.0/8), comma-separated",
+    });
+    return z.NEVER;
+  });
 
 /**
  * Every environment variable the server reads, validated once. Nothing here
@@ -26,6 +62,14 @@ const envSchema = z.object({
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** LLM gradings per user per day; past it, answers are graded offline. */
   LLM_DAILY_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Set when a reverse proxy sits in front of the app; see trustProxySchema. */
+  TRUST_PROXY: trustProxySchema,
+  /** Login attempts one client address may make per 15 minutes. */
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** Failed logins one username may take per 15 minutes, from anywhere; a successful login clears them. */
+  LOGIN_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
+  /** Sign-up attempts one client address may make per hour. */
+  SIGNUPS_PER_IP: z.coerce.number().int().min(1).default(5),
   /** Runs the app against msw's mocked OpenAI API (development only). */
   MOCKS: z
     .enum(["true", "false", "1", "0", ""])

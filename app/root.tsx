@@ -3,6 +3,7 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, u
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPreferences } from "~/review/preferences.server";
+import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -69,8 +71,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,10 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { credentialsSchema } from "~/auth/auth-forms";
+import { forgetLoginFailures, limitLoginAttempt, tooManyAttempts } from "~/auth/rate-limit.server";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyLogin } from "~/auth/users.server";
 import { CredentialsForm } from "~/components/credentials-form";
+import { clientIp } from "~/security/client-ip.server";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,15 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = parseForm(credentialsSchema, await request.formData());
+  // Counted before the password is checked: see rate-limit.server.ts.
+  const limited = await limitLoginAttempt(clientIp(context), form.ok ? form.data.username : null);
+  if (limited) return tooManyAttempts(limited, form.ok ? { username: form.data.username } : form.values);
   // One message for every failure, so the form does not reveal which usernames exist.
   const wrong = "Username or password is wrong.";
   if (!form.ok) return data(formError(wrong, form.values), { status: 400 });
   const { username, password, redirectTo } = form.data;
   const user = await verifyLogin(username, password);
   if (!user) return data(formError(wrong, { username }), { status: 400 });
+  await forgetLoginFailures(username);
   return startSession(user.id, safeRedirect(redirectTo));
 }
 
@@ -39,5 +52,11 @@ export default function LoginPage() {
     </section>
   );
 }
+
+// A page (not data) request takes its headers from here: pass on a 429's Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rehearse" }];

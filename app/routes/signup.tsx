@@ -1,10 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { credentialsSchema } from "~/auth/auth-forms";
+import { limitSignupAttempt, tooManyAttempts } from "~/auth/rate-limit.server";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/auth/users.server";
 import { CredentialsForm } from "~/components/credentials-form";
+import { clientIp } from "~/security/client-ip.server";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,11 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = parseForm(credentialsSchema, await request.formData());
   if (!form.ok) return data(form, { status: 400 });
   const { username, password, redirectTo } = form.data;
+  // Only forms that would create an account count: a typo costs nothing, probing taken names does.
+  const limited = await limitSignupAttempt(clientIp(context));
+  if (limited) return tooManyAttempts(limited, { username });
   const user = await createUser(username, password);
   if (!user) return data(formError("That username is taken. Pick another.", { username }), { status: 400 });
   return startSession(user.id, safeRedirect(redirectTo, "/rounds/new"));
@@ -38,5 +50,11 @@ export default function SignupPage() {
     </section>
   );
 }
+
+// A page (not data) request takes its headers from here: pass on a 429's Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rehearse" }];

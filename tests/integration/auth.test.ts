@@ -104,6 +104,31 @@ describe("log in and out", () => {
     expect(root.data).toEqual({ user: null });
   });
 
+  test("login rotates the session: a new id each time, even when a session cookie is presented", async () => {
+    await run(signupAction, post("/signup", { username: "rotor", password: PASSWORD }));
+    const first = await run(loginAction, post("/login", { username: "rotor", password: PASSWORD }));
+    const firstCookie = first.headers.get("Set-Cookie")!.split(";")[0]!;
+    const second = await run(
+      loginAction,
+      post("/login", { username: "rotor", password: PASSWORD }, { cookie: firstCookie }),
+    );
+    const secondCookie = second.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(secondCookie).toMatch(/^__session=.+/);
+    expect(secondCookie).not.toBe(firstCookie);
+    const user = getDb().select().from(users).where(eq(users.username, "rotor")).get()!;
+    const ids = getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all().map((s) => s.id);
+    expect(new Set(ids).size).toBe(3); // sign-up, then two logins
+  });
+
+  test("the logout cookie is emptied and expired", async () => {
+    const { cookie } = await createSignedInUser();
+    const setCookie = (await run(logoutAction, post("/logout", {}, { cookie }))).headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^__session=;/);
+    expect(setCookie).toMatch(/Max-Age=0/i);
+    expect(setCookie).toMatch(/Expires=Thu, 01 Jan 1970/i);
+    expect(setCookie).toMatch(/Path=\//);
+  });
+
   test("a forged cookie is not a session", async () => {
     const root = await run(rootLoader, get("/", "__session=forged-value"));
     expect(root.data).toEqual({ user: null });

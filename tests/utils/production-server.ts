@@ -40,8 +40,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function waitForHealthy(baseURL: string, timeoutMs = 30_000): Promise<void> {
+  return pollHealthy(baseURL, timeoutMs, () => false);
+}
+
+async function pollHealthy(baseURL: string, timeoutMs: number, gaveUp: () => boolean): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  while (Date.now() < until && !gaveUp()) {
     try {
       if ((await fetch(`${baseURL}/healthz`)).ok) return;
     } catch {
@@ -58,20 +62,48 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** Serves `buildDir` with remix-serve on a free loopback port (or `port`) and waits for /healthz. */
+/**
+ * Every simulated user of a test server comes from 127.0.0.1, so the per-address
+ * login and sign-up limits are raised out of the way; a test of the limits
+ * passes its own values in `env`.
+ */
+const ONE_CLIENT_MANY_USERS = { LOGIN_ATTEMPTS_PER_IP: "100000", SIGNUPS_PER_IP: "100000" };
+
+/** Serves `buildDir` with server.js (as `npm start` does) on a free loopback port (or `port`) and waits for /healthz. */
 export async function startServer(
   buildDir: string,
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningServer> {
   const listenOn = port ?? (await freePort());
-  const child = spawn(path.resolve("node_modules/.bin/remix-serve"), [path.join(buildDir, "index.js")], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(listenOn), HOST: "127.0.0.1", ...env },
+  const child = spawn(process.execPath, [path.resolve("server.js")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(listenOn),
+      HOST: "127.0.0.1",
+      ...ONE_CLIENT_MANY_USERS,
+      ...env,
+      REHEARSE_BUILD_DIR: buildDir,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseURL = `http://127.0.0.1:${listenOn}`;
-  await waitForHealthy(baseURL);
+  // A server that dies at boot (a bad setting, a taken port) fails the caller now, not after the health timeout.
+  let healthy = false;
+  let died = false;
+  const diedAtBoot = exited.then(() => {
+    died = true;
+    if (!healthy) throw new Error(`server.js exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy`);
+  });
+  try {
+    await Promise.race([pollHealthy(baseURL, 30_000, () => died), diedAtBoot]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  healthy = true;
   return {
     baseURL,
     process: child,

@@ -4,7 +4,7 @@ let started: Promise<void> | undefined;
 
 /**
  * With MOCKS=true, msw answers the OpenAI API inside this process. It starts on
- * the first LLM call rather than at import: remix-serve installs its fetch
+ * the first LLM call rather than at import: server.js installs its fetch
  * globals after importing the build, which would undo an earlier patch.
  */
 export function ensureMockLlm(): Promise<void> {

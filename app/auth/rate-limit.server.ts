@@ -1,0 +1,123 @@
+import { data } from "@remix-run/node";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "~/env.server";
+import { addressBucket } from "~/security/client-ip.server";
+import type { FormValues } from "~/utils/forms";
+import { formError } from "~/utils/forms";
+
+/**
+ * Brakes on password guessing and mass sign-up, counted in this process's
+ * memory (one server process serves the app; a restart forgets the counts).
+ *
+ * Every attempt takes its point before the password is checked, so a burst of
+ * parallel requests cannot all slip in under the limit while scrypt runs.
+ * A request without a client address (only possible when the app is not
+ * served by server.js) is limited by username alone: one shared bucket would
+ * let a single client lock everyone out.
+ */
+
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+const SIGNUP_WINDOW_SECONDS = 60 * 60;
+
+interface Limiters {
+  loginByIp: RateLimiterMemory;
+  loginByUsername: RateLimiterMemory;
+  signupByIp: RateLimiterMemory;
+}
+
+let limiters: Limiters | undefined;
+
+function getLimiters(): Limiters {
+  const env = getEnv();
+  limiters ??= {
+    loginByIp: new RateLimiterMemory({
+      keyPrefix: "login-ip",
+      points: env.LOGIN_ATTEMPTS_PER_IP,
+      duration: LOGIN_WINDOW_SECONDS,
+    }),
+    loginByUsername: new RateLimiterMemory({
+      keyPrefix: "login-username",
+      points: env.LOGIN_FAILURES_PER_USERNAME,
+      duration: LOGIN_WINDOW_SECONDS,
+    }),
+    signupByIp: new RateLimiterMemory({
+      keyPrefix: "signup-ip",
+      points: env.SIGNUPS_PER_IP,
+      duration: SIGNUP_WINDOW_SECONDS,
+    }),
+  };
+  return limiters;
+}
+
+let warnedNoAddress = false;
+
+/** The address bucket to count in, or null (and a one-time warning in production) when there is no address. */
+function bucketOf(ip: string | null): string | null {
+  if (ip !== null) return addressBucket(ip);
+  if (!warnedNoAddress && getEnv().NODE_ENV === "production") {
+    warnedNoAddress = true;
+    console.warn(
+      "No client address in the load context: login and sign-up are limited per username only. Serve the app with server.js.",
+    );
+  }
+  return null;
+}
+
+/** Null when the attempt may go ahead; otherwise how long until it may. */
+export type Verdict = { retryAfterSeconds: number } | null;
+
+async function take(limiter: RateLimiterMemory, key: string): Promise<Verdict> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection;
+  }
+}
+
+/**
+ * Counts one login attempt against the client's address and, when the form
+ * named a valid username, against that username. The username's point is
+ * given back only by a successful login (`forgetLoginFailures`).
+ */
+export async function limitLoginAttempt(
+  ip: string | null,
+  username: string | null,
+): Promise<Verdict> {
+  const { loginByIp, loginByUsername } = getLimiters();
+  const bucket = bucketOf(ip);
+  const byIp = bucket === null ? null : await take(loginByIp, bucket);
+  if (byIp) return byIp;
+  return username === null ? null : take(loginByUsername, username);
+}
+
+export async function forgetLoginFailures(username: string): Promise<void> {
+  await getLimiters().loginByUsername.delete(username);
+}
+
+/** Counts one sign-up attempt (a valid form: a new account or a taken name) against the client's address. */
+export async function limitSignupAttempt(ip: string | null): Promise<Verdict> {
+  const bucket = bucketOf(ip);
+  return bucket === null ? null : take(getLimiters().signupByIp, bucket);
+}
+
+/** The 429 a limited form gets: a message saying when to retry, Retry-After, and the typed values kept. */
+export function tooManyAttempts(
+  { retryAfterSeconds }: { retryAfterSeconds: number },
+  values: FormValues,
+) {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const message = `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  return data(formError(message, values), {
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
+}
+
+/** Forgets every count and re-reads the limits from the environment (tests only). */
+export function resetRateLimitsForTests(): void {
+  limiters = undefined;
+}

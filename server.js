@@ -1,0 +1,145 @@
+// The production (and development) server: Express around the Remix build.
+// It replaces remix-serve for two things remix-serve cannot do: give the app
+// the client's address (for rate limits) and set security headers on every
+// response, static files included. See docs/decisions/008-security.md.
+//
+//   NODE_ENV=production node server.js        serves ./build (or $REHEARSE_BUILD_DIR)
+//   remix dev --manual -c "node server.js"    development, reloaded on each rebuild
+import { randomBytes } from "node:crypto";
+import { statSync, watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+
+process.env.NODE_ENV ??= "production";
+const MODE = process.env.NODE_ENV;
+const PORT = Number(process.env.PORT || 3000);
+// Loopback unless told otherwise, so a fresh install is not on the network.
+const HOST = process.env.HOST || "127.0.0.1";
+// Tests and benchmarks build into their own directory (see remix.config.js).
+const BUILD_DIR = path.resolve(process.env.REHEARSE_BUILD_DIR || "build");
+const BUILD_PATH = path.join(BUILD_DIR, "index.js");
+// How long in-flight requests (a streaming grade) get to finish after SIGTERM.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+process.setSourceMapsEnabled(true);
+
+/** Imports the server build; the query string makes a rebuilt file a new module. */
+async function importBuild() {
+  const { mtimeMs } = statSync(BUILD_PATH);
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${mtimeMs}`);
+}
+
+// Importing the build validates the environment, question bank and prompts
+// (entry.server.tsx): a bad setting stops the server here, named.
+let build = await importBuild();
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const app = express();
+app.disable("x-powered-by");
+// Validated by the app's env schema; never `true`, which would let clients choose their address.
+app.set("trust proxy", build.entry.module.trustProxy ?? false);
+
+// A fresh nonce per response, for the inline scripts Remix renders (hydration data, scroll restoration).
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      // Helmet's defaults add upgrade-insecure-requests, which breaks the app on http://127.0.0.1.
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        // The grade stream (server-sent events) and Remix's data requests are same-origin.
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Not no-referrer: with it, browsers send `Origin: null` on form posts, and the
+    // same-origin check (app/auth/same-origin.server.ts) would refuse every one.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    xFrameOptions: { action: "deny" },
+  }),
+);
+
+app.use(compression());
+
+// Hashed file names: cached for a year; a missing one is a plain 404, never a Remix page.
+app.use(
+  build.publicPath,
+  express.static(path.resolve(build.assetsBuildDirectory), { immutable: true, maxAge: "1y" }),
+);
+app.use(build.publicPath, (_req, res) => res.status(404).type("text/plain").send("Not found"));
+app.use(express.static("public", { maxAge: "1h" }));
+
+/** What every loader and action receives as `context` (typed in remix.env.d.ts). */
+function getLoadContext(req, res) {
+  return { clientIp: req.ip, cspNonce: res.locals.cspNonce };
+}
+
+// `remix dev` rewrites version.txt after each rebuild: load the new build and say so.
+const rebuilds =
+  MODE === "development"
+    ? watch(BUILD_DIR, async (_event, file) => {
+        if (file !== "version.txt") return;
+        try {
+          build = await importBuild();
+        } catch (error) {
+          console.error("Could not load the new build:", error);
+          return;
+        }
+        await announceBuild();
+      })
+    : null;
+
+if (MODE === "development") {
+  app.all("*", (req, res, next) =>
+    createRequestHandler({ build, mode: MODE, getLoadContext })(req, res, next),
+  );
+} else {
+  app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
+}
+
+/** Tells `remix dev` (which sets REMIX_DEV_ORIGIN) that this server runs the latest build. */
+async function announceBuild() {
+  if (MODE !== "development" || !process.env.REMIX_DEV_ORIGIN) return;
+  await broadcastDevReady(build).catch((error) => console.error(error));
+}
+
+const server = app.listen(PORT, HOST, () => {
+  console.log(`Rehearse is listening on http://${HOST}:${PORT}`);
+  void announceBuild();
+});
+
+// Stop accepting connections and let open requests finish; the process then
+// exits by itself once nothing is left to do.
+function shutdown(signal) {
+  console.log(`${signal}: finishing open requests, then stopping.`);
+  rebuilds?.close();
+  server.close((error) => error && console.error(error));
+  server.closeIdleConnections();
+  // A streaming response may never end on its own: cap the wait.
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS).unref();
+  // A second signal means now.
+  process.once(signal, () => process.exit(1));
+}
+
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => shutdown(signal));

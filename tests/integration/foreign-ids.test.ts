@@ -1,0 +1,399 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { roundQuestions } from "../../db/schema";
+import { getDb } from "~/db.server";
+import {
+  action as followUpAction,
+  loader as followUpLoader,
+} from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/rounds.$roundId.questions.$position._index";
+import { createSignedInUser, get, post, run } from "../utils/routes";
+import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+
+/**
+ * Every route with an id in its path, called as Bob with Alice's real ids:
+ * each loader and action answers 404 and changes nothing of Alice's. The
+ * table below must name every such route file; a new one fails the test until
+ * it has rows here.
+ */
+
+const ROUTES_DIR = path.resolve("app/routes");
+
+let alice: TestUser;
+let bob: TestUser;
+/** Alice's ids: a finished round with grades and an answered follow-up, and a round with an open draft. */
+const ids = {
+  doneRound: "",
+  openRound: "",
+  questionId: "",
+  privateQuestionId: "alice-only-question",
+};
+const ALICE_DRAFT = "Alice's unfinished draft about idempotency keys";
+const ALICE_PROBE_ANSWER = "Alice's follow-up answer: a ledger keyed by the request token.";
+
+beforeAll(async () => {
+  alice = await createSignedInUser("alice");
+  bob = await createSignedInUser("bob");
+  await takeRound(bob, { count: 1, kinds: ["behavioural"], answers: [STORY_ANSWER] });
+
+  ids.doneRound = await takeRound(alice, { count: 2 });
+  const probe = `/rounds/${ids.doneRound}/questions/1/follow-ups/1`;
+  const probeParams = { roundId: ids.doneRound, position: "1", slot: "1" };
+  await run(followUpLoader, get(probe, alice.cookie), probeParams);
+  const submitted = await run(
+    followUpAction,
+    post(probe, { intent: "submit", answer: ALICE_PROBE_ANSWER }, { cookie: alice.cookie }),
+    probeParams,
+  );
+  expect(submitted.status).toBe(302);
+  ids.questionId = getDb()
+    .select({ id: roundQuestions.questionId })
+    .from(roundQuestions)
+    .where(and(eq(roundQuestions.roundId, ids.doneRound), eq(roundQuestions.position, 1)))
+    .get()!.id;
+
+  // Two questions, the first opened with a saved draft, the second never opened.
+  ids.openRound = await takeRound(alice, { count: 2, answers: [] });
+  const open = `/rounds/${ids.openRound}/questions/1`;
+  const openParams = { roundId: ids.openRound, position: "1" };
+  await run(questionLoader, get(open, alice.cookie), openParams);
+  const saved = await run(
+    questionAction,
+    post(open, { intent: "save-draft", answer: ALICE_DRAFT }, { cookie: alice.cookie }),
+    openParams,
+  );
+  expect(saved.status).toBe(200);
+
+  // A question only Alice was ever asked (one since removed from the bank, or her own).
+  const privateRound = await takeRound(alice, { count: 1 });
+  const row = getDb()
+    .select()
+    .from(roundQuestions)
+    .where(eq(roundQuestions.roundId, privateRound))
+    .get()!;
+  getDb()
+    .update(roundQuestions)
+    .set({
+      questionId: ids.privateQuestionId,
+      question: { ...row.question, id: ids.privateQuestionId },
+    })
+    .where(eq(roundQuestions.id, row.id))
+    .run();
+});
+
+/** Everything stored for one user, as rows: compared before and after Bob's requests. */
+function everythingOf(userId: string) {
+  const db = getDb();
+  const rows = (query: ReturnType<typeof sql>) => db.all(query);
+  const mine = sql`select id from rounds where user_id = ${userId}`;
+  const theirQuestions = sql`select id from round_questions where round_id in (${mine})`;
+  const theirAnswers = sql`select id from answers where round_question_id in (${theirQuestions})`;
+  const theirGrades = sql`select id from grades where answer_id in (${theirAnswers})`;
+  return {
+    rounds: rows(sql`select * from rounds where user_id = ${userId} order by id`),
+    roundQuestions: rows(
+      sql`select * from round_questions where id in (${theirQuestions}) order by id`,
+    ),
+    answers: rows(sql`select * from answers where id in (${theirAnswers}) order by id`),
+    grades: rows(sql`select * from grades where id in (${theirGrades}) order by id`),
+    criterionScores: rows(
+      sql`select * from criterion_scores where grade_id in (${theirGrades}) order by grade_id, position`,
+    ),
+    sessions: rows(sql`select * from sessions where user_id = ${userId} order by id`),
+    preferences: rows(sql`select * from user_preferences where user_id = ${userId}`),
+    selfScores: rows(sql`select * from skill_self_scores where user_id = ${userId} order by skill`),
+    stories: rows(sql`select * from stories where user_id = ${userId} order by id`),
+    customQuestions: rows(
+      sql`select * from custom_questions where user_id = ${userId} order by id`,
+    ),
+  };
+}
+
+type Kind = "loader" | "action";
+interface Case {
+  name: string;
+  kind: Kind;
+  /** The request path with Alice's ids. */
+  url: () => string;
+  params: () => Record<string, string>;
+  /** A posted form (actions); absent for loaders. */
+  form?: Record<string, string>;
+}
+
+const done = () => ids.doneRound;
+const open = () => ids.openRound;
+const loader = (name: string, url: () => string, params: () => Record<string, string>): Case => ({
+  name,
+  kind: "loader",
+  url,
+  params,
+});
+const action = (
+  name: string,
+  url: () => string,
+  params: () => Record<string, string>,
+  form: Record<string, string>,
+): Case => ({ name, kind: "action", url, params, form });
+
+const answerIntents = (where: string, url: () => string, params: () => Record<string, string>) => [
+  action(`save a draft over ${where}`, url, params, {
+    intent: "save-draft",
+    answer: "Bob was here",
+  }),
+  action(`submit ${where}`, url, params, { intent: "submit", answer: "Bob was here" }),
+  action(`grade ${where}`, url, params, { intent: "grade" }),
+  action(`re-grade ${where}`, url, params, { intent: "regrade" }),
+];
+
+/** Route file -> the requests Bob makes with Alice's ids. Each must be a 404. */
+const TABLE: Record<string, Case[]> = {
+  "rounds.$roundId._index.tsx": [
+    loader(
+      "resume Alice's round",
+      () => `/rounds/${done()}`,
+      () => ({ roundId: done() }),
+    ),
+    loader(
+      "resume Alice's open round",
+      () => `/rounds/${open()}`,
+      () => ({ roundId: open() }),
+    ),
+  ],
+  "rounds.$roundId.report.tsx": [
+    loader(
+      "Alice's report",
+      () => `/rounds/${done()}/report`,
+      () => ({ roundId: done() }),
+    ),
+    loader(
+      "Alice's unfinished report",
+      () => `/rounds/${open()}/report`,
+      () => ({ roundId: open() }),
+    ),
+  ],
+  "rounds.$roundId.export[.md].ts": [
+    loader(
+      "Alice's Markdown export",
+      () => `/rounds/${done()}/export.md`,
+      () => ({ roundId: done() }),
+    ),
+  ],
+  "rounds.$roundId.delete.tsx": [
+    loader(
+      "the delete page of Alice's round",
+      () => `/rounds/${done()}/delete`,
+      () => ({ roundId: done() }),
+    ),
+    action(
+      "delete Alice's round",
+      () => `/rounds/${done()}/delete`,
+      () => ({ roundId: done() }),
+      { confirm: "delete" },
+    ),
+  ],
+  "rounds.$roundId.questions.$position._index.tsx": [
+    loader(
+      "Alice's answered question",
+      () => `/rounds/${done()}/questions/1`,
+      () => ({ roundId: done(), position: "1" }),
+    ),
+    loader(
+      "Alice's open question",
+      () => `/rounds/${open()}/questions/1`,
+      () => ({ roundId: open(), position: "1" }),
+    ),
+    // Opening it would start Alice's clock: it must not.
+    loader(
+      "Alice's unopened question",
+      () => `/rounds/${open()}/questions/2`,
+      () => ({ roundId: open(), position: "2" }),
+    ),
+    ...answerIntents(
+      "Alice's open answer",
+      () => `/rounds/${open()}/questions/1`,
+      () => ({ roundId: open(), position: "1" }),
+    ),
+    ...answerIntents(
+      "Alice's graded answer",
+      () => `/rounds/${done()}/questions/2`,
+      () => ({ roundId: done(), position: "2" }),
+    ),
+  ],
+  "rounds.$roundId.questions.$position.follow-ups.$slot.tsx": [
+    loader(
+      "Alice's answered follow-up",
+      () => `/rounds/${done()}/questions/1/follow-ups/1`,
+      () => ({ roundId: done(), position: "1", slot: "1" }),
+    ),
+    loader(
+      "Alice's unopened follow-up",
+      () => `/rounds/${done()}/questions/1/follow-ups/2`,
+      () => ({ roundId: done(), position: "1", slot: "2" }),
+    ),
+    ...answerIntents(
+      "Alice's follow-up",
+      () => `/rounds/${done()}/questions/1/follow-ups/1`,
+      () => ({ roundId: done(), position: "1", slot: "1" }),
+    ),
+    ...answerIntents(
+      "Alice's unopened follow-up",
+      () => `/rounds/${done()}/questions/2/follow-ups/1`,
+      () => ({ roundId: done(), position: "2", slot: "1" }),
+    ),
+  ],
+  "rounds.$roundId.questions.$position.grade-stream.ts": [
+    loader(
+      "the grade stream of Alice's answer",
+      () => `/rounds/${done()}/questions/1/grade-stream?slot=0`,
+      () => ({ roundId: done(), position: "1" }),
+    ),
+    loader(
+      "the grade stream of Alice's follow-up",
+      () => `/rounds/${done()}/questions/1/grade-stream?slot=1`,
+      () => ({ roundId: done(), position: "1" }),
+    ),
+  ],
+  // Bank questions are public; a question only Alice was asked is not (the bank ones: see below).
+  "questions.$questionId.tsx": [
+    loader(
+      "a question only Alice was asked",
+      () => `/questions/${ids.privateQuestionId}`,
+      () => ({ questionId: ids.privateQuestionId }),
+    ),
+    action(
+      "practise a question only Alice was asked",
+      () => `/questions/${ids.privateQuestionId}`,
+      () => ({ questionId: ids.privateQuestionId }),
+      { intent: "practise" },
+    ),
+  ],
+};
+
+/** Ids that were never anyone's, or are not ids at all: also 404, never a crash. */
+const MALFORMED_ROUND_IDS: [label: string, id: string][] = [
+  ["unknown", "does-not-exist"],
+  ["500 characters long", "x".repeat(500)],
+  ["SQL", "' OR 1=1 --"],
+  ["a path", "../../etc/passwd"],
+];
+
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: LoaderFunctionArgs) => unknown;
+};
+
+function importRoute(file: string): Promise<RouteModule> {
+  return import(/* @vite-ignore */ path.join(ROUTES_DIR, file));
+}
+
+function request(c: Case, url: string): Request {
+  return c.kind === "loader" ? get(url, bob.cookie) : post(url, c.form!, { cookie: bob.cookie });
+}
+
+describe("the table covers every route with an id", () => {
+  const withIds = readdirSync(ROUTES_DIR).filter(
+    (file) => file.includes("$") && /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file),
+  );
+
+  test("every route file with a $ segment has rows", () => {
+    expect(withIds.filter((file) => !(file in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((file) => !withIds.includes(file))).toEqual([]);
+  });
+
+  test.each(Object.keys(TABLE))(
+    "%s: a row for its loader and for its action, when exported",
+    async (file) => {
+      const route = await importRoute(file);
+      const exported = (["loader", "action"] as const).filter(
+        (kind) => typeof route[kind] === "function",
+      );
+      const covered = [...new Set(TABLE[file]!.map((c) => c.kind))].sort();
+      expect(covered).toEqual([...exported].sort());
+    },
+  );
+});
+
+describe("Bob with Alice's ids", () => {
+  const cases = Object.entries(TABLE).flatMap(([file, rows]) =>
+    rows.map((c) => [file, c.kind, c.name, c] as const),
+  );
+
+  test.each(cases)(
+    "%s %s: %s is a 404 and changes nothing of Alice's",
+    async (file, kind, _name, c) => {
+      const before = everythingOf(alice.user.id);
+      const fn = (await importRoute(file))[kind]!;
+      const outcome = await run(fn, request(c, c.url()), c.params());
+      expect(outcome.status).toBe(404);
+      expect(JSON.stringify(outcome.data)).not.toContain(ALICE_DRAFT);
+      expect(everythingOf(alice.user.id)).toEqual(before);
+    },
+  );
+
+  test.each(
+    Object.entries(TABLE).flatMap(([file, rows]) =>
+      rows
+        .filter((c) => "roundId" in c.params())
+        .slice(0, 2)
+        .flatMap((c) =>
+          MALFORMED_ROUND_IDS.map(([label, bad]) => [file, c.kind, label, bad, c] as const),
+        ),
+    ),
+  )("%s %s with a round id that is %s is a 404", async (file, kind, _label, bad, c) => {
+    const fn = (await importRoute(file))[kind]!;
+    const url = c.url().replace(/\/rounds\/[^/?]+/, `/rounds/${encodeURIComponent(bad)}`);
+    const outcome = await run(fn, request(c, url), { ...c.params(), roundId: bad });
+    expect(outcome.status).toBe(404);
+  });
+
+  test("Alice still sees all of it afterwards", async () => {
+    const mine = await run(
+      questionLoader,
+      get(`/rounds/${ids.openRound}/questions/1`, alice.cookie),
+      { roundId: ids.openRound, position: "1" },
+    );
+    expect(mine.status).toBe(200);
+    expect(JSON.stringify(mine.data)).toContain(ALICE_DRAFT);
+    const report = await importRoute("rounds.$roundId.report.tsx");
+    const done = await run(report.loader!, get(`/rounds/${ids.doneRound}/report`, alice.cookie), {
+      roundId: ids.doneRound,
+    });
+    expect(done.status).toBe(200);
+    expect(JSON.stringify(done.data)).toContain(ALICE_PROBE_ANSWER);
+  });
+});
+
+describe("a bank question's page, as Bob, after Alice answered it", () => {
+  test("shows the question and none of Alice's attempts, answers or grades", async () => {
+    const page = await importRoute("questions.$questionId.tsx");
+    const outcome = await run(page.loader!, get(`/questions/${ids.questionId}`, bob.cookie), {
+      questionId: ids.questionId,
+    });
+    expect(outcome.status).toBe(200);
+    const data = outcome.data as {
+      question: { id: string };
+      total: number;
+      attempts: unknown[];
+      latest: unknown;
+    };
+    expect(data.question.id).toBe(ids.questionId);
+    expect(data.total).toBe(0);
+    expect(data.attempts).toEqual([]);
+    expect(data.latest).toBeNull();
+    const text = JSON.stringify(data);
+    for (const secret of [
+      ids.doneRound,
+      ids.openRound,
+      GOOD_ANSWER.slice(0, 40),
+      ALICE_PROBE_ANSWER,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
