@@ -1,4 +1,4 @@
-import { Form, useFetcher, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useFetcher, useNavigation, useNavigationType, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ANSWER_MAX } from "~/rounds/round-forms";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
@@ -13,6 +13,23 @@ const AUTOSAVE_DELAY_MS = 800;
  */
 export const skipRevalidationOnDraftSave: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
+
+/**
+ * For the routes that show an AnswerForm: arriving by a link or a submitted
+ * form replaces the control that had focus, which drops focus to <body>.
+ * Returns a ref for the page's heading (give it tabIndex={-1}); focus moves
+ * there each time another answer is shown, so reading and Tab start at the
+ * question. A first load, Back and Forward keep the browser's own focus.
+ */
+export function useFocusOnArrival<T extends HTMLElement>(answerId: string) {
+  const ref = useRef<T>(null);
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== "POP") ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another answer is shown, not on each revalidation
+  }, [answerId]);
+  return ref;
+}
 
 type DraftResult = { ok: true; savedAt: Date } | { errors: Errors; values?: FormValues; savedAt: null };
 

@@ -2,10 +2,13 @@
 export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors || errors.length === 0) return null;
   return (
-    <ul id={id} className="form-errors" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    // The alert role goes on a wrapper: on the <ul> itself it would hide the list from assistive technology.
+    <div id={id} role="alert">
+      <ul className="form-errors">
+        {errors.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
@@ -18,6 +19,7 @@ export default function FollowUpPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { round, position, total, slot, question, answer } = data;
+  const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const back = `/rounds/${round.id}/questions/${position}`;
   return (
     <article className="question-page">
@@ -27,7 +29,7 @@ export default function FollowUpPage() {
       <p className="context">
         On: <Link to={back}>{question.title}</Link>
       </p>
-      <h1>{answer.probe?.question ?? "Follow-up"}</h1>
+      <h1 ref={heading} tabIndex={-1}>{answer.probe?.question ?? "Follow-up"}</h1>
       <AnswerStage
         answer={answer}
         serverNow={data.serverNow}
