@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, test } from "vitest";
-import { BankFileError, loadBankFrom, parseQuestionFile } from "./load-bank.server";
+import { BankFileError, loadBankFrom, parseQuestionFile, scanBankDir } from "./load-bank.server";
 
-const template = parse(readFileSync("question-bank/explain-rest-apis.yaml", "utf8")) as Record<string, unknown>;
+const template = parse(readFileSync("question-bank/explain-rest-apis.yaml", "utf8")) as Record<
+  string,
+  unknown
+>;
 
 function bankDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "bank-"));
@@ -47,6 +50,25 @@ describe("the shipped bank", () => {
     expect(new Set(bank.map((q) => q.id)).size).toBe(bank.length);
   });
 
+  test("has at least 40 questions, every kind, both roles and every band", () => {
+    expect(bank.length).toBeGreaterThanOrEqual(40);
+    for (const kind of ["concept", "design", "behavioural"]) {
+      expect(bank.filter((q) => q.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
+    }
+    for (const role of ["backend", "devops"]) {
+      expect(
+        bank.some((q) => q.roles.includes(role as "backend" | "devops")),
+        role,
+      ).toBe(true);
+    }
+    for (const band of ["0-2", "3-5", "5-8", "8-12", "12+"]) {
+      expect(
+        bank.some((q) => q.bands.includes(band as "0-2")),
+        band,
+      ).toBe(true);
+    }
+  });
+
   test("every rubric has 3-6 criteria, each with key points", () => {
     for (const q of bank) {
       expect(q.rubric.length).toBeGreaterThanOrEqual(3);
@@ -81,7 +103,9 @@ describe("a broken file fails loudly with its path and the field at fault", () =
   });
 
   test("an unknown field is refused rather than silently ignored", () => {
-    const error = problemsOf(() => parseQuestionFile("x.yaml", stringify({ ...template, rubrik: [] })));
+    const error = problemsOf(() =>
+      parseQuestionFile("x.yaml", stringify({ ...template, rubrik: [] })),
+    );
     expect(error.problems.join()).toMatch(/rubrik/);
   });
 
@@ -93,8 +117,62 @@ describe("a broken file fails loudly with its path and the field at fault", () =
 
   test("two files with one id", () => {
     const body = stringify(template);
-    const error = problemsOf(() => loadBankFrom(bankDir({ "a.yaml": body, "b.yaml": body })));
-    expect(error.file).toMatch(/b\.yaml$/);
-    expect(error.problems[0]).toMatch(/already used by .*a\.yaml/);
+    const error = problemsOf(() =>
+      loadBankFrom(bankDir({ "explain-rest-apis.yaml": body, "explain-rest-apis.yml": body })),
+    );
+    expect(error.file).toMatch(/explain-rest-apis\.yml$/);
+    expect(error.problems).toEqual([
+      expect.stringMatching(
+        /^id: "explain-rest-apis" is already used by .*explain-rest-apis\.yaml$/,
+      ),
+      expect.stringMatching(/^title: "Explain REST APIs" is already used by/),
+    ]);
+  });
+
+  test("a file not named after its id, and ids kept for pages and users' own questions", () => {
+    const dir = bankDir({
+      "rest.yaml": stringify(template),
+      "custom-mine.yaml": stringify({ ...template, id: "custom-mine", title: "Mine" }),
+      "new.yaml": stringify({ ...template, id: "new", title: "New" }),
+    });
+    const { questions, errors } = scanBankDir(dir);
+    expect(questions).toEqual([]);
+    const byFile = Object.fromEntries(errors.map((e) => [path.basename(e.file), e.problems]));
+    expect(byFile["rest.yaml"]).toEqual([
+      expect.stringMatching(/^id: "explain-rest-apis" does not match the file name/),
+    ]);
+    expect(byFile["custom-mine.yaml"]).toEqual([
+      expect.stringMatching(/^id: .*kept for users' own questions/),
+    ]);
+    expect(byFile["new.yaml"]).toEqual([expect.stringMatching(/^id: .*page under \/questions/)]);
+  });
+
+  test("every bad file is reported, each with all its problems; good files still load", () => {
+    const { title: _omit, ...untitled } = template;
+    const dir = bankDir({
+      "explain-rest-apis.yaml": stringify(template),
+      "untitled.yaml": stringify({ ...untitled, id: "untitled", minutes: 0 }),
+      "broken.yaml": "id: [unclosed\n",
+      "notes.txt": "not a question",
+      "ready-rounds.yaml": "rounds: []\n",
+    });
+    const { questions, errors } = scanBankDir(dir);
+    expect(questions.map((q) => q.id)).toEqual(["explain-rest-apis"]);
+    expect(errors.map((e) => path.basename(e.file))).toEqual(["broken.yaml", "untitled.yaml"]);
+    expect(errors[1]!.problems).toEqual([
+      expect.stringMatching(/^title: /),
+      expect.stringMatching(/^minutes: /),
+    ]);
+  });
+
+  test("a text field too long or blank says so with its path", () => {
+    const error = problemsOf(() =>
+      parseQuestionFile(
+        "x.yaml",
+        stringify({ ...template, title: "t".repeat(161), prompt: "   " }),
+      ),
+    );
+    expect(error.problems).toContain("title: must be at most 160 characters");
+    expect(error.problems).toContain("prompt: must not be empty");
   });
 });

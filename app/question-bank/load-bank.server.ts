@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
 import { getEnv } from "~/env.server";
+import { formatZodIssues } from "./format-issues";
+import { bankIdProblem } from "./question-ids";
 import { questionSchema, type Question } from "./question-schema";
+
+export { formatZodIssues };
 
 /** A question-bank file that failed to parse or validate, with its path and the field at fault. */
 export class BankFileError extends Error {
@@ -14,13 +17,6 @@ export class BankFileError extends Error {
     super(`Invalid question-bank file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "BankFileError";
   }
-}
-
-export function formatZodIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "(root)";
-    return `${field}: ${issue.message}`;
-  });
 }
 
 export function parseQuestionFile(file: string, source: string): Question {
@@ -35,24 +31,72 @@ export function parseQuestionFile(file: string, source: string): Question {
   return result.data;
 }
 
-/** Reads and validates every `*.yaml` file in `dir`; ids and titles must be unique. */
-export function loadBankFrom(dir: string): Question[] {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"))
-    .sort();
-  const questions: Question[] = [];
-  const seenIds = new Map<string, string>();
-  for (const name of files) {
-    const file = path.join(dir, name);
-    const question = parseQuestionFile(file, readFileSync(file, "utf8"));
-    const clash = seenIds.get(question.id);
-    if (clash) throw new BankFileError(file, [`id: "${question.id}" is already used by ${clash}`]);
-    seenIds.set(question.id, file);
-    questions.push(question);
-  }
-  return questions;
+/** Files in the bank folder that are not questions. */
+export const READY_ROUNDS_FILE = "ready-rounds.yaml";
+
+export interface BankScan {
+  /** The questions of every valid file. */
+  questions: Question[];
+  /** Every file at fault, each with all its problems: the app stops on the first, `npm run bank:check` lists them all. */
+  errors: BankFileError[];
 }
 
+/**
+ * Reads and validates every question file (`*.yaml`, `*.yml`) in `dir`: each
+ * must satisfy the schema, be named after its id, and have an id and a title
+ * no other file has.
+ */
+export function scanBankDir(dir: string): BankScan {
+  const names = readdirSync(dir)
+    .filter(
+      (name) => (name.endsWith(".yaml") || name.endsWith(".yml")) && name !== READY_ROUNDS_FILE,
+    )
+    .sort();
+  const questions: Question[] = [];
+  const errors: BankFileError[] = [];
+  const ids = new Map<string, string>();
+  const titles = new Map<string, string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let question: Question;
+    try {
+      question = parseQuestionFile(file, readFileSync(file, "utf8"));
+    } catch (error) {
+      if (error instanceof BankFileError) {
+        errors.push(error);
+        continue;
+      }
+      throw error;
+    }
+    const problems: string[] = [];
+    const stem = name.replace(/\.ya?ml$/, "");
+    if (stem !== question.id)
+      problems.push(
+        `id: "${question.id}" does not match the file name; name the file ${question.id}.yaml`,
+      );
+    const reserved = bankIdProblem(question.id);
+    if (reserved) problems.push(`id: ${reserved}`);
+    const idClash = ids.get(question.id);
+    if (idClash) problems.push(`id: "${question.id}" is already used by ${idClash}`);
+    const titleClash = titles.get(question.title.toLowerCase());
+    if (titleClash) problems.push(`title: "${question.title}" is already used by ${titleClash}`);
+    if (problems.length > 0) {
+      errors.push(new BankFileError(file, problems));
+      continue;
+    }
+    ids.set(question.id, file);
+    titles.set(question.title.toLowerCase(), file);
+    questions.push(question);
+  }
+  return { questions, errors };
+}
+
+/** The bank in `dir`, or the first file at fault thrown as a `BankFileError`. */
+export function loadBankFrom(dir: string): Question[] {
+  const { questions, errors } = scanBankDir(dir);
+  if (errors[0]) throw errors[0];
+  return questions;
+}
 
 let bank: Question[] | undefined;
 

@@ -16,11 +16,18 @@ export type QuestionKind = z.infer<typeof questionKindSchema>;
 
 export const ROLES = ["backend", "devops"] as const;
 
-const slug = z
+/** Ids everywhere: question, criterion, key point, skill, ready round. */
+export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+const slug = slugSchema;
+/** Leaves room for the `custom-` prefix of a user's own question within the 80 characters a URL id may have. */
+export const QUESTION_ID_MAX = 72;
+/** Skill and competency tags: the length the filters and forms accept. */
+const tag = slugSchema.max(40, "must be at most 40 characters");
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 /** A phrase an interviewer accepts as saying the key point (matched case-insensitively). */
 const phrasing = text(200);
@@ -53,14 +60,14 @@ export const criterionSchema = z.strictObject({
 
 export const questionSchema = z
   .strictObject({
-    id: slug,
+    id: slug.max(QUESTION_ID_MAX, `must be at most ${QUESTION_ID_MAX} characters`),
     title: text(160),
     kind: questionKindSchema,
     /** The question as the interviewer asks it (may add context to the title). */
     prompt: text(2000),
-    skills: z.array(slug).min(1).max(12),
+    skills: z.array(tag).min(1).max(12),
     /** Behavioural competencies the question exercises (incident, conflict, ...). */
-    competencies: z.array(slug).max(12).default([]),
+    competencies: z.array(tag).max(12).default([]),
     bands: z.array(bandSchema).min(1),
     roles: z.array(z.enum(ROLES)).min(1).default(["backend"]),
     minutes: z.number().int().min(1).max(60),
@@ -73,7 +80,11 @@ export const questionSchema = z
     const ids = new Set<string>();
     q.rubric.forEach((criterion, i) => {
       if (ids.has(criterion.id)) {
-        ctx.addIssue({ code: "custom", path: ["rubric", i, "id"], message: `duplicate criterion id "${criterion.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["rubric", i, "id"],
+          message: `duplicate criterion id "${criterion.id}"`,
+        });
       }
       ids.add(criterion.id);
     });

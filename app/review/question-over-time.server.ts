@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getBank } from "~/question-bank/load-bank.server";
+import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { invariantResponse } from "~/utils/invariant.server";
 import { attemptDetails, latestSnapshot, listAttempts } from "./attempts.server";
@@ -13,16 +13,17 @@ const questionIdSchema = z
 
 /**
  * The question named by the URL: as the user was last asked it, else as the
- * bank has it (`current` is the bank's version, for practising it again).
- * Malformed, unknown to both, or only ever asked of someone else: a 404.
+ * bank or the user's own questions have it (`current` is that version, for
+ * reading and practising it again; a deleted own question lives on in its
+ * snapshot). Malformed, unknown, or someone else's: a 404.
  */
 export function resolveQuestion(userId: string, questionId: string | undefined) {
   const id = questionIdSchema.safeParse(questionId);
   invariantResponse(id.success, "Question not found");
-  const inBank = getBank().find((q) => q.id === id.data);
-  const question = latestSnapshot(userId, id.data) ?? inBank;
+  const available = findQuestionForUser(userId, id.data);
+  const question = latestSnapshot(userId, id.data) ?? available;
   invariantResponse(question, "Question not found");
-  return { question, current: inBank ?? question };
+  return { question, current: available ?? question, available: available !== undefined };
 }
 
 /** One question over time: a page of attempts side by side, the change per criterion, the latest feedback. */

@@ -14,6 +14,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { GradeCard } from "~/components/grade-card";
 import { Pagination } from "~/components/pagination";
+import { customSlugOf } from "~/question-bank/question-ids";
+import { questionGuide } from "~/question-bank/question-guide";
 import { formatTimestamp } from "~/review/format";
 import { pageParamSchema } from "~/review/page-param";
 import { createPracticeRound } from "~/review/practice-round.server";
@@ -25,10 +27,13 @@ import { parseSearchParams } from "~/utils/search-params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { question } = resolveQuestion(user.id, params.questionId);
+  const { question, current, available } = resolveQuestion(user.id, params.questionId);
   const paging = parseSearchParams(pageParamSchema, request.url);
+  const slug = available ? customSlugOf(current.id) : null;
   const body = {
     ...loadQuestionOverTime(user.id, question, paging.ok ? paging.data.page : 1),
+    guide: questionGuide(current),
+    editHref: slug === null ? null : `/questions/custom/${slug}/edit`,
     errors: paging.ok ? null : paging.errors,
   };
   return paging.ok ? body : data(body, { status: 400 });
@@ -51,8 +56,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionOverTimePage() {
-  const { question, criteria, total, page, pages, attempts, changes, latest, errors } =
-    useLoaderData<typeof loader>();
+  const {
+    question,
+    criteria,
+    total,
+    page,
+    pages,
+    attempts,
+    changes,
+    latest,
+    guide,
+    editHref,
+    errors,
+  } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="breadcrumb">
@@ -61,11 +77,38 @@ export default function QuestionOverTimePage() {
       <h1>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
       <FormErrors errors={errors?.fields.page} />
-      <Form method="post">
+      <Form method="post" className="question-actions">
         <button type="submit" name="intent" value="practise">
           {total > 0 ? "Practise this question again" : "Practise this question"}
         </button>
+        {editHref ? <Link to={editHref}>Edit your question</Link> : null}
       </Form>
+      <details className="question-guide" open={total === 0}>
+        <summary>How it is graded, and tips</summary>
+        <p className="hint">
+          {guide.minutes} minutes · bands {guide.bands.join(", ")} years · {guide.roles.join(", ")}
+        </p>
+        <h2>Rubric</h2>
+        <ol className="guide-criteria">
+          {guide.criteria.map((c, i) => (
+            <li key={i}>
+              <strong>{c.name}</strong> <span className="hint">(weight {c.weight})</span>
+              <p>{c.description}</p>
+              <ul>
+                {c.keyPoints.map((point, i) => (
+                  <li key={i}>{point}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+        <h2>Tips</h2>
+        <ul>
+          {guide.tips.map((tip, i) => (
+            <li key={i}>{tip}</li>
+          ))}
+        </ul>
+      </details>
       {total === 0 ? (
         <p className="muted">You have not answered this question yet.</p>
       ) : (

@@ -1,9 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { FormErrors } from "~/components/form-errors";
-import { getBank } from "~/question-bank/load-bank.server";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
+import { questionsForUser } from "~/question-bank/questions-for-user.server";
+import { findReadyRound, getReadyRounds } from "~/question-bank/ready-rounds.server";
+import { createPracticeRound } from "~/review/practice-round.server";
+import { getPreferences } from "~/review/preferences.server";
 import { answerPath } from "~/rounds/answer-page.server";
 import { MINUTES_MAX, newRoundSchema, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-forms";
 import { createRound } from "~/rounds/rounds.server";
@@ -11,14 +21,23 @@ import { selectQuestions } from "~/rounds/select-questions";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const skills = [...new Set(getBank().flatMap((q) => q.skills))].sort();
-  return { skills };
+  const user = await requireUser(request);
+  const skills = [...new Set(questionsForUser(user.id).flatMap((q) => q.skills))].sort();
+  const readyRounds = getReadyRounds().map((round) => ({
+    id: round.id,
+    title: round.title,
+    description: round.description,
+    count: round.questions.length,
+    minutes: round.questions.reduce((sum, q) => sum + q.minutes, 0),
+  }));
+  return { skills, readyRounds };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(newRoundSchema, await request.formData(), ["skills", "kinds"]);
+  const formData = await request.formData();
+  if (formData.has("readyRound")) return startReadyRound(user.id, formData);
+  const form = parseForm(newRoundSchema, formData, ["skills", "kinds"]);
   if (!form.ok) return data(form, { status: 400 });
   const settings = form.data;
   const values = {
@@ -28,15 +47,19 @@ export async function action({ request }: ActionFunctionArgs) {
     count: String(settings.count),
     minutes: settings.minutes === null ? "" : String(settings.minutes),
   };
-  const known = new Set(getBank().flatMap((q) => q.skills));
+  const available = questionsForUser(user.id);
+  const known = new Set(available.flatMap((q) => q.skills));
   const unknown = settings.skills.filter((s) => !known.has(s));
   if (unknown.length > 0) {
     return data(formError(`Unknown skill: ${unknown.join(", ")}.`, values), { status: 400 });
   }
-  const questions = selectQuestions(getBank(), settings);
+  const questions = selectQuestions(available, settings);
   if (questions.length === 0) {
     return data(
-      formError("No questions match those choices for that band. Choose more skills or another band.", values),
+      formError(
+        "No questions match those choices for that band. Choose more skills or another band.",
+        values,
+      ),
       { status: 400 },
     );
   }
@@ -46,8 +69,32 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(answerPath(round.id, 1));
 }
 
+const readyRoundFormSchema = z.object({
+  readyRound: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
+
+/** One click on a ready round: its questions in its order, each on its own clock, for the user's target band. */
+function startReadyRound(userId: string, formData: FormData) {
+  const form = parseForm(readyRoundFormSchema, formData);
+  const ready = form.ok ? findReadyRound(form.data.readyRound) : undefined;
+  if (!ready) {
+    const values = { readyRound: String(formData.get("readyRound") ?? "").slice(0, 60) };
+    return data(formError("Choose a ready round from the list.", values), { status: 400 });
+  }
+  const round = createPracticeRound(
+    userId,
+    ready.title,
+    ready.questions,
+    getPreferences(userId).targetBand,
+  );
+  throw redirect(answerPath(round.id, 1));
+}
+
 export default function NewRoundPage() {
-  const { skills } = useLoaderData<typeof loader>();
+  const { skills, readyRounds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = result?.values ?? {};
@@ -60,13 +107,46 @@ export default function NewRoundPage() {
     <section>
       <h1>Start a practice round</h1>
       <p>Pick what to practise. Each question runs on a clock; answers are saved as you type.</p>
+      <section aria-labelledby="ready-rounds-heading">
+        <h2 id="ready-rounds-heading">Ready rounds</h2>
+        <FormErrors errors={result && "readyRound" in result.values ? result.errors.form : null} />
+        <ul className="ready-rounds">
+          {readyRounds.map((round) => (
+            <li key={round.id}>
+              <h3>{round.title}</h3>
+              <p>{round.description}</p>
+              <Form method="post">
+                <span className="hint">
+                  {round.count} questions · about {round.minutes} minutes{" "}
+                </span>
+                <button type="submit" name="readyRound" value={round.id} disabled={busy}>
+                  Start {round.title}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <p>
+          Or <Link to="/questions">browse every question</Link> and start a round with the ones you
+          pick.
+        </p>
+      </section>
+      <h2>Build your own round</h2>
       <Form method="post" className="stack" key={JSON.stringify(values)}>
-        <FormErrors errors={result?.errors.form} />
+        <FormErrors
+          errors={result && !("readyRound" in result.values) ? result.errors.form : null}
+        />
         <fieldset>
           <legend>Kinds of question</legend>
           {QUESTION_KINDS.map((kind) => (
             <label key={kind} className="check">
-              <input type="checkbox" name="kinds" value={kind} defaultChecked={checked("kinds", kind)} /> {kind}
+              <input
+                type="checkbox"
+                name="kinds"
+                value={kind}
+                defaultChecked={checked("kinds", kind)}
+              />{" "}
+              {kind}
             </label>
           ))}
           <FormErrors errors={fields.kinds} />
@@ -77,14 +157,24 @@ export default function NewRoundPage() {
           <div className="check-grid">
             {skills.map((skill) => (
               <label key={skill} className="check">
-                <input type="checkbox" name="skills" value={skill} defaultChecked={checked("skills", skill)} /> {skill}
+                <input
+                  type="checkbox"
+                  name="skills"
+                  value={skill}
+                  defaultChecked={checked("skills", skill)}
+                />{" "}
+                {skill}
               </label>
             ))}
           </div>
           <FormErrors errors={fields.skills} />
         </fieldset>
         <label htmlFor="band">Experience band (years)</label>
-        <select id="band" name="band" defaultValue={typeof values.band === "string" ? values.band : "3-5"}>
+        <select
+          id="band"
+          name="band"
+          defaultValue={typeof values.band === "string" ? values.band : "3-5"}
+        >
           {BANDS.map((band) => (
             <option key={band} value={band}>
               {band}

@@ -1,0 +1,50 @@
+import { getDb } from "~/db.server";
+import { getBank } from "~/question-bank/load-bank.server";
+import type { Question } from "~/question-bank/question-schema";
+import {
+  countCustomQuestions,
+  CUSTOM_QUESTIONS_MAX,
+  customSlugs,
+  insertCustomQuestions,
+} from "./custom-questions.server";
+
+export interface AddProblem {
+  /** The question at fault (its index in the list given), or null for the list as a whole. */
+  index: number | null;
+  message: string;
+}
+
+export type AddResult = { ok: true } | { ok: false; problems: AddProblem[] };
+
+/**
+ * Adds validated questions to the user's own, all or none: an id the bank or
+ * the user already has, or going past the limit, refuses every one of them.
+ * The checks and the insert share one transaction, so two tabs cannot both
+ * take an id.
+ */
+export function addCustomQuestions(userId: string, questions: Question[]): AddResult {
+  return getDb().transaction((tx) => {
+    const bank = new Set(getBank().map((q) => q.id));
+    const own = customSlugs(userId, tx);
+    const problems: AddProblem[] = [];
+    questions.forEach((question, index) => {
+      if (bank.has(question.id))
+        problems.push({
+          index,
+          message: `"${question.id}" is a question in the bank; choose another id`,
+        });
+      else if (own.has(question.id))
+        problems.push({ index, message: `"${question.id}" is already one of your questions` });
+    });
+    const total = countCustomQuestions(userId, tx) + questions.length;
+    if (total > CUSTOM_QUESTIONS_MAX) {
+      problems.push({
+        index: null,
+        message: `You can keep at most ${CUSTOM_QUESTIONS_MAX} questions of your own; this would make ${total}.`,
+      });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    insertCustomQuestions(userId, questions, tx);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,249 @@
+import { FormErrors } from "~/components/form-errors";
+import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-schema";
+import type { FormValues } from "~/utils/forms";
+
+type Errors = Record<string, string[] | undefined>;
+
+/**
+ * The fields of a custom question, shared by "new" and "edit". Every field
+ * names its hint and its errors through aria-describedby; the rubric is YAML,
+ * written like the bank's files (see docs/decisions/007).
+ */
+export function CustomQuestionFields({
+  values,
+  errors,
+  fixedId,
+}: {
+  values: FormValues;
+  errors: Errors;
+  /** Editing: the id is shown, not editable (changing it would split the question's history). */
+  fixedId?: string;
+}) {
+  const text = (name: string) => {
+    const v = values[name];
+    return typeof v === "string" ? v : "";
+  };
+  const checked = (name: string, value: string) => {
+    const v = values[name];
+    return Array.isArray(v) && v.includes(value);
+  };
+  const described = (name: string, hint: boolean) =>
+    [hint ? `${name}-hint` : null, errors[name] ? `${name}-errors` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  const invalid = (name: string) => (errors[name] ? true : undefined);
+  return (
+    <>
+      {fixedId ? (
+        <p>
+          Id: <code>{fixedId}</code>
+        </p>
+      ) : (
+        <>
+          <label htmlFor="id">Id</label>
+          <input
+            id="id"
+            name="id"
+            required
+            defaultValue={text("id")}
+            aria-invalid={invalid("id")}
+            aria-describedby={described("id", true)}
+          />
+          <p id="id-hint" className="hint">
+            Lower-case words joined by hyphens, such as explain-kafka. It names the question in
+            packs and cannot change later.
+          </p>
+          <FormErrors id="id-errors" errors={errors.id} />
+        </>
+      )}
+      <label htmlFor="title">Title</label>
+      <input
+        id="title"
+        name="title"
+        required
+        defaultValue={text("title")}
+        aria-invalid={invalid("title")}
+        aria-describedby={described("title", false)}
+      />
+      <FormErrors id="title-errors" errors={errors.title} />
+
+      <label htmlFor="kind">Kind</label>
+      <select
+        id="kind"
+        name="kind"
+        defaultValue={text("kind")}
+        aria-invalid={invalid("kind")}
+        aria-describedby={described("kind", false)}
+      >
+        {QUESTION_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {kind}
+          </option>
+        ))}
+      </select>
+      <FormErrors id="kind-errors" errors={errors.kind} />
+
+      <label htmlFor="prompt">The question as the interviewer asks it</label>
+      <textarea
+        id="prompt"
+        name="prompt"
+        rows={4}
+        required
+        defaultValue={text("prompt")}
+        aria-invalid={invalid("prompt")}
+        aria-describedby={described("prompt", false)}
+      />
+      <FormErrors id="prompt-errors" errors={errors.prompt} />
+
+      <label htmlFor="skills">Skills</label>
+      <input
+        id="skills"
+        name="skills"
+        required
+        defaultValue={text("skills")}
+        aria-invalid={invalid("skills")}
+        aria-describedby={described("skills", true)}
+      />
+      <p id="skills-hint" className="hint">
+        Separated by commas, such as kafka, messaging, system-design.
+      </p>
+      <FormErrors id="skills-errors" errors={errors.skills} />
+
+      <label htmlFor="competencies">Competencies (behavioural questions)</label>
+      <input
+        id="competencies"
+        name="competencies"
+        defaultValue={text("competencies")}
+        aria-invalid={invalid("competencies")}
+        aria-describedby={described("competencies", true)}
+      />
+      <p id="competencies-hint" className="hint">
+        Separated by commas, such as incident, ownership. May be empty.
+      </p>
+      <FormErrors id="competencies-errors" errors={errors.competencies} />
+
+      <fieldset aria-describedby={described("bands", false)}>
+        <legend>Experience bands (years)</legend>
+        {BANDS.map((band) => (
+          <label key={band} className="check">
+            <input
+              type="checkbox"
+              name="bands"
+              value={band}
+              defaultChecked={checked("bands", band)}
+            />{" "}
+            {band}
+          </label>
+        ))}
+        <FormErrors id="bands-errors" errors={errors.bands} />
+      </fieldset>
+
+      <fieldset aria-describedby={described("roles", false)}>
+        <legend>Roles</legend>
+        {ROLES.map((role) => (
+          <label key={role} className="check">
+            <input
+              type="checkbox"
+              name="roles"
+              value={role}
+              defaultChecked={checked("roles", role)}
+            />{" "}
+            {role}
+          </label>
+        ))}
+        <FormErrors id="roles-errors" errors={errors.roles} />
+      </fieldset>
+
+      <label htmlFor="minutes">Minutes to answer</label>
+      <input
+        id="minutes"
+        name="minutes"
+        type="number"
+        min={1}
+        max={60}
+        required
+        defaultValue={text("minutes")}
+        aria-invalid={invalid("minutes")}
+        aria-describedby={described("minutes", false)}
+      />
+      <FormErrors id="minutes-errors" errors={errors.minutes} />
+
+      <label htmlFor="rubric">Rubric (YAML)</label>
+      <textarea
+        id="rubric"
+        name="rubric"
+        rows={18}
+        className="code"
+        spellCheck={false}
+        required
+        defaultValue={text("rubric")}
+        aria-invalid={invalid("rubric")}
+        aria-describedby={described("rubric", true)}
+      />
+      <p id="rubric-hint" className="hint">
+        3 to 6 criteria, each with an id, a name, a weight (how much it counts), a description of a
+        5, its key points (id, point, and the phrasings that count as saying it) and, optionally,
+        the misconceptions that cost points (claim, phrasings, correction). Problems are named by
+        path, such as rubric.0.keyPoints.
+      </p>
+      <FormErrors id="rubric-errors" errors={errors.rubric} />
+
+      <label htmlFor="strong">A strong answer</label>
+      <textarea
+        id="strong"
+        name="strong"
+        rows={6}
+        required
+        defaultValue={text("strong")}
+        aria-invalid={invalid("strong")}
+        aria-describedby={described("strong", true)}
+      />
+      <p id="strong-hint" className="hint">
+        Shown only once the question has been answered.
+      </p>
+      <FormErrors id="strong-errors" errors={errors.strong} />
+
+      <label htmlFor="weak">A weak answer</label>
+      <textarea
+        id="weak"
+        name="weak"
+        rows={3}
+        required
+        defaultValue={text("weak")}
+        aria-invalid={invalid("weak")}
+        aria-describedby={described("weak", false)}
+      />
+      <FormErrors id="weak-errors" errors={errors.weak} />
+
+      <label htmlFor="probes">Follow-up probes</label>
+      <textarea
+        id="probes"
+        name="probes"
+        rows={4}
+        required
+        defaultValue={text("probes")}
+        aria-invalid={invalid("probes")}
+        aria-describedby={described("probes", true)}
+      />
+      <p id="probes-hint" className="hint">
+        One per line, at least two: what an interviewer asks next.
+      </p>
+      <FormErrors id="probes-errors" errors={errors.probes} />
+
+      <label htmlFor="tips">Tips</label>
+      <textarea
+        id="tips"
+        name="tips"
+        rows={3}
+        required
+        defaultValue={text("tips")}
+        aria-invalid={invalid("tips")}
+        aria-describedby={described("tips", true)}
+      />
+      <p id="tips-hint" className="hint">
+        One per line, shown before answering.
+      </p>
+      <FormErrors id="tips-errors" errors={errors.tips} />
+    </>
+  );
+}

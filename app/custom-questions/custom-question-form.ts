@@ -1,0 +1,154 @@
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { z } from "zod";
+import { questionSchema, type Question } from "~/question-bank/question-schema";
+import type { FormErrors, FormValues } from "~/utils/forms";
+
+/**
+ * The custom-question form. It only collects text: the fields are assembled
+ * into the same object a question file holds and validated by
+ * `questionSchema`, so a question typed here obeys exactly the rules of the
+ * bank's files. Each message starts with the path of the field at fault.
+ */
+
+export const CUSTOM_QUESTION_ARRAY_FIELDS = ["bands", "roles"] as const;
+
+/** Transport limits only: far above any length the schema allows, so a pasted novel is refused before it is parsed. */
+const TEXT_MAX = 20_000;
+export const RUBRIC_SOURCE_MAX = 100_000;
+const raw = (max = TEXT_MAX) =>
+  z
+    .string()
+    .max(max, `is far too long (over ${max.toLocaleString("en")} characters)`)
+    .default("");
+
+export const customQuestionFormSchema = z.object({
+  id: raw(),
+  title: raw(),
+  kind: raw(),
+  prompt: raw(),
+  skills: raw(),
+  competencies: raw(),
+  bands: z.array(raw()).max(10),
+  roles: z.array(raw()).max(10),
+  minutes: raw(),
+  rubric: raw(RUBRIC_SOURCE_MAX),
+  strong: raw(),
+  weak: raw(),
+  probes: raw(),
+  tips: raw(),
+});
+
+export type CustomQuestionForm = z.infer<typeof customQuestionFormSchema>;
+
+/** A starting rubric with the shape filled in: three criteria, the fewest a rubric may have. */
+export const RUBRIC_TEMPLATE = stringifyYaml(
+  [1, 2, 3].map((n) => ({
+    id: `criterion-${n}`,
+    name: `Criterion ${n}`,
+    weight: 1,
+    description: "What a 5 looks like on this criterion.",
+    keyPoints: [
+      {
+        id: `point-${n}`,
+        point: "What the interviewer listens for, as a sentence.",
+        phrasings: ["a phrase that says it", "another way to say it"],
+      },
+    ],
+    misconceptions: [],
+  })),
+);
+
+const list = (text: string, separator: RegExp) =>
+  text
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/** The question's path as the form names it: `examples.strong` is the `strong` field. */
+function fieldOf(path: PropertyKey[]): string | null {
+  const [first, second] = path;
+  if (first === "examples" && (second === "strong" || second === "weak")) return second;
+  return typeof first === "string" && first in customQuestionFormSchema.shape ? first : null;
+}
+
+export type CustomQuestionResult =
+  { ok: true; question: Question } | { ok: false; errors: FormErrors };
+
+/** Builds the candidate question from the form and validates it with the bank's schema. */
+export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestionResult {
+  const fields: Record<string, string[]> = {};
+  const report = (field: string, message: string) => (fields[field] ??= []).push(message);
+  let rubric: unknown;
+  // When the rubric cannot be read at all, say why once instead of adding the schema's "expected array".
+  let rubricUnreadable = false;
+  if (form.rubric.trim() === "") {
+    report("rubric", "rubric: must not be empty; start from the template");
+    rubricUnreadable = true;
+  } else {
+    try {
+      rubric = parseYaml(form.rubric);
+    } catch (error) {
+      report("rubric", `rubric: YAML: ${(error as Error).message.split("\n")[0]}`);
+      rubricUnreadable = true;
+    }
+  }
+  const candidate = {
+    id: form.id.trim(),
+    title: form.title,
+    kind: form.kind,
+    prompt: form.prompt,
+    skills: list(form.skills, /[,\s]+/),
+    competencies: list(form.competencies, /[,\s]+/),
+    bands: form.bands,
+    roles: form.roles,
+    // A whole number becomes a number; anything else stays text so the schema names it.
+    minutes: /^\s*\d{1,4}\s*$/.test(form.minutes) ? Number(form.minutes) : form.minutes,
+    rubric,
+    examples: { strong: form.strong, weak: form.weak },
+    probes: list(form.probes, /\r?\n/),
+    tips: list(form.tips, /\r?\n/),
+  };
+  const result = questionSchema.safeParse(candidate);
+  const formErrors: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = fieldOf(issue.path);
+      if (rubricUnreadable && field === "rubric" && issue.path.length === 1) continue;
+      const message = `${issue.path.length > 0 ? issue.path.join(".") : "(question)"}: ${issue.message}`;
+      if (field) report(field, message);
+      else formErrors.push(message);
+    }
+  }
+  if (!result.success || Object.keys(fields).length > 0)
+    return { ok: false, errors: { form: formErrors, fields } };
+  return { ok: true, question: result.data };
+}
+
+/** A stored question as the form shows it, for editing. */
+export function formValuesOf(question: Question): FormValues {
+  return {
+    id: question.id,
+    title: question.title,
+    kind: question.kind,
+    prompt: question.prompt,
+    skills: question.skills.join(", "),
+    competencies: question.competencies.join(", "),
+    bands: question.bands,
+    roles: question.roles,
+    minutes: String(question.minutes),
+    rubric: stringifyYaml(question.rubric),
+    strong: question.examples.strong,
+    weak: question.examples.weak,
+    probes: question.probes.join("\n"),
+    tips: question.tips.join("\n"),
+  };
+}
+
+/** The empty form: backend, a mid band, five minutes and the rubric template ready to fill in. */
+export const NEW_QUESTION_VALUES: FormValues = {
+  kind: "concept",
+  bands: ["3-5"],
+  roles: ["backend"],
+  minutes: "5",
+  rubric: RUBRIC_TEMPLATE,
+};

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { questionSchema } from "~/question-bank/question-schema";
+
+/**
+ * A question pack: the file `Export selected` writes and `Import` reads, as
+ * YAML or JSON. Each question has exactly the shape of a question-bank file.
+ */
+export const PACK_VERSION = 1;
+export const PACK_QUESTIONS_MAX = 200;
+export const PACK_BYTES_MAX = 512 * 1024;
+
+export const packSchema = z.strictObject({
+  pack: z.literal(PACK_VERSION, {
+    error: `must be ${PACK_VERSION}, the version of the pack format`,
+  }),
+  questions: z
+    .array(questionSchema)
+    .min(1, "list at least one question")
+    .max(PACK_QUESTIONS_MAX, `a pack holds at most ${PACK_QUESTIONS_MAX} questions`),
+});
+
+export type Pack = z.infer<typeof packSchema>;
+export type PackFormat = "yaml" | "json";

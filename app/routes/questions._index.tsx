@@ -1,0 +1,313 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import {
+  browseFiltersSchema,
+  filterQuestions,
+  NO_BROWSE_FILTERS,
+} from "~/question-bank/browse-filters";
+import { isCustomQuestionId } from "~/question-bank/question-ids";
+import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
+import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
+import { PACK_QUESTIONS_MAX } from "~/packs/pack-schema";
+import { createPracticeRound } from "~/review/practice-round.server";
+import { getPreferences } from "~/review/preferences.server";
+import { answerPath } from "~/rounds/answer-page.server";
+import { QUESTIONS_MAX } from "~/rounds/round-forms";
+import { formError, parseForm } from "~/utils/forms";
+import { parseSearchParams } from "~/utils/search-params";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const available = questionsForUser(user.id);
+  const skills = [...new Set(available.flatMap((q) => q.skills))].sort();
+  const search = new URL(request.url).searchParams;
+  const values: Record<string, string> = Object.fromEntries(search);
+  const notice = noticeOf(search);
+  const parsed = parseSearchParams(browseFiltersSchema, request.url);
+  if (!parsed.ok) {
+    return data(
+      {
+        questions: [],
+        total: available.length,
+        skills,
+        filters: NO_BROWSE_FILTERS,
+        values,
+        errors: parsed.errors,
+        notice,
+      },
+      { status: 400 },
+    );
+  }
+  const questions = filterQuestions(available, parsed.data).map((q) => ({
+    id: q.id,
+    title: q.title,
+    kind: q.kind,
+    bands: q.bands,
+    skills: q.skills,
+    minutes: q.minutes,
+    own: isCustomQuestionId(q.id),
+  }));
+  return {
+    questions,
+    total: available.length,
+    skills,
+    filters: parsed.data,
+    values,
+    errors: null,
+    notice,
+  };
+}
+
+/** The message a redirect here asked for (after a delete or an import); anything else shows none. */
+function noticeOf(search: URLSearchParams): string | null {
+  if (search.get("deleted") === "1")
+    return "Your question was deleted. Rounds that asked it keep their copy.";
+  const imported = Number(search.get("imported"));
+  if (Number.isInteger(imported) && imported > 0 && imported <= PACK_QUESTIONS_MAX) {
+    return `Imported ${imported} ${imported === 1 ? "question" : "questions"} from your pack.`;
+  }
+  return null;
+}
+
+const startSchema = z.object({
+  intent: z.literal("start", { error: "Unknown action." }),
+  ids: z
+    .array(z.string().max(80, "Choose questions from the list."))
+    .min(1, "Tick at least one question to start a round.")
+    .max(QUESTIONS_MAX, `A round has at most ${QUESTIONS_MAX} questions; untick some.`),
+});
+
+/** "Start a round with these": the ticked questions in list order, each on its own clock. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(startSchema, await request.formData(), ["ids"]);
+  if (!form.ok) return data(form, { status: 400 });
+  const ids = [...new Set(form.data.ids)];
+  const found = ids.map((id) => ({ id, question: findQuestionForUser(user.id, id) }));
+  const unknown = found.filter((f) => !f.question).map((f) => f.id);
+  if (unknown.length > 0) {
+    // Someone else's question and a missing one read the same: neither exists for this user.
+    return data(formError(`Unknown question: ${unknown.join(", ")}.`, { ids }), { status: 400 });
+  }
+  const questions = found.flatMap((f) => (f.question ? [f.question] : []));
+  const round = createPracticeRound(
+    user.id,
+    selectionTitle(questions.map((q) => q.title)),
+    questions,
+    getPreferences(user.id).targetBand,
+  );
+  throw redirect(answerPath(round.id, 1));
+}
+
+function selectionTitle(titles: string[]): string {
+  const title = `Selected: ${titles.join("; ")}`;
+  return title.length > 120 ? `${title.slice(0, 119)}…` : title;
+}
+
+export default function QuestionsPage() {
+  const { questions, total, skills, filters, values, errors, notice } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const value = (field: string) => values[field] ?? "";
+  const filtered = Boolean(filters.skill || filters.kind || filters.band || filters.source);
+  const selectionErrors = [...(result?.errors.form ?? []), ...(result?.errors.fields.ids ?? [])];
+  const picked = new Set(Array.isArray(result?.values.ids) ? result.values.ids : []);
+  return (
+    <section>
+      <h1>Questions</h1>
+      <p className="hint">
+        Every question you can practise: the bank&apos;s and your own. Open one to read its rubric
+        and tips before you answer it.
+      </p>
+      <p className="question-links">
+        <Link to="/questions/new">Write your own question</Link>
+        <Link to="/questions/import">Import a pack</Link>
+        <Link to="/rounds/new">Ready rounds</Link>
+      </p>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" aria-label="Filter questions">
+        <FormErrors errors={errors?.form} />
+        <div>
+          <label htmlFor="skill">Skill</label>
+          <select
+            id="skill"
+            name="skill"
+            defaultValue={value("skill")}
+            aria-invalid={errors?.fields.skill ? true : undefined}
+            aria-describedby={errors?.fields.skill ? "skill-errors" : undefined}
+          >
+            <option value="">Any skill</option>
+            {skills.map((skill) => (
+              <option key={skill} value={skill}>
+                {skill}
+              </option>
+            ))}
+          </select>
+          <FormErrors id="skill-errors" errors={errors?.fields.skill} />
+        </div>
+        <div>
+          <label htmlFor="kind">Kind</label>
+          <select
+            id="kind"
+            name="kind"
+            defaultValue={value("kind")}
+            aria-invalid={errors?.fields.kind ? true : undefined}
+            aria-describedby={errors?.fields.kind ? "kind-errors" : undefined}
+          >
+            <option value="">Any kind</option>
+            {QUESTION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          <FormErrors id="kind-errors" errors={errors?.fields.kind} />
+        </div>
+        <div>
+          <label htmlFor="band">Band (years)</label>
+          <select
+            id="band"
+            name="band"
+            defaultValue={value("band")}
+            aria-invalid={errors?.fields.band ? true : undefined}
+            aria-describedby={errors?.fields.band ? "band-errors" : undefined}
+          >
+            <option value="">Any band</option>
+            {BANDS.map((band) => (
+              <option key={band} value={band}>
+                {band}
+              </option>
+            ))}
+          </select>
+          <FormErrors id="band-errors" errors={errors?.fields.band} />
+        </div>
+        <div>
+          <label htmlFor="source">From</label>
+          <select
+            id="source"
+            name="source"
+            defaultValue={value("source")}
+            aria-invalid={errors?.fields.source ? true : undefined}
+            aria-describedby={errors?.fields.source ? "source-errors" : undefined}
+          >
+            <option value="">The bank and yours</option>
+            <option value="bank">The bank</option>
+            <option value="mine">Your own questions</option>
+          </select>
+          <FormErrors id="source-errors" errors={errors?.fields.source} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit">Filter questions</button>
+          {filtered || errors ? <Link to="/questions">Clear filters</Link> : null}
+        </div>
+      </Form>
+      {questions.length === 0 ? (
+        <p className="muted">
+          {errors
+            ? "Fix the filters above to see the questions."
+            : "No questions match these filters."}
+        </p>
+      ) : (
+        // A document submission, because "Export selected" answers with a file download.
+        <Form
+          method="post"
+          reloadDocument
+          aria-label="Selected questions"
+          key={JSON.stringify(result?.values ?? null)}
+        >
+          <p className="hint" id="selection-hint">
+            {questions.length === total
+              ? `${total} questions.`
+              : `${questions.length} of ${total} questions match.`}{" "}
+            Tick up to {QUESTIONS_MAX} to start a round, or up to {PACK_QUESTIONS_MAX} to export
+            them as a pack.
+          </p>
+          <FormErrors id="selection-errors" errors={selectionErrors} />
+          <div className="table-scroll">
+            <table className="data-table question-table">
+              <thead>
+                <tr>
+                  <th scope="col">Pick</th>
+                  <th scope="col">Question</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Bands (years)</th>
+                  <th scope="col">Skills</th>
+                </tr>
+              </thead>
+              <tbody>
+                {questions.map((q) => (
+                  <tr key={q.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={q.id}
+                        aria-label={`Pick “${q.title}”`}
+                        defaultChecked={picked.has(q.id)}
+                      />
+                    </td>
+                    <th scope="row">
+                      <Link to={`/questions/${q.id}`}>{q.title}</Link>
+                      {q.own ? <span className="badge own-badge">yours</span> : null}
+                      <span className="hint"> · {q.minutes} min</span>
+                    </th>
+                    <td>{q.kind}</td>
+                    <td>{q.bands.join(", ")}</td>
+                    <td>{q.skills.join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="selection-actions">
+            <button
+              type="submit"
+              name="intent"
+              value="start"
+              disabled={busy}
+              aria-describedby={
+                selectionErrors.length > 0 ? "selection-hint selection-errors" : "selection-hint"
+              }
+            >
+              Start a round with these
+            </button>
+            <label htmlFor="format">Pack format</label>
+            <select id="format" name="format" defaultValue="yaml">
+              <option value="yaml">YAML</option>
+              <option value="json">JSON</option>
+            </select>
+            <button
+              type="submit"
+              formMethod="get"
+              formAction="/questions/export"
+              className="secondary"
+            >
+              Export selected
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Questions · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,99 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
+import { importPack } from "~/packs/import-pack.server";
+import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-schema";
+import { packFormatOf } from "~/packs/read-pack";
+import { readUploadedPack } from "~/packs/upload-pack.server";
+
+/** The most problems one answer lists; the count says how many more there are. */
+const PROBLEMS_SHOWN = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+function rejected(problems: string[], fileName: string) {
+  const shown =
+    problems.length > PROBLEMS_SHOWN
+      ? [
+          ...problems.slice(0, PROBLEMS_SHOWN),
+          `… and ${problems.length - PROBLEMS_SHOWN} more problems`,
+        ]
+      : problems;
+  return data(
+    { errors: { form: [], fields: { pack: shown } }, values: { pack: fileName } },
+    { status: 400 },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const upload = await readUploadedPack(request, "pack");
+  if (!upload.ok) return rejected([upload.problem], upload.name);
+  const format = packFormatOf(upload.name);
+  if (!format) return rejected([`${upload.name} is not a .json, .yaml or .yml file.`], upload.name);
+  const result = importPack(user.id, upload.text, format);
+  if (!result.ok) return rejected(result.problems, upload.name);
+  throw redirect(`/questions?source=mine&imported=${result.imported.length}`);
+}
+
+export default function ImportPackPage() {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const problems = result?.errors.fields.pack;
+  return (
+    <section className="question-form">
+      <h1>Import a question pack</h1>
+      <p>
+        A pack is a YAML or JSON file with <code>pack: 1</code> and a list of <code>questions</code>
+        , each shaped like a file in the question bank. <Link to="/questions">Export</Link> a few
+        questions to see one. Imported questions become your own: only you can see them.
+      </p>
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <label htmlFor="pack">Pack file</label>
+        <input
+          id="pack"
+          name="pack"
+          type="file"
+          accept=".json,.yaml,.yml,application/json,application/yaml"
+          required
+          aria-invalid={problems ? true : undefined}
+          aria-describedby={problems ? "pack-hint pack-errors" : "pack-hint"}
+        />
+        <p id="pack-hint" className="hint">
+          .json, .yaml or .yml; at most {PACK_BYTES_MAX / 1024} KB and {PACK_QUESTIONS_MAX}{" "}
+          questions. If anything in it is wrong, nothing is imported and every problem is listed by
+          path.
+        </p>
+        {problems ? (
+          <div className="import-problems">
+            <p>
+              {result.values.pack ? <strong>{result.values.pack}</strong> : "The pack"} was not
+              imported:
+            </p>
+            <FormErrors id="pack-errors" errors={problems} />
+          </div>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          Import pack
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Import questions · Rehearse" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { parseQuestionFile } from "~/question-bank/load-bank.server";
+import type { Question } from "~/question-bank/question-schema";
+import { formValuesOf } from "~/custom-questions/custom-question-form";
+import { ORIGIN } from "./routes";
+
+/** Factories for custom questions and packs: valid questions built from a bank file, posted as a person would. */
+
+const REST = parseQuestionFile(
+  "question-bank/explain-rest-apis.yaml",
+  readFileSync("question-bank/explain-rest-apis.yaml", "utf8"),
+);
+
+/** A valid question of one's own, with a fresh id and title (the bank's REST rubric underneath). */
+export function ownQuestion(slug: string, overrides: Partial<Question> = {}): Question {
+  return {
+    ...REST,
+    id: slug,
+    title: `Explain ${slug.replace(/-/g, " ")}`,
+    skills: ["kafka-streams", "messaging"],
+    ...overrides,
+  };
+}
+
+/** The custom-question form's fields for a question, as the browser posts them. */
+export function questionForm(
+  question: Question,
+  overrides: Record<string, string | string[]> = {},
+) {
+  return { ...formValuesOf(question), ...overrides };
+}
+
+/** A multipart upload of one file to `path`, as the import form sends it. */
+export function upload(
+  path: string,
+  file: { name: string; body: string | Uint8Array<ArrayBuffer>; type?: string } | null,
+  { cookie, origin = ORIGIN }: { cookie?: string; origin?: string | null } = {},
+): Request {
+  const body = new FormData();
+  if (file)
+    body.append(
+      "pack",
+      new File([file.body], file.name, { type: file.type ?? "application/octet-stream" }),
+    );
+  const headers: Record<string, string> = {};
+  if (cookie) headers.Cookie = cookie;
+  if (origin) headers.Origin = origin;
+  return new Request(`${ORIGIN}${path}`, { method: "POST", body, headers });
+}
