@@ -11,4 +11,12 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Browser bundles must get zod in jitless mode (see app/utils/zod.ts).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/zod.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: 'Import { z } from "~/utils/zod".' }] }],
+    },
+  },
 );

@@ -6,11 +6,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./env.server";
 import { getPrompts } from "./grading/llm/prompts.server";
 import { getBank } from "./question-bank/load-bank.server";
+import { getReadyRounds } from "./question-bank/ready-rounds.server";
 import { NonceProvider } from "./security/csp";
 
 // Fail at boot, naming the variable, file or field at fault, rather than on a user's first answer.
 getEnv();
 getBank();
+getReadyRounds();
 getPrompts();
 
 /**

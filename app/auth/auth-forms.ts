@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 export const USERNAME_MAX = 32;
 export const PASSWORD_MIN = 8;

@@ -1,6 +1,6 @@
 import { Form, useFetcher, useNavigation, useNavigationType, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ANSWER_MAX } from "~/rounds/round-forms";
+import { ANSWER_MAX } from "~/rounds/round-limits";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { Countdown } from "./countdown";
 import { FormErrors } from "./form-errors";

@@ -1,7 +1,7 @@
 import type { SeriesPoint } from "~/review/progress-series";
 import { formatDate } from "~/review/format";
 import { scoreText } from "~/review/score-words";
-import { SCORE_MAX, SCORE_MIN } from "~/grading/grade-schema";
+import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 
 const W = 320;
 const H = 120;

@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { questionSchema, type Question } from "~/question-bank/question-schema";
 import type { FormErrors, FormValues } from "~/utils/forms";
 

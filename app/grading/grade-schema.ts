@@ -1,5 +1,6 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Question } from "~/question-bank/question-schema";
+import { SCORE_MAX, SCORE_MIN } from "./score-scale";
 
 /**
  * The one contract every grader fulfils. The offline grader's output and the
@@ -7,8 +8,6 @@ import type { Question } from "~/question-bank/question-schema";
  * they are stored or shown.
  */
 
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 5;
 
 export const STAR_PARTS = ["situation", "task", "action", "result"] as const;
 export const starPartSchema = z.enum(STAR_PARTS);

@@ -1,13 +1,12 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { questionSchema } from "~/question-bank/question-schema";
+import { PACK_QUESTIONS_MAX } from "./pack-limits";
 
 /**
  * A question pack: the file `Export selected` writes and `Import` reads, as
  * YAML or JSON. Each question has exactly the shape of a question-bank file.
  */
 export const PACK_VERSION = 1;
-export const PACK_QUESTIONS_MAX = 200;
-export const PACK_BYTES_MAX = 512 * 1024;
 
 export const packSchema = z.strictObject({
   pack: z.literal(PACK_VERSION, {

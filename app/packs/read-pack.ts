@@ -1,7 +1,8 @@
 import { parse as parseYaml } from "yaml";
 import { formatZodIssues } from "~/question-bank/format-issues";
 import type { Question } from "~/question-bank/question-schema";
-import { PACK_QUESTIONS_MAX, packSchema, type PackFormat } from "./pack-schema";
+import { PACK_QUESTIONS_MAX } from "./pack-limits";
+import { packSchema, type PackFormat } from "./pack-schema";
 
 export type PackResult = { ok: true; questions: Question[] } | { ok: false; problems: string[] };
 

@@ -3,7 +3,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { PACK_BYTES_MAX } from "./pack-schema";
+import { PACK_BYTES_MAX } from "./pack-limits";
 
 /** Room for the multipart boundaries and headers around the file itself. */
 const ENVELOPE_BYTES = 16 * 1024;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { isCustomQuestionId } from "./question-ids";
 import { bandSchema, questionKindSchema, type Question } from "./question-schema";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "~/utils/zod";
 
 /** Each zod issue as `path.to.field: message`, the form every bank, form and pack problem is reported in. */
 export function formatZodIssues(error: z.ZodError): string[] {

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { QUESTIONS_MAX } from "~/rounds/round-forms";
+import { z } from "~/utils/zod";
+import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { slugSchema } from "./question-schema";
 
 /**

@@ -6,9 +6,13 @@ import {
   roundQuestions,
   rounds,
   skillSelfScores,
+  stories,
+  storyAnswers,
   users,
 } from "../../db/schema";
+import { listCustomQuestions } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
+import { listAllStories } from "~/stories/stories.server";
 import { getPreferences } from "./preferences.server";
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -24,9 +28,11 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 /**
  * Everything stored about one user, as plain data: account (never the
- * password hash or sessions), preferences, skill self-scores, and every round
- * with its question snapshots, answers and all their grades. Five queries,
- * each joined back to the user, whatever the number of rounds.
+ * password hash or sessions), preferences, skill self-scores, every round
+ * with its question snapshots, answers and all their grades, the story bank
+ * (with the answers each story was told in) and the user's own questions
+ * (as a pack would hold them). A fixed number of queries, each joined back to
+ * the user, whatever the number of rounds.
  */
 export function exportUserData(userId: string) {
   const db = getDb();
@@ -84,6 +90,15 @@ export function exportUserData(userId: string) {
   const gradesByAnswer = groupBy(gradeRows, (g) => g.answerId);
   const answersByQuestion = groupBy(answerRows, (a) => a.roundQuestionId);
   const questionsByRound = groupBy(questionRows, (q) => q.roundId);
+  const storyLinks = groupBy(
+    db
+      .select({ storyId: storyAnswers.storyId, answerId: storyAnswers.answerId })
+      .from(storyAnswers)
+      .innerJoin(stories, eq(stories.id, storyAnswers.storyId))
+      .where(eq(stories.userId, userId))
+      .all(),
+    (link) => link.storyId,
+  );
 
   return {
     format: "rehearse-export@1",
@@ -118,5 +133,10 @@ export function exportUserData(userId: string) {
         ),
       })),
     })),
+    stories: listAllStories(userId).map(({ userId: _owner, ...story }) => ({
+      ...story,
+      answerIds: (storyLinks.get(story.id) ?? []).map((link) => link.answerId),
+    })),
+    customQuestions: listCustomQuestions(userId),
   };
 }

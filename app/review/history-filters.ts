@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { questionKindSchema } from "~/question-bank/question-schema";
 
 export const HISTORY_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /** `?page=N` on the paginated review pages. */
 export const pageParamSchema = z.object({

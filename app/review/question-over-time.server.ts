@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { invariantResponse } from "~/utils/invariant.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { bandSchema, ROLES } from "~/question-bank/question-schema";
 
 const skill = z

@@ -1,4 +1,4 @@
-import { SCORE_MAX } from "~/grading/grade-schema";
+import { SCORE_MAX } from "~/grading/score-scale";
 
 /**
  * Scores in words, for low-anxiety mode: the same judgement without the

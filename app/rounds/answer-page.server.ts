@@ -1,5 +1,5 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { planGrading } from "~/grading/grade-answer.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
@@ -11,7 +11,8 @@ import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
 import { probeSecondsFor } from "./clock";
-import { answerFormSchema, QUESTIONS_MAX } from "./round-forms";
+import { answerFormSchema } from "./round-forms";
+import { QUESTIONS_MAX } from "./round-limits";
 import { gradeInRound, loadRoundView, unansweredQuestions } from "./round-view.server";
 import { findRound, listRoundQuestions, markRoundFinished, type RoundQuestion } from "./rounds.server";
 

@@ -1,10 +1,7 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { bandSchema, questionKindSchema } from "~/question-bank/question-schema";
+import { ANSWER_MAX, MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "./round-limits";
 
-export const ANSWER_MAX = 10_000;
-export const QUESTIONS_MIN = 1;
-export const QUESTIONS_MAX = 10;
-export const MINUTES_MAX = 60;
 
 export const newRoundSchema = z.object({
   skills: z.array(z.string().max(40)).max(50),

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { AttemptsTable } from "~/components/attempts-table";
 import { ChangesTable } from "~/components/changes-table";

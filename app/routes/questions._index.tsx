@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
@@ -18,11 +18,11 @@ import {
 import { isCustomQuestionId } from "~/question-bank/question-ids";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
 import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
-import { PACK_QUESTIONS_MAX } from "~/packs/pack-schema";
+import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
 import { answerPath } from "~/rounds/answer-page.server";
-import { QUESTIONS_MAX } from "~/rounds/round-forms";
+import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
-import { PACK_QUESTIONS_MAX } from "~/packs/pack-schema";
+import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { isoDay } from "~/review/format";
 import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";

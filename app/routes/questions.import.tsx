@@ -10,7 +10,7 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { importPack } from "~/packs/import-pack.server";
-import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-schema";
+import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { packFormatOf } from "~/packs/read-pack";
 import { readUploadedPack } from "~/packs/upload-pack.server";
 

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { FormErrors } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
@@ -15,7 +15,8 @@ import { findReadyRound, getReadyRounds } from "~/question-bank/ready-rounds.ser
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
 import { answerPath } from "~/rounds/answer-page.server";
-import { MINUTES_MAX, newRoundSchema, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-forms";
+import { newRoundSchema } from "~/rounds/round-forms";
+import { MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-limits";
 import { createRound } from "~/rounds/rounds.server";
 import { selectQuestions } from "~/rounds/select-questions";
 import { formError, parseForm } from "~/utils/forms";

@@ -1,15 +1,14 @@
 import { createContext, useContext } from "react";
-import { z } from "zod";
 
 /**
  * What the page needs to run under server.js's Content-Security-Policy, which
  * allows no inline script without this response's nonce, and no eval.
+ *
+ * No zod in the browser: zod 4 probes `new Function("")` when a schema is
+ * defined, which the policy refuses and reports. Components import limits from
+ * zod-free modules (round-limits.ts, score-scale.ts, pack-limits.ts) and a
+ * test (tests/e2e/client-bundle.test.ts) keeps zod out of every client chunk.
  */
-
-// Zod probes `new Function("")` on its first parse to decide whether it may compile
-// schemas; the policy refuses the probe and the browser reports a violation each
-// time. Jitless skips the probe (the server has no policy and keeps compiling).
-if (typeof document !== "undefined") z.config({ jitless: true });
 
 const NonceContext = createContext("");
 

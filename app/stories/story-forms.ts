@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /** The competencies every bank offers; users may add their own slugs beside them. */
 export const STANDARD_COMPETENCIES = [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 export interface FormErrors {
   /** Errors about the form as a whole. */

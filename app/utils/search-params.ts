@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "~/utils/zod";
 import { parseForm, type FormResult } from "./forms";
 
 /** `parseForm` for GET forms: validates a URL's query string the same way, with the same error shape. */

@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import type { Question } from "~/question-bank/question-schema";
+import { ownQuestion, questionForm } from "../utils/questions";
 import { browserForThisFile, signUp, uniqueUsername } from "./browser";
 
 /**
@@ -21,6 +23,21 @@ const ANSWER =
   `REST models resources such as /orders/42 named by URIs ${SCRIPT} and the method carries the intent. ` +
   `GET is idempotent so it is safe to retry ${ATTRIBUTE} and each request is stateless, carrying its own token.`;
 const PROBE_ANSWER = `I would keep a ledger keyed by the request token ${SCRIPT} and replay the stored response ${ATTRIBUTE}.`;
+
+/** A field's text: its own words, by which it is found on a page, then both payloads. */
+const injected = (words: string) => `${words} ${SCRIPT} ${ATTRIBUTE}`;
+/** How React writes a value into an attribute (`value="..."`). */
+const asAttribute = (value: string) =>
+  value
+    .replaceAll("&", "&amp;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+/** Each payload as the story export writes it: backslash-escaped Markdown, inert as HTML. */
+const MARKDOWN_ESCAPED = [
+  "\\<script\\>alert(1)\\</script\\>",
+  '"\\>\\<img src=x onerror=alert(1)\\>',
+];
 
 let context: BrowserContext;
 let page: Page;
@@ -49,6 +66,20 @@ async function openAndCheckSource(url: string, { shown }: { shown: boolean }): P
   await page.waitForLoadState("load");
 }
 
+/** Checks a server-rendered page's HTML (from a request without JavaScript): no payload raw, each one escaped. */
+function checkHtml(html: string): void {
+  for (const payload of PAYLOADS) expect(html).not.toContain(payload);
+  expect(html).not.toMatch(/<img src=x/i);
+  for (const escaped of ESCAPED) expect(html).toContain(escaped);
+}
+
+/** Each text is on the page, readable by a person. */
+async function expectVisible(texts: string[]): Promise<void> {
+  for (const text of texts) {
+    await expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+  }
+}
+
 /** Each payload is on the page as text a person can read. */
 async function expectVisibleText(): Promise<void> {
   for (const payload of PAYLOADS) {
@@ -72,9 +103,7 @@ test("sign-up and log-in forms give a rejected username back as a value, not mar
       expect(response.status()).toBe(400);
       const html = await response.text();
       expect(html).not.toContain(payload);
-      expect(html).toContain(
-        `value="${payload.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")}"`,
-      );
+      expect(html).toContain(`value="${asAttribute(payload)}"`);
 
       // With JavaScript: the hydrated form shows the same.
       await page.goto(`${baseURL}${path}`);
@@ -174,6 +203,312 @@ test("answers, drafts and follow-up answers are shown as text on every page that
     expect(response.headers()["content-disposition"]).toMatch(/^attachment/);
     expect(await response.text()).toContain(SCRIPT);
   }
+
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+});
+
+const STORY = {
+  title: injected("Pager storm"),
+  situation: injected("Our checkout API failed at peak and errors hit 18%."),
+  task: injected("I was on call and owned the recovery."),
+  action: injected("I rolled back the deploy, then I added a canary stage."),
+  result: injected("Errors fell from 18% to 0.5% within 12 minutes."),
+  metric: injected("error rate 18% to 0.5%"),
+};
+const STAR_ANSWER =
+  `Situation: our checkout API failed at 2am ${SCRIPT} and the error rate hit 18%. Task: I was on call and owned the recovery. ` +
+  `Action: I rolled back the deploy ${ATTRIBUTE} and added a canary check. Result: errors fell under 0.5% within 12 minutes.`;
+
+/** The story form's fields filled in the browser: the text fields, "incident" ticked, and the user's own competencies. */
+async function fillStoryForm(ownCompetencies: string): Promise<void> {
+  await page.getByLabel("Title").fill(STORY.title);
+  for (const [label, value] of [
+    ["Situation", STORY.situation],
+    ["Task", STORY.task],
+    ["Action", STORY.action],
+    ["Result", STORY.result],
+    ["Metric", STORY.metric],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel("incident", { exact: true }).check();
+  await page.getByLabel("Your own competencies").fill(ownCompetencies);
+}
+
+test("a story's fields, and a refused competency of one's own, are shown as text on every page that shows them", async () => {
+  await context.clearCookies();
+  await signUp(page, baseURL, uniqueUsername("story"));
+
+  // A competency of one's own must be a slug, so a payload there is refused: without JavaScript
+  // the server renders the 400 page with every value kept, as text and attribute values.
+  const refused = await page.request.post(`${baseURL}/stories/new`, {
+    form: { ...STORY, competencies: "incident", ownCompetencies: `on-call, ${SCRIPT}` },
+    headers: { Origin: baseURL },
+  });
+  expect(refused.status()).toBe(400);
+  const refusedHtml = await refused.text();
+  checkHtml(refusedHtml);
+  expect(refusedHtml).toContain(`value="${asAttribute(STORY.title)}"`);
+  expect(refusedHtml).toContain(`value="${asAttribute(`on-call, ${SCRIPT}`)}"`);
+
+  // With JavaScript: refused, everything typed stays; then saved with a valid competency.
+  await page.goto(`${baseURL}/stories/new`);
+  await fillStoryForm(ATTRIBUTE);
+  await page.getByRole("button", { name: "Save story" }).click();
+  await expect
+    .poll(() => page.getByText("Write your own competencies as short words").isVisible())
+    .toBe(true);
+  expect(await page.getByLabel("Your own competencies").inputValue()).toBe(ATTRIBUTE);
+  expect(await page.getByLabel("Title").inputValue()).toBe(STORY.title);
+  expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe(STORY.action);
+  await page.getByLabel("Your own competencies").fill("on-call");
+  await page.getByRole("button", { name: "Save story" }).click();
+  await page.waitForURL(/\/stories\/[0-9a-f-]{36}\?saved=1$/);
+  const storyPath = new URL(page.url()).pathname;
+
+  // Every page that shows the story, or its title.
+  await openAndCheckSource(`${baseURL}${storyPath}`, { shown: true });
+  await expectVisible(Object.values(STORY));
+  for (const path of [
+    "/stories",
+    `/stories?q=${encodeURIComponent(SCRIPT)}`,
+    "/stories/matrix",
+    `${storyPath}/practise`,
+    `${storyPath}/delete`,
+  ]) {
+    await openAndCheckSource(`${baseURL}${path}`, { shown: true });
+    await expectVisible([STORY.title]);
+  }
+  await openAndCheckSource(`${baseURL}${storyPath}/edit`, { shown: true });
+  expect(await page.getByLabel("Title").inputValue()).toBe(STORY.title);
+  expect(await page.getByLabel("Result", { exact: true }).inputValue()).toBe(STORY.result);
+
+  // The Markdown export: a download, with every field's payload backslash-escaped.
+  const exported = await page.request.get(`${baseURL}/stories/export.md`);
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-type"]).toContain("text/markdown");
+  expect(exported.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(exported.headers()["content-disposition"]).toMatch(/^attachment/);
+  const markdown = await exported.text();
+  for (const payload of PAYLOADS) expect(markdown).not.toContain(payload);
+  for (const escaped of MARKDOWN_ESCAPED) expect(markdown).toContain(escaped);
+  for (const value of Object.values(STORY)) {
+    expect(markdown).toContain(value.slice(0, value.indexOf(SCRIPT)).trim());
+  }
+
+  // A behavioural question's answer page suggests the story (it shows "incident").
+  await page.goto(`${baseURL}/questions/production-incident`);
+  await page.getByRole("button", { name: /^Practise this question/ }).click();
+  await page.waitForURL(/\/rounds\/[^/]+\/questions\/1$/);
+  const answerURL = page.url();
+  await openAndCheckSource(answerURL, { shown: true });
+  const suggestions = page.getByRole("region", { name: "Stories that fit" });
+  await expect
+    .poll(() => suggestions.getByRole("link", { name: STORY.title }).isVisible())
+    .toBe(true);
+  await suggestions.getByRole("button", { name: `I'm telling this story: ${STORY.title}` }).click();
+  const telling = `You are telling “${STORY.title}” in this answer.`;
+  await expect.poll(() => suggestions.getByText(telling).isVisible()).toBe(true);
+  await openAndCheckSource(answerURL, { shown: true });
+  await expectVisible([telling]);
+
+  // Graded, then "Save as story": the form is filled from the answer, payloads and all.
+  await page.getByLabel("Your answer").fill(STAR_ANSWER);
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByRole("link", { name: "Save as story" }).isVisible()).toBe(true);
+  await page.getByRole("link", { name: "Save as story" }).click();
+  await page.waitForURL(/\/stories\/new\?answer=/);
+  await openAndCheckSource(page.url(), { shown: true });
+  await expect
+    .poll(() => page.getByLabel("Situation", { exact: true }).inputValue())
+    .toContain(SCRIPT);
+  expect(await page.getByLabel("Action", { exact: true }).inputValue()).toContain(ATTRIBUTE);
+
+  // The round's report.
+  const roundId = /\/rounds\/([^/]+)\//.exec(answerURL)![1]!;
+  await openAndCheckSource(`${baseURL}/rounds/${roundId}/report`, { shown: true });
+  await expectVisibleText();
+
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+});
+
+/** A valid question of one's own (the bank's REST rubric underneath) with both payloads in every free-text field. */
+function injectedQuestion(id: string): Question {
+  const base = ownQuestion(id);
+  return {
+    ...base,
+    title: injected(`Question ${id}`),
+    prompt: injected(`Explain consumer lag (${id}) and how you would bring it down.`),
+    bands: ["3-5"],
+    roles: ["backend"],
+    rubric: base.rubric.map((criterion, i) => ({
+      ...criterion,
+      name: injected(`Criterion ${i + 1}`),
+      description: injected(`What a 5 shows on criterion ${i + 1}.`),
+      keyPoints: criterion.keyPoints.map((point, j) => ({
+        ...point,
+        point: injected(`Key point ${i + 1}.${j + 1}`),
+        phrasings: [...point.phrasings, injected("phrasing")],
+      })),
+      misconceptions: criterion.misconceptions.map((m, j) => ({
+        ...m,
+        claim: injected(`Claim ${i + 1}.${j + 1}`),
+        correction: injected(`Correction ${i + 1}.${j + 1}`),
+      })),
+    })),
+    examples: {
+      strong: injected(`A strong answer to ${id}`),
+      weak: injected(`A weak answer to ${id}`),
+    },
+    probes: [injected(`First probe on ${id}?`), injected(`Second probe on ${id}?`)],
+    tips: [injected(`Tip on ${id}`)],
+  };
+}
+
+/** What the question page shows before any answer: title, prompt, the rubric's text, the tips. */
+function guideTexts(q: Question): string[] {
+  return [
+    q.title,
+    q.prompt,
+    ...q.rubric.flatMap((c) => [c.name, c.description, ...c.keyPoints.map((k) => k.point)]),
+    ...q.tips,
+  ];
+}
+
+const QUESTION_LABELS: [label: string, field: string][] = [
+  ["Title", "title"],
+  ["The question as the interviewer asks it", "prompt"],
+  ["Skills", "skills"],
+  ["Competencies (behavioural questions)", "competencies"],
+  ["Minutes to answer", "minutes"],
+  ["Rubric (YAML)", "rubric"],
+  ["A strong answer", "strong"],
+  ["A weak answer", "weak"],
+  ["Follow-up probes", "probes"],
+  ["Tips", "tips"],
+];
+
+test("a custom question's fields, and an imported pack's, are shown as text on every page that shows them", async () => {
+  await context.clearCookies();
+  await signUp(page, baseURL, uniqueUsername("ownq"));
+  const question = injectedQuestion("inject-form");
+  const form = questionForm(question) as Record<string, string>;
+
+  // A bad id is refused; without JavaScript the server renders every other field back.
+  const refused = await page.request.post(`${baseURL}/questions/new`, {
+    form: { ...form, id: "Not A Slug" },
+    headers: { Origin: baseURL },
+  });
+  expect(refused.status()).toBe(400);
+  const refusedHtml = await refused.text();
+  checkHtml(refusedHtml);
+  expect(refusedHtml).toContain(`value="${asAttribute(question.title)}"`);
+  expect(refusedHtml).toContain(`>${asAttribute(question.examples.strong)}</textarea>`);
+
+  // With JavaScript: typed into the form, refused for the id, kept, then saved.
+  await page.goto(`${baseURL}/questions/new`);
+  await page.getByLabel("Id", { exact: true }).fill("Not A Slug");
+  for (const [label, field] of QUESTION_LABELS) {
+    await page.getByLabel(label, { exact: true }).fill(form[field]!);
+  }
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect
+    .poll(() => page.getByLabel("Id", { exact: true }).getAttribute("aria-invalid"))
+    .toBe("true");
+  expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe(question.title);
+  expect(await page.getByLabel("Tips", { exact: true }).inputValue()).toBe(form.tips);
+  await page.getByLabel("Id", { exact: true }).fill(question.id);
+  await page.getByRole("button", { name: "Save question" }).click();
+  await page.waitForURL(/\/questions\/custom-inject-form$/);
+
+  // The question's page: the rubric and tips before answering, never the examples or probes.
+  const questionPath = "/questions/custom-inject-form";
+  await openAndCheckSource(`${baseURL}${questionPath}`, { shown: true });
+  await expectVisible(guideTexts(question));
+  for (const path of [
+    "/questions",
+    "/questions?source=mine",
+    "/questions/custom/inject-form/delete",
+  ]) {
+    await openAndCheckSource(`${baseURL}${path}`, { shown: true });
+    await expectVisible([question.title]);
+  }
+  await openAndCheckSource(`${baseURL}/questions/custom/inject-form/edit`, { shown: true });
+  expect(await page.getByLabel("Rubric (YAML)").inputValue()).toBe(form.rubric);
+  expect(await page.getByLabel("Follow-up probes").inputValue()).toBe(form.probes);
+
+  // The pack export is a download that gives the text back unchanged.
+  const exported = await page.request.get(
+    `${baseURL}/questions/export?ids=custom-inject-form&format=json`,
+  );
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(exported.headers()["content-disposition"]).toMatch(/^attachment/);
+  expect(JSON.parse(await exported.text())).toMatchObject({
+    pack: 1,
+    questions: [{ id: "inject-form", title: question.title, tips: question.tips }],
+  });
+
+  // Its answer page, before and after answering (the strong example and the grade then show).
+  await page.goto(`${baseURL}${questionPath}`);
+  await page.getByRole("button", { name: /^Practise this question/ }).click();
+  await page.waitForURL(/\/rounds\/[^/]+\/questions\/1$/);
+  const answerURL = page.url();
+  await openAndCheckSource(answerURL, { shown: true });
+  await expectVisible([question.title, question.prompt]);
+  await page
+    .getByLabel("Your answer")
+    .fill(
+      "Lag is the distance between the newest offset and the committed one; I would add consumers.",
+    );
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByText("See a strong answer").isVisible()).toBe(true);
+  await openAndCheckSource(answerURL, { shown: true });
+  await page.getByText("See a strong answer").click();
+  await expectVisible([question.examples.strong, question.rubric[0]!.name]);
+  const roundId = /\/rounds\/([^/]+)\//.exec(answerURL)![1]!;
+  await openAndCheckSource(`${baseURL}/rounds/${roundId}/report`, { shown: true });
+  await expectVisible([question.title]);
+
+  // An imported pack: its question shows as text on the list and its own page.
+  const packed = injectedQuestion("inject-pack");
+  await page.goto(`${baseURL}/questions/import`);
+  await page.getByLabel("Pack file").setInputFiles({
+    name: "injected.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ pack: 1, questions: [packed] })),
+  });
+  await page.getByRole("button", { name: "Import pack" }).click();
+  await page.waitForURL(/\/questions\?source=mine&imported=1$/);
+  await openAndCheckSource(page.url(), { shown: true });
+  await expectVisible([packed.title]);
+  await openAndCheckSource(`${baseURL}/questions/custom-inject-pack`, { shown: true });
+  await expectVisible(guideTexts(packed));
+
+  // A refused pack lists its problems, which quote a repeated id and the file's name: as text.
+  const twice = { ...packed, id: SCRIPT + ATTRIBUTE };
+  // The name holds the script payload only: the multipart parser cannot read a file name with "=" (a 500 today).
+  const badPack = {
+    name: `${SCRIPT}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ pack: 1, questions: [twice, twice] })),
+  };
+  const rejected = await page.request.post(`${baseURL}/questions/import`, {
+    multipart: { pack: badPack },
+    headers: { Origin: baseURL },
+  });
+  expect(rejected.status()).toBe(400);
+  const rejectedHtml = await rejected.text();
+  checkHtml(rejectedHtml);
+  expect(rejectedHtml).toContain(`is also the id of questions.0`);
+  expect(rejectedHtml).toContain(`<strong>${asAttribute(badPack.name)}</strong>`);
+  await page.goto(`${baseURL}/questions/import`);
+  await page.getByLabel("Pack file").setInputFiles(badPack);
+  await page.getByRole("button", { name: "Import pack" }).click();
+  await expect.poll(() => page.getByText("was not imported").isVisible()).toBe(true);
+  await expectVisible([badPack.name, `"${SCRIPT + ATTRIBUTE}" is also the id of questions.0`]);
 
   await page.waitForTimeout(500);
   expect(dialogs).toEqual([]);

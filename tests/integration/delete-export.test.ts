@@ -13,7 +13,20 @@ import { loader as exportJsonLoader } from "~/routes/export[.json]";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/rounds.$roundId.delete";
 import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { GOOD_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { action as newQuestionAction } from "~/routes/questions.new";
+import { ownQuestion, questionForm } from "../utils/questions";
+import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { writeStory } from "../utils/stories";
+
+/** Writes a question of one's own through the real form and returns its slug. */
+async function createCustomQuestion(who: TestUser, slug: string): Promise<string> {
+  const outcome = await run(
+    newQuestionAction,
+    post("/questions/new", questionForm(ownQuestion(slug)), { cookie: who.cookie }),
+  );
+  expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+  return slug;
+}
 
 /** Row counts of everything hanging off a round. */
 function footprint(roundId: string) {
@@ -197,6 +210,33 @@ describe("exports", () => {
       expect(raw).not.toContain(session.id);
     }
     expect(raw).not.toContain(bob.user.id);
+  });
+
+  test("the export holds the user's stories, the answers each was told in, and their own questions", async () => {
+    const roundId = await takeRound(alice, { kinds: ["behavioural"], answers: [STORY_ANSWER] });
+    const answerId = getDb()
+      .select({ id: answers.id })
+      .from(answers)
+      .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+      .where(eq(roundQuestions.roundId, roundId))
+      .get()!.id;
+    const told = await writeStory(alice, { title: "Alice's told story", answerId });
+    await writeStory(alice, { title: "Alice's untold story" });
+    await writeStory(bob, { title: "Bob's story" });
+    const slug = await createCustomQuestion(alice, "alices-queue-question");
+    await createCustomQuestion(bob, "bobs-queue-question");
+
+    const exported = (await run(exportJsonLoader, get("/export.json", alice.cookie))).data as {
+      stories: { id: string; title: string; answerIds: string[] }[];
+      customQuestions: { id: string }[];
+    };
+    expect(exported.stories.map((s) => s.title).sort()).toEqual([
+      "Alice's told story",
+      "Alice's untold story",
+    ]);
+    expect(exported.stories.find((s) => s.id === told)!.answerIds).toEqual([answerId]);
+    expect(exported.customQuestions.map((q) => q.id)).toEqual([slug]);
+    expect(JSON.stringify(exported)).not.toContain(bob.user.id);
   });
 
   test("signed-out visitors get no export", async () => {

@@ -3,8 +3,15 @@ import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { roundQuestions } from "../../db/schema";
+import { answers, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
+import { findQuestion } from "~/question-bank/load-bank.server";
+import { customQuestionId } from "~/question-bank/question-ids";
+import { createPracticeRound } from "~/review/practice-round.server";
+import { action as newQuestionAction } from "~/routes/questions.new";
+import { action as browseAction } from "~/routes/questions._index";
+import { loader as exportLoader } from "~/routes/questions.export";
+import { action as newStoryAction, loader as newStoryLoader } from "~/routes/stories.new";
 import {
   action as followUpAction,
   loader as followUpLoader,
@@ -13,8 +20,10 @@ import {
   action as questionAction,
   loader as questionLoader,
 } from "~/routes/rounds.$roundId.questions.$position._index";
+import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { linksOf, STORY_FORM, writeStory } from "../utils/stories";
 
 /**
  * Every route with an id in its path, called as Bob with Alice's real ids:
@@ -27,20 +36,71 @@ const ROUTES_DIR = path.resolve("app/routes");
 
 let alice: TestUser;
 let bob: TestUser;
-/** Alice's ids: a finished round with grades and an answered follow-up, and a round with an open draft. */
+/**
+ * Alice's ids: a finished round with grades and an answered follow-up, a round
+ * with an open draft, a graded behavioural answer saved as a story (so linked
+ * to it), and a question of her own. Bob's: an open behavioural answer and a
+ * story, to post Alice's ids from his own pages.
+ */
 const ids = {
   doneRound: "",
   openRound: "",
   questionId: "",
   privateQuestionId: "alice-only-question",
+  storyRound: "",
+  storyAnswer: "",
+  story: "",
+  slug: "alice-secret-kafka",
+  bobRound: "",
+  bobGradedAnswer: "",
+  bobOpenRound: "",
+  bobStory: "",
 };
 const ALICE_DRAFT = "Alice's unfinished draft about idempotency keys";
 const ALICE_PROBE_ANSWER = "Alice's follow-up answer: a ledger keyed by the request token.";
+const ALICE_STORY_TITLE = "Alice's private outage story";
+const ALICE_QUESTION_TITLE = "Alice's private question about Kafka consumer lag";
+
+/** The main answer of a round's question, as stored. */
+function mainAnswerId(roundId: string, position: number): string {
+  return getDb()
+    .select({ id: answers.id })
+    .from(answers)
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .where(
+      and(
+        eq(roundQuestions.roundId, roundId),
+        eq(roundQuestions.position, position),
+        eq(answers.slot, 0),
+      ),
+    )
+    .get()!.id;
+}
+
+/** A one-question round on the bank's production-incident question, opened (its clock started) but not answered. */
+async function openBehaviouralRound(who: TestUser): Promise<string> {
+  const roundId = createPracticeRound(
+    who.user.id,
+    "Behavioural",
+    [findQuestion("production-incident")!],
+    "3-5",
+  ).id;
+  const opened = await run(questionLoader, get(`/rounds/${roundId}/questions/1`, who.cookie), {
+    roundId,
+    position: "1",
+  });
+  expect(opened.status).toBe(200);
+  return roundId;
+}
 
 beforeAll(async () => {
   alice = await createSignedInUser("alice");
   bob = await createSignedInUser("bob");
-  await takeRound(bob, { count: 1, kinds: ["behavioural"], answers: [STORY_ANSWER] });
+  const bobRound = await takeRound(bob, {
+    count: 1,
+    kinds: ["behavioural"],
+    answers: [STORY_ANSWER],
+  });
 
   ids.doneRound = await takeRound(alice, { count: 2 });
   const probe = `/rounds/${ids.doneRound}/questions/1/follow-ups/1`;
@@ -85,6 +145,31 @@ beforeAll(async () => {
     })
     .where(eq(roundQuestions.id, row.id))
     .run();
+
+  // A graded behavioural answer of Alice's, saved as a story: the story is linked to it.
+  ids.storyRound = await takeRound(alice, {
+    count: 1,
+    kinds: ["behavioural"],
+    answers: [STORY_ANSWER],
+  });
+  ids.storyAnswer = mainAnswerId(ids.storyRound, 1);
+  ids.story = await writeStory(alice, { title: ALICE_STORY_TITLE, answerId: ids.storyAnswer });
+  expect(linksOf(ids.story)).toEqual([ids.storyAnswer]);
+
+  // A question of her own.
+  const created = await run(
+    newQuestionAction,
+    post("/questions/new", questionForm(ownQuestion(ids.slug, { title: ALICE_QUESTION_TITLE })), {
+      cookie: alice.cookie,
+    }),
+  );
+  expect(created.status, JSON.stringify(created.data)).toBe(302);
+
+  // Bob's own: a graded behavioural answer, an open one, and a story.
+  ids.bobRound = bobRound;
+  ids.bobGradedAnswer = mainAnswerId(bobRound, 1);
+  ids.bobOpenRound = await openBehaviouralRound(bob);
+  ids.bobStory = await writeStory(bob, { title: "Bob's own story" });
 });
 
 /** Everything stored for one user, as rows: compared before and after Bob's requests. */
@@ -109,6 +194,10 @@ function everythingOf(userId: string) {
     preferences: rows(sql`select * from user_preferences where user_id = ${userId}`),
     selfScores: rows(sql`select * from skill_self_scores where user_id = ${userId} order by skill`),
     stories: rows(sql`select * from stories where user_id = ${userId} order by id`),
+    storyAnswers: rows(
+      sql`select * from story_answers where story_id in (select id from stories where user_id = ${userId})
+          or answer_id in (${theirAnswers}) order by story_id, answer_id`,
+    ),
     customQuestions: rows(
       sql`select * from custom_questions where user_id = ${userId} order by id`,
     ),
@@ -122,9 +211,10 @@ interface Case {
   /** The request path with Alice's ids. */
   url: () => string;
   params: () => Record<string, string>;
-  /** A posted form (actions); absent for loaders. */
-  form?: Record<string, string>;
+  /** A posted form (actions), built when posted as it may hold ids made in beforeAll; absent for loaders. */
+  form?: () => Form;
 }
+type Form = Record<string, string | string[]>;
 
 const done = () => ids.doneRound;
 const open = () => ids.openRound;
@@ -138,8 +228,14 @@ const action = (
   name: string,
   url: () => string,
   params: () => Record<string, string>,
-  form: Record<string, string>,
-): Case => ({ name, kind: "action", url, params, form });
+  form: Form | (() => Form),
+): Case => ({
+  name,
+  kind: "action",
+  url,
+  params,
+  form: typeof form === "function" ? form : () => form,
+});
 
 const answerIntents = (where: string, url: () => string, params: () => Record<string, string>) => [
   action(`save a draft over ${where}`, url, params, {
@@ -224,6 +320,18 @@ const TABLE: Record<string, Case[]> = {
       () => `/rounds/${done()}/questions/2`,
       () => ({ roundId: done(), position: "2" }),
     ),
+    action(
+      "tell Bob's story in Alice's behavioural answer",
+      () => `/rounds/${ids.storyRound}/questions/1`,
+      () => ({ roundId: ids.storyRound, position: "1" }),
+      () => ({ intent: "tell-story", storyId: ids.bobStory }),
+    ),
+    action(
+      "take Alice's story back out of Alice's answer",
+      () => `/rounds/${ids.storyRound}/questions/1`,
+      () => ({ roundId: ids.storyRound, position: "1" }),
+      () => ({ intent: "untell-story", storyId: ids.story }),
+    ),
   ],
   "rounds.$roundId.questions.$position.follow-ups.$slot.tsx": [
     loader(
@@ -259,8 +367,19 @@ const TABLE: Record<string, Case[]> = {
       () => ({ roundId: done(), position: "1" }),
     ),
   ],
-  // Bank questions are public; a question only Alice was asked is not (the bank ones: see below).
+  // Bank questions are public; a question only Alice was asked, or her own, is not (the bank ones: see below).
   "questions.$questionId.tsx": [
+    loader(
+      "Alice's own question",
+      () => `/questions/${customQuestionId(ids.slug)}`,
+      () => ({ questionId: customQuestionId(ids.slug) }),
+    ),
+    action(
+      "practise Alice's own question",
+      () => `/questions/${customQuestionId(ids.slug)}`,
+      () => ({ questionId: customQuestionId(ids.slug) }),
+      { intent: "practise" },
+    ),
     loader(
       "a question only Alice was asked",
       () => `/questions/${ids.privateQuestionId}`,
@@ -273,10 +392,84 @@ const TABLE: Record<string, Case[]> = {
       { intent: "practise" },
     ),
   ],
+  "questions.custom.$slug.edit.tsx": [
+    loader(
+      "the edit page of Alice's question",
+      () => `/questions/custom/${ids.slug}/edit`,
+      () => ({ slug: ids.slug }),
+    ),
+    // A complete, valid question: only the owner check can refuse it.
+    action(
+      "save Bob's text over Alice's question",
+      () => `/questions/custom/${ids.slug}/edit`,
+      () => ({ slug: ids.slug }),
+      () => questionForm(ownQuestion(ids.slug, { title: "Bob renamed it" })),
+    ),
+  ],
+  "questions.custom.$slug.delete.tsx": [
+    loader(
+      "the delete page of Alice's question",
+      () => `/questions/custom/${ids.slug}/delete`,
+      () => ({ slug: ids.slug }),
+    ),
+    action(
+      "delete Alice's question",
+      () => `/questions/custom/${ids.slug}/delete`,
+      () => ({ slug: ids.slug }),
+      { confirm: "delete" },
+    ),
+  ],
+  "stories.$storyId._index.tsx": [
+    loader(
+      "Alice's story",
+      () => `/stories/${ids.story}`,
+      () => ({ storyId: ids.story }),
+    ),
+  ],
+  "stories.$storyId.edit.tsx": [
+    loader(
+      "the edit page of Alice's story",
+      () => `/stories/${ids.story}/edit`,
+      () => ({ storyId: ids.story }),
+    ),
+    // A valid story, and Bob's own answer to link: only the owner check can refuse it.
+    action(
+      "save Bob's text over Alice's story",
+      () => `/stories/${ids.story}/edit`,
+      () => ({ storyId: ids.story }),
+      () => ({ ...STORY_FORM, title: "Bob renamed it", answerId: ids.bobGradedAnswer }),
+    ),
+  ],
+  "stories.$storyId.delete.tsx": [
+    loader(
+      "the delete page of Alice's story",
+      () => `/stories/${ids.story}/delete`,
+      () => ({ storyId: ids.story }),
+    ),
+    action(
+      "delete Alice's story",
+      () => `/stories/${ids.story}/delete`,
+      () => ({ storyId: ids.story }),
+      { confirm: "delete" },
+    ),
+  ],
+  "stories.$storyId.practise.tsx": [
+    loader(
+      "the practise page of Alice's story",
+      () => `/stories/${ids.story}/practise`,
+      () => ({ storyId: ids.story }),
+    ),
+    action(
+      "start a round from Alice's story",
+      () => `/stories/${ids.story}/practise`,
+      () => ({ storyId: ids.story }),
+      { intent: "practise" },
+    ),
+  ],
 };
 
 /** Ids that were never anyone's, or are not ids at all: also 404, never a crash. */
-const MALFORMED_ROUND_IDS: [label: string, id: string][] = [
+const MALFORMED_IDS: [label: string, id: string][] = [
   ["unknown", "does-not-exist"],
   ["500 characters long", "x".repeat(500)],
   ["SQL", "' OR 1=1 --"],
@@ -293,7 +486,7 @@ function importRoute(file: string): Promise<RouteModule> {
 }
 
 function request(c: Case, url: string): Request {
-  return c.kind === "loader" ? get(url, bob.cookie) : post(url, c.form!, { cookie: bob.cookie });
+  return c.kind === "loader" ? get(url, bob.cookie) : post(url, c.form!(), { cookie: bob.cookie });
 }
 
 describe("the table covers every route with an id", () => {
@@ -331,7 +524,10 @@ describe("Bob with Alice's ids", () => {
       const fn = (await importRoute(file))[kind]!;
       const outcome = await run(fn, request(c, c.url()), c.params());
       expect(outcome.status).toBe(404);
-      expect(JSON.stringify(outcome.data)).not.toContain(ALICE_DRAFT);
+      const text = JSON.stringify(outcome.data);
+      for (const secret of [ALICE_DRAFT, ALICE_STORY_TITLE, ALICE_QUESTION_TITLE]) {
+        expect(text).not.toContain(secret);
+      }
       expect(everythingOf(alice.user.id)).toEqual(before);
     },
   );
@@ -342,7 +538,7 @@ describe("Bob with Alice's ids", () => {
         .filter((c) => "roundId" in c.params())
         .slice(0, 2)
         .flatMap((c) =>
-          MALFORMED_ROUND_IDS.map(([label, bad]) => [file, c.kind, label, bad, c] as const),
+          MALFORMED_IDS.map(([label, bad]) => [file, c.kind, label, bad, c] as const),
         ),
     ),
   )("%s %s with a round id that is %s is a 404", async (file, kind, _label, bad, c) => {
@@ -350,6 +546,27 @@ describe("Bob with Alice's ids", () => {
     const url = c.url().replace(/\/rounds\/[^/?]+/, `/rounds/${encodeURIComponent(bad)}`);
     const outcome = await run(fn, request(c, url), { ...c.params(), roundId: bad });
     expect(outcome.status).toBe(404);
+  });
+
+  test.each(
+    Object.entries(TABLE).flatMap(([file, rows]) =>
+      rows.flatMap((c) =>
+        (["storyId", "slug"] as const)
+          .filter((param) => param in c.params())
+          .flatMap((param) =>
+            MALFORMED_IDS.map(([label, bad]) => [file, c.kind, param, label, bad, c] as const),
+          ),
+      ),
+    ),
+  )("%s %s with a %s that is %s is a 404", async (file, kind, param, _label, bad, c) => {
+    const before = everythingOf(alice.user.id);
+    const fn = (await importRoute(file))[kind]!;
+    const real = c.params()[param]!;
+    const url = c.url().replace(`/${real}`, `/${encodeURIComponent(bad)}`);
+    expect(url).not.toContain(real);
+    const outcome = await run(fn, request(c, url), { ...c.params(), [param]: bad });
+    expect(outcome.status).toBe(404);
+    expect(everythingOf(alice.user.id)).toEqual(before);
   });
 
   test("Alice still sees all of it afterwards", async () => {
@@ -366,6 +583,121 @@ describe("Bob with Alice's ids", () => {
     });
     expect(done.status).toBe(200);
     expect(JSON.stringify(done.data)).toContain(ALICE_PROBE_ANSWER);
+
+    const story = await importRoute("stories.$storyId._index.tsx");
+    const told = await run(story.loader!, get(`/stories/${ids.story}`, alice.cookie), {
+      storyId: ids.story,
+    });
+    expect(told.status).toBe(200);
+    expect(told.data).toMatchObject({
+      story: { title: ALICE_STORY_TITLE },
+      answers: [{ answerId: ids.storyAnswer }],
+    });
+    const edit = await importRoute("questions.custom.$slug.edit.tsx");
+    const own = await run(edit.loader!, get(`/questions/custom/${ids.slug}/edit`, alice.cookie), {
+      slug: ids.slug,
+    });
+    expect(own.status).toBe(200);
+    expect(own.data).toMatchObject({ slug: ids.slug, title: ALICE_QUESTION_TITLE });
+  });
+});
+
+/** What Bob can create or change: compared before and after each request, so "nothing happened" is checked, not assumed. */
+function bobsRecords() {
+  const { sessions: _sessions, ...rest } = everythingOf(bob.user.id);
+  return rest;
+}
+
+/**
+ * Routes without an id in the path that take one in the form or the query:
+ * Bob sends Alice's ids from his own pages. Each is refused as the feature
+ * defines (404 for a record named by the request, 400 "Unknown question" in a
+ * selection, ADR 007), and nothing of either user changes. The same request
+ * with Bob's own id succeeds, so a refusal is about whose id it is, not a
+ * broken request.
+ */
+describe("Bob's own pages, posting Alice's ids", () => {
+  async function refused(
+    send: () => Promise<{ status: number; data: unknown }>,
+    status: number,
+  ): Promise<string> {
+    const alicesBefore = everythingOf(alice.user.id);
+    const bobsBefore = bobsRecords();
+    const outcome = await send();
+    expect(outcome.status).toBe(status);
+    const text = JSON.stringify(outcome.data);
+    for (const secret of [
+      ALICE_STORY_TITLE,
+      ALICE_QUESTION_TITLE,
+      STORY_ANSWER.slice(0, 40),
+      ids.storyRound,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(everythingOf(alice.user.id)).toEqual(alicesBefore);
+    expect(bobsRecords()).toEqual(bobsBefore);
+    return text;
+  }
+
+  const tell = (storyId: string, intent = "tell-story") =>
+    run(
+      questionAction,
+      post(`/rounds/${ids.bobOpenRound}/questions/1`, { intent, storyId }, { cookie: bob.cookie }),
+      { roundId: ids.bobOpenRound, position: "1" },
+    );
+
+  test("“I'm telling this story” with Alice's story, on Bob's own behavioural answer, is a 404", async () => {
+    await refused(() => tell(ids.story), 404);
+    await refused(() => tell(ids.story, "untell-story"), 404);
+    // The same post with Bob's own story links it.
+    const mine = await tell(ids.bobStory);
+    expect(mine.status).toBe(200);
+    expect(linksOf(ids.bobStory)).toEqual([mainAnswerId(ids.bobOpenRound, 1)]);
+    expect(linksOf(ids.story)).toEqual([ids.storyAnswer]);
+  });
+
+  test("“Save as story” from Alice's answer is a 404: no form filled from it, no story saved", async () => {
+    const prefill = (answerId: string) =>
+      run(newStoryLoader, get(`/stories/new?answer=${encodeURIComponent(answerId)}`, bob.cookie));
+    expect((await prefill(ids.bobGradedAnswer)).status).toBe(200);
+    await refused(() => prefill(ids.storyAnswer), 404);
+
+    const save = (answerId: string) =>
+      run(
+        newStoryAction,
+        post(
+          "/stories/new",
+          { ...STORY_FORM, title: "Bob's copy of Alice's answer", answerId },
+          { cookie: bob.cookie },
+        ),
+      );
+    await refused(() => save(ids.storyAnswer), 404);
+    expect((await save(ids.bobGradedAnswer)).status).toBe(302);
+  });
+
+  test("exporting Alice's question in a pack is a 404, alone or beside a bank question", async () => {
+    const exportOf = (...questionIds: string[]) => {
+      const query = new URLSearchParams(questionIds.map((id) => ["ids", id]));
+      query.append("format", "json");
+      return run(exportLoader, get(`/questions/export?${query.toString()}`, bob.cookie));
+    };
+    expect((await exportOf(ids.questionId)).status).toBe(200);
+    await refused(() => exportOf(customQuestionId(ids.slug)), 404);
+    await refused(() => exportOf(ids.questionId, customQuestionId(ids.slug)), 404);
+    // Her slug without the prefix is no id at all for Bob.
+    await refused(() => exportOf(ids.slug), 404);
+  });
+
+  test("“Start a round with these” with Alice's question is a 400 “Unknown question”, and no round starts", async () => {
+    const start = (...questionIds: string[]) =>
+      run(
+        browseAction,
+        post("/questions", { intent: "start", ids: questionIds }, { cookie: bob.cookie }),
+      );
+    const text = await refused(() => start(ids.questionId, customQuestionId(ids.slug)), 400);
+    expect(text).toContain(`Unknown question: ${customQuestionId(ids.slug)}.`);
+    await refused(() => start(customQuestionId(ids.slug)), 400);
+    expect((await start(ids.questionId)).status).toBe(302);
   });
 });
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test, vi, afterEach } from "vitest";
 import { answers, grades, roundQuestions, rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { ANSWER_MAX } from "~/rounds/round-forms";
+import { ANSWER_MAX } from "~/rounds/round-limits";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
 import { loader as resumeLoader } from "~/routes/rounds.$roundId._index";
 import { action as followUpAction, loader as followUpLoader } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";

@@ -1,4 +1,5 @@
-import { SCORE_MAX, SCORE_MIN, weightedOverall, type Grade } from "~/grading/grade-schema";
+import { weightedOverall, type Grade } from "~/grading/grade-schema";
+import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 import type { Question } from "~/question-bank/question-schema";
 
 /**

@@ -1,7 +1,8 @@
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ResponseFormatJSONSchema } from "openai/resources/shared";
-import { z } from "zod";
-import { SCORE_MAX, SCORE_MIN, STAR_PARTS } from "~/grading/grade-schema";
+import { z } from "~/utils/zod";
+import { STAR_PARTS } from "~/grading/grade-schema";
+import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 import type { Question } from "~/question-bank/question-schema";
 
 /**

@@ -1,6 +1,5 @@
+import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 import {
-  SCORE_MAX,
-  SCORE_MIN,
   STAR_PARTS,
   weightedOverall,
   type CriterionGrade,

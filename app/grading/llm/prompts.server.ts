@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { getEnv } from "~/env.server";
 import { formatZodIssues } from "~/question-bank/load-bank.server";
 

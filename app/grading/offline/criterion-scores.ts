@@ -1,4 +1,4 @@
-import { SCORE_MAX, SCORE_MIN } from "~/grading/grade-schema";
+import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 import type { KeyPointResult } from "./key-points";
 import type { StatedMisconception } from "./misconceptions";
 import type { CompiledCriterion } from "./rubric-index";

@@ -1,5 +1,5 @@
+import { SCORE_MIN } from "~/grading/score-scale";
 import {
-  SCORE_MIN,
   STAR_PARTS,
   weightedOverall,
   type CriterionGrade,
@@ -15,14 +15,14 @@ import { assessKeyPoints, termDroppingSentences } from "./key-points";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
 import { findMisconceptions } from "./misconceptions";
-import { keyText, type KeyedText } from "./phrase-match";
+import type { KeyedText } from "./phrase-match";
 import { chooseProbes } from "./probes";
+import { readAnalysed } from "./read-text";
 import { assessRelevance, targetWords } from "./relevance";
 import { compileRubric, type CompiledCriterion, type CompiledRubric } from "./rubric-index";
 import { sentenceFeatures, type SentenceFeatures } from "./sentence-features";
 import { analyseStar } from "./star";
 import { analyseText, type AnalysedText } from "./text-analysis";
-import { applyCorrections, findTypos } from "./typos";
 
 /**
  * The offline rubric grader: deterministic, synchronous, no network. It reads
@@ -36,15 +36,10 @@ export function gradeOffline(request: GradeRequest): Grade {
   const answer = request.answer;
   const injection = scanForInjection(answer);
 
-  let analysed = analyseText(answer);
-  if (injection.suspected) analysed = analyseText(blankInjectedSentences(answer, analysed, injection.ranges));
-  const typos = findTypos(analysed, rubric.lexicon);
-  if (typos.length > 0) {
-    const corrected = applyCorrections(analysed.text, typos);
-    analysed = analyseText(corrected.text, { text: answer, toOriginal: corrected.toOriginal });
-  }
-
-  const keyed = keyText(analysed, rubric.lexicon);
+  let tagged = analyseText(answer);
+  if (injection.suspected) tagged = analyseText(blankInjectedSentences(answer, tagged, injection.ranges));
+  // Typo correction and match keys: the same reading the rubric's phrasings were compiled with.
+  const { analysed, keyed } = readAnalysed(tagged, rubric.lexicon, answer);
   const features = keyed.sentences.map(sentenceFeatures);
   const nonEnglish = looksNonEnglish(analysed, (word) => rubric.lexicon.correct(word) !== undefined);
   const criteria = criteriaToGrade(rubric, request, keyed);

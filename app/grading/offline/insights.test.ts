@@ -18,6 +18,11 @@ describe("insights", () => {
     expect(insights?.termsUsed).toEqual(expect.arrayContaining(["resource", "etag"]));
   });
 
+  it("counts multi-word fillers the reader normalises", () => {
+    const insights = gradeOffline(requestFor(rest, "So yeah, REST is about resources, so yeah, each one has a URI.")).insights;
+    expect(insights?.fillerWords.find((f) => f.word === "so yeah")?.count).toBe(2);
+  });
+
   it("does not count 'like' used as a preposition", () => {
     const insights = gradeOffline(requestFor(rest, "A tool like Postman sends requests to resources like /orders/42.")).insights;
     expect(insights?.fillerWords.find((f) => f.word === "like")).toBeUndefined();

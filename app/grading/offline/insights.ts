@@ -1,7 +1,7 @@
 import type { Insights } from "~/grading/grade-schema";
 import { FILLERS, GENERIC_WORDS } from "./lexicon";
 import type { KeyPointResult } from "./key-points";
-import type { AnalysedText } from "./text-analysis";
+import { analyseText, type AnalysedText } from "./text-analysis";
 
 /**
  * What practice tools show beside a score: filler words, the words used most,
@@ -9,7 +9,11 @@ import type { AnalysedText } from "./text-analysis";
  */
 
 const SINGLE_FILLERS = new Set(FILLERS.filter((f) => !f.includes(" ")));
-const PHRASE_FILLERS = FILLERS.filter((f) => f.includes(" ")).map((f) => f.split(" "));
+// Multi-word fillers as the reader's normal forms ("so yeah" reads as "so yes"), shown as written.
+const PHRASE_FILLERS = FILLERS.filter((f) => f.includes(" ")).map((label) => ({
+  label,
+  norms: analyseText(label).sentences.flatMap((s) => s.tokens.map((t) => t.norm)),
+}));
 const TOP_WORDS = 8;
 const MAX_TERMS = 24;
 
@@ -31,8 +35,8 @@ export function buildInsights(analysed: AnalysedText, keyPoints: KeyPointResult[
       if (word === "like" && (tokens[t - 1]?.text === "," || t === 0) && (tokens[t + 1]?.text === "," || tokens[t + 1]?.kind !== "word")) {
         bump(fillers, "like");
       }
-      for (const phrase of PHRASE_FILLERS) {
-        if (phrase[0] === word && phrase.every((p, k) => tokens[t + k]?.norm === p)) bump(fillers, phrase.join(" "));
+      for (const { label, norms } of PHRASE_FILLERS) {
+        if (norms[0] === word && norms.every((p, k) => tokens[t + k]?.norm === p)) bump(fillers, label);
       }
       if (!token.stop && word.length >= 3 && !GENERIC_WORDS.has(word) && !SINGLE_FILLERS.has(word) && /\p{L}/u.test(word)) {
         bump(counts, word);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FuzzyLexicon } from "./fuzzy";
-import { compileMatcher, findMatches, isNegated, keyText } from "./phrase-match";
-import { analyseText } from "./text-analysis";
+import { findMatches, isNegated } from "./phrase-match";
+import { compileMatcher as compileWith, readText } from "./read-text";
 
 const lexicon = new FuzzyLexicon(["idempotent", "requires", "json", "identified", "uri"]);
-const keyed = (text: string) => keyText(analyseText(text), lexicon);
+const keyed = (text: string) => readText(text, lexicon).keyed;
+const compileMatcher = (phrasing: string) => compileWith(phrasing, lexicon);
 
 describe("findMatches", () => {
   it("ignores articles and case", () => {

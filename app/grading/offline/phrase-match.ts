@@ -2,11 +2,12 @@ import { FuzzyLexicon, stem } from "./fuzzy";
 import type { AnalysedText, Sentence } from "./text-analysis";
 
 /**
- * Turns words into match keys (lower case, typo-corrected against a
- * vocabulary, stemmed) and finds rubric phrasings in an answer. Articles are
- * dropped on both sides and one extra word may sit between two words of a
- * phrasing, so "identified by the URI" matches "identified by a uri" and
- * "REST really requires JSON" matches "rest requires json".
+ * Turns words into match keys (wink's normal form, typo-corrected against a
+ * vocabulary, stemmed) and finds rubric phrasings in an answer. Articles and
+ * the possessive 's are dropped on both sides and one extra word may sit
+ * between two words of a phrasing, so "identified by the URI" matches
+ * "identified by a uri" and "REST really requires JSON" matches "rest
+ * requires json".
  */
 
 const ARTICLES = new Set(["a", "an", "the"]);
@@ -49,20 +50,6 @@ export interface Match {
   matcher: PhraseMatcher;
 }
 
-function expandContractions(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/\bcan't\b/g, "can not")
-    .replace(/\bwon't\b/g, "will not")
-    .replace(/n't\b/g, " not")
-    .replace(/'re\b/g, " are")
-    .replace(/'ve\b/g, " have")
-    .replace(/'ll\b/g, " will")
-    .replace(/'m\b/g, " am")
-    .replace(/'s\b/g, "");
-}
-
 export function piecesOf(text: string): string[] {
   return text.split(PIECE_SPLIT).filter((p) => p.length > 0);
 }
@@ -78,17 +65,15 @@ export function keyOf(piece: string, lexicon: FuzzyLexicon, unknownWord: boolean
   return key.length >= 6 ? (lexicon.stems?.correct(key) ?? key) : key;
 }
 
-/** Keys of a piece of rubric or lexicon text (trusted spelling, no correction). */
-export function keysOfPhrase(text: string): string[] {
-  return piecesOf(expandContractions(text))
-    .filter((p) => !ARTICLES.has(p))
-    .map((p) => (/^\d/.test(p) ? p : stem(p)));
-}
-
-export function compileMatcher(phrasing: string): PhraseMatcher {
+/**
+ * A matcher for a phrasing whose match keys were read the way answers are read
+ * (`compileMatchers` in read-text.ts); phrasings with punctuation such as
+ * "/v1" or "n+1" are matched as text instead.
+ */
+export function phraseMatcher(phrasing: string, keys: string[]): PhraseMatcher {
   const lower = phrasing.trim().toLowerCase();
   if (LITERAL.test(lower)) return { source: phrasing, keys: [], literal: lower };
-  return { source: phrasing, keys: keysOfPhrase(lower), literal: null };
+  return { source: phrasing, keys, literal: null };
 }
 
 export function keyText(analysed: AnalysedText, lexicon: FuzzyLexicon): KeyedText {
@@ -101,7 +86,8 @@ export function keyText(analysed: AnalysedText, lexicon: FuzzyLexicon): KeyedTex
       for (const piece of piecesOf(token.norm)) {
         const key = keyOf(piece, lexicon, token.oov && piece.length >= 4);
         if (tokenKeys[t] === "") tokenKeys[t] = key;
-        if (ARTICLES.has(piece)) continue;
+        // Articles and the possessive 's ("the client's fault", "the clients' fault") are not matched.
+        if (ARTICLES.has(piece) || token.norm === "'s") continue;
         const list = positions.get(key);
         if (list) list.push([s, units.length]);
         else positions.set(key, [[s, units.length]]);
@@ -191,16 +177,17 @@ export function sentenceHas(sentence: KeyedSentence, keys: string[]): boolean {
   return false;
 }
 
-/** A list of grader phrases (markers, fillers) compiled for fast per-sentence tests. */
+/**
+ * A list of grader phrases (markers, fillers) compiled for fast per-sentence
+ * tests, from each phrase's match keys (`graderPhrases` in read-text.ts reads
+ * them the way answers are read).
+ */
 export class PhraseSet {
   private readonly single = new Set<string>();
   private readonly multi = new Map<string, string[][]>();
-  readonly words = new Set<string>();
 
-  constructor(phrases: readonly string[]) {
-    for (const phrase of phrases) {
-      for (const piece of piecesOf(phrase.toLowerCase())) this.words.add(piece);
-      const keys = keysOfPhrase(phrase);
+  constructor(keyLists: readonly string[][]) {
+    for (const keys of keyLists) {
       const head = keys[0];
       if (head === undefined) continue;
       if (keys.length === 1) this.single.add(head);

@@ -1,11 +1,13 @@
 import type { Criterion, Question } from "~/question-bank/question-schema";
-import { FuzzyLexicon } from "./fuzzy";
-import { GENERIC_WORDS, GRADER_PHRASE_LISTS } from "./lexicon";
-import { compileMatcher, findMatches, keyText, keysOfPhrase, piecesOf, type PhraseMatcher } from "./phrase-match";
+import { FuzzyLexicon, stem } from "./fuzzy";
+import { GENERIC_WORDS } from "./lexicon";
+import { findMatches, piecesOf, type PhraseMatcher } from "./phrase-match";
+import { compileMatchers, graderWords, readText } from "./read-text";
 import { analyseText } from "./text-analysis";
 
 /**
- * A question's rubric compiled once for matching: phrasings as match keys,
+ * A question's rubric compiled once for matching: phrasings as match keys
+ * (read exactly as answers are read, see read-text.ts),
  * the vocabulary that makes a sentence on-topic, and which generic
  * behavioural signal (if any) each criterion listens for.
  */
@@ -91,7 +93,7 @@ export function contentKeys(text: string): Set<string> {
       if (token.stop || (token.kind !== "word" && token.kind !== "number")) continue;
       for (const piece of piecesOf(token.norm)) {
         if (piece.length < 3 || GENERIC_WORDS.has(piece)) continue;
-        for (const key of keysOfPhrase(piece)) keys.add(key);
+        keys.add(/^\d/.test(piece) ? piece : stem(piece));
       }
     }
   }
@@ -103,22 +105,38 @@ function humanise(id: string): string {
 }
 
 function compile(question: Question): CompiledRubric {
-  const words = new Set<string>();
+  // The question's vocabulary first (its order decides ties in typo correction), so phrasings are read with it.
+  const words: string[] = graderWords();
   const addWords = (text: string) => {
-    for (const piece of piecesOf(text.toLowerCase())) if (!/^\d/.test(piece)) words.add(piece);
+    for (const piece of piecesOf(text.toLowerCase())) if (!/^\d/.test(piece)) words.push(piece);
   };
-  GRADER_PHRASE_LISTS.forEach((list) => list.forEach(addWords));
   addWords(question.title);
   addWords(question.prompt);
+  for (const criterion of question.rubric) {
+    addWords(criterion.name);
+    addWords(criterion.description);
+    for (const kp of criterion.keyPoints) {
+      addWords(kp.point);
+      kp.phrasings.forEach(addWords);
+    }
+    for (const m of criterion.misconceptions) m.phrasings.forEach(addWords);
+  }
+  const lexicon = new FuzzyLexicon(words);
+
+  // Every phrasing is read the way an answer is, in one pass for the whole question.
+  const phrasings = question.rubric.flatMap((c) => [...c.keyPoints.flatMap((kp) => kp.phrasings), ...c.misconceptions.flatMap((m) => m.phrasings)]);
+  const compiledMatchers = compileMatchers(phrasings, lexicon);
+  let next = 0;
+  const matchersOf = (list: readonly string[]) => {
+    const out = compiledMatchers.slice(next, next + list.length);
+    next += list.length;
+    return out;
+  };
 
   const vocabulary = new Set<string>([...contentKeys(question.title), ...contentKeys(question.prompt)]);
   const criteria = question.rubric.map((criterion): CompiledCriterion => {
     const criterionVocabulary = contentKeys(`${criterion.name}. ${criterion.description}`);
-    addWords(criterion.name);
-    addWords(criterion.description);
     const keyPoints = criterion.keyPoints.map((kp): CompiledKeyPoint => {
-      addWords(kp.point);
-      kp.phrasings.forEach(addWords);
       const topicKeys = contentKeys(`${kp.phrasings.join(". ")}. ${kp.point}`);
       topicKeys.forEach((k) => criterionVocabulary.add(k));
       return {
@@ -126,18 +144,17 @@ function compile(question: Question): CompiledRubric {
         id: kp.id,
         label: humanise(kp.id),
         point: kp.point,
-        matchers: kp.phrasings.map(compileMatcher),
+        matchers: matchersOf(kp.phrasings),
         topicKeys,
       };
     });
     const misconceptions = criterion.misconceptions.map((m): CompiledMisconception => {
-      m.phrasings.forEach(addWords);
       contentKeys(m.phrasings.join(". ")).forEach((k) => criterionVocabulary.add(k));
       return {
         criterionId: criterion.id,
         claim: m.claim,
         correction: m.correction,
-        matchers: m.phrasings.map(compileMatcher),
+        matchers: matchersOf(m.phrasings),
         topicKeys: contentKeys(`${m.claim} ${m.correction}`),
       };
     });
@@ -152,12 +169,11 @@ function compile(question: Question): CompiledRubric {
     keyPoints: criteria.flatMap((c) => c.keyPoints),
     misconceptions: criteria.flatMap((c) => c.misconceptions),
     vocabulary,
-    lexicon: new FuzzyLexicon(words),
+    lexicon,
     probes: [],
   };
-  const lexicon = compiled.lexicon;
   compiled.probes = question.probes.map((text): CompiledProbe => {
-    const keyed = keyText(analyseText(text), lexicon);
+    const { keyed } = readText(text, lexicon);
     const keyPoints = new Set(compiled.keyPoints.filter((kp) => kp.matchers.some((m) => findMatches(keyed, m).length > 0)).map((kp) => kp.id));
     return { text, keys: contentKeys(text), keyPoints };
   });

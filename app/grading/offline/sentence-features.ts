@@ -8,7 +8,8 @@ import {
   TRADE_OFF_MARKERS,
   UNIT_WORDS,
 } from "./lexicon";
-import { PhraseSet, type KeyedSentence } from "./phrase-match";
+import type { KeyedSentence } from "./phrase-match";
+import { graderPhrases } from "./read-text";
 
 /**
  * What an interviewer notices in one sentence: is it a real clause or a list
@@ -46,10 +47,10 @@ export interface SentenceFeatures {
   conditional: boolean;
 }
 
-const explanation = new PhraseSet(EXPLANATION_MARKERS);
-const tradeOffs = new PhraseSet(TRADE_OFF_MARKERS);
-const reporting = new PhraseSet(REPORTING_FRAMES);
-const opinions = new PhraseSet(OPINION_PHRASES);
+const explanation = graderPhrases(EXPLANATION_MARKERS);
+const tradeOffs = graderPhrases(TRADE_OFF_MARKERS);
+const reporting = graderPhrases(REPORTING_FRAMES);
+const opinions = graderPhrases(OPINION_PHRASES);
 // Word checks go through the sentence's corrected keys, so a typo reads the same as the word.
 const keySet = (words: Iterable<string>) => new Set([...words].map((w) => stem(w.toLowerCase())));
 const PAST_KEYS = keySet(IRREGULAR_PAST);

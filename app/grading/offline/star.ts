@@ -1,6 +1,7 @@
 import type { StarPart } from "~/grading/grade-schema";
 import { LESSON_MARKERS, RESULT_MARKERS, SITUATION_MARKERS, TASK_MARKERS } from "./lexicon";
-import { PhraseSet, type KeyedText } from "./phrase-match";
+import type { KeyedText } from "./phrase-match";
+import { graderPhrases } from "./read-text";
 import type { BehaviouralSignal } from "./rubric-index";
 import type { SentenceFeatures } from "./sentence-features";
 
@@ -25,10 +26,10 @@ export interface StarAnalysis {
   hasLesson: boolean;
 }
 
-const situation = new PhraseSet(SITUATION_MARKERS);
-const task = new PhraseSet(TASK_MARKERS);
-const result = new PhraseSet(RESULT_MARKERS);
-const lesson = new PhraseSet(LESSON_MARKERS);
+const situation = graderPhrases(SITUATION_MARKERS);
+const task = graderPhrases(TASK_MARKERS);
+const result = graderPhrases(RESULT_MARKERS);
+const lesson = graderPhrases(LESSON_MARKERS);
 
 export function analyseStar(keyed: KeyedText, features: SentenceFeatures[]): StarAnalysis {
   const count = keyed.sentences.length;

@@ -39,7 +39,12 @@ export interface Token {
   text: string;
   /** Offset in the analysed text. */
   start: number;
-  /** Lower case, contractions expanded (n't -> not). */
+  /**
+   * wink's normal form: lower case, contractions expanded ("can't" -> can not,
+   * "I'd" -> i would), British spellings made American ("sanitise" ->
+   * sanitize), "through" -> thru. Rubric phrasings are read the same way (see
+   * read-text.ts), so the two always agree.
+   */
   norm: string;
   pos: PartOfSpeech;
   /** Inside the scope of a negation ("not", "never", "n't"). */
@@ -155,8 +160,9 @@ export function analyseText(answer: string, original?: OriginalText): AnalysedTe
         oov: type === "word" ? doc.isOOV(norms[i] ?? value) : false,
       });
     }
-    // wink ends a sentence at the dot of "process.nextTick" or "JSON.parse"; a dot glued to the next word does not end one.
-    const glued = value === "." && starts[i + 1] === (starts[i] ?? 0) + 1 && /^\p{L}/u.test(values[i + 1] ?? "");
+    // wink ends a sentence at the dot of "process.nextTick" or "JSON.parse" and at the "?" of "/orders?page=2";
+    // a dot or question mark glued to the next word does not end one.
+    const glued = (value === "." || value === "?") && starts[i + 1] === (starts[i] ?? 0) + 1 && /^\p{L}/u.test(values[i + 1] ?? "");
     if ((boundaries.has(i) && !glued) || endsAbbreviatedSentence(value, values[i + 1])) flush();
   }
   flush();
