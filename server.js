@@ -79,6 +79,20 @@ app.use(
 
 app.use(compression());
 
+// Cross-site posts get a 403 here, by the app's own rule (app/auth/same-origin.server.ts):
+// Remix would refuse most of them too, but with a bare 500 and an error in the log.
+// The host is resolved as @remix-run/express builds request.url (X-Forwarded-Host only behind a trusted proxy).
+app.use((req, res, next) => {
+  const source = req.get("origin") ?? req.get("referer") ?? null;
+  const port = req.get("x-forwarded-host")?.split(":")[1] || req.get("host")?.split(":")[1];
+  const host = `${req.hostname}${port ? `:${port}` : ""}`;
+  if (build.entry.module.isCrossSite(req.method, source, host)) {
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+    return;
+  }
+  next();
+});
+
 // Hashed file names: cached for a year; a missing one is a plain 404, never a Remix page.
 app.use(
   build.publicPath,

@@ -5,16 +5,25 @@ import { data } from "@remix-run/node";
  * request whose Origin (or, failing that, Referer) names another site is
  * refused. SameSite=Lax on the session cookie is the first line; this is the second.
  */
-export function assertSameOrigin(request: Request): void {
-  if (request.method === "GET" || request.method === "HEAD") return;
-  const source = request.headers.get("Origin") ?? request.headers.get("Referer");
-  if (source === null) return; // not a browser: it cannot carry a victim's cookie
-  const expected = new URL(request.url);
-  let actual: URL;
+
+/**
+ * Whether a request from `source` (its Origin or Referer header) to `host`
+ * (the Host it was sent to) is cross-site. The one rule: server.js applies
+ * it to every post before Remix sees it, and `assertSameOrigin` in every action.
+ */
+export function isCrossSite(method: string, source: string | null, host: string): boolean {
+  if (method === "GET" || method === "HEAD") return false;
+  if (source === null) return false; // not a browser: it cannot carry a victim's cookie
   try {
-    actual = new URL(source);
+    return new URL(source).host !== host;
   } catch {
+    return true;
+  }
+}
+
+export function assertSameOrigin(request: Request): void {
+  const source = request.headers.get("Origin") ?? request.headers.get("Referer");
+  if (isCrossSite(request.method, source, new URL(request.url).host)) {
     throw data("Cross-site request refused.", { status: 403 });
   }
-  if (actual.host !== expected.host) throw data("Cross-site request refused.", { status: 403 });
 }
