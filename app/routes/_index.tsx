@@ -38,6 +38,21 @@ export default function Home() {
               Start a new round
             </Link>
           </p>
+          <h2>Keep going</h2>
+          <ul className="round-list">
+            <li>
+              <Link to="/practice-queue">Answers due for another try</Link>
+            </li>
+            <li>
+              <Link to="/stories">Your STAR story bank</Link>
+            </li>
+            <li>
+              <Link to="/questions">Browse the bank and its rubrics</Link>
+            </li>
+            <li>
+              <Link to="/readiness">How ready you are for your target role</Link>
+            </li>
+          </ul>
           <h2>Your recent rounds</h2>
           {rounds.length === 0 ? (
             <p className="muted">No rounds yet.</p>

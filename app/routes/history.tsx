@@ -6,8 +6,8 @@ import { ReviewNav } from "~/components/review-nav";
 import { FormErrors } from "~/components/form-errors";
 import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
-import { getBank } from "~/question-bank/load-bank.server";
 import { QUESTION_KINDS } from "~/question-bank/question-schema";
+import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import { formatDuration, formatTimestamp } from "~/review/format";
 import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
 import { listHistory } from "~/review/history.server";
@@ -15,7 +15,7 @@ import { parseSearchParams } from "~/utils/search-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const skills = [...new Set(getBank().flatMap((q) => q.skills))].sort();
+  const skills = [...new Set(questionsForUser(user.id).flatMap((q) => q.skills))].sort();
   const values: Record<string, string> = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = parseSearchParams(historyFiltersSchema, request.url);
   if (!parsed.ok) {
