@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { ownQuestion, questionForm } from "../utils/questions";
 import { browserForThisFile, signUp } from "./browser";
 
 /**
@@ -20,15 +21,31 @@ const ANSWER =
   "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
   "The HTTP method carries the intent: GET reads, POST creates and DELETE removes, and GET is idempotent so it is safe to retry.";
 
+const STORY_ANSWER =
+  "Situation: our checkout API started failing at 2am and the error rate hit 18%. Task: I was on call and owned the recovery. " +
+  "Action: I rolled back the deploy, added a canary check and wrote the postmortem. Result: errors fell under 0.5% within 12 minutes.";
+const STORY_TITLE = "Checkout outage at 2am";
+const OWN_SLUG = "explain-consumer-lag";
+
 /** Ids of the records the signed-in pages show, created once through HTTP. */
 interface Fixture {
   roundId: string;
   questionId: string;
+  storyId: string;
+  /** A story with only a title: every quality flag shows. */
+  flaggedStoryId: string;
+  /** A behavioural question opened, not answered: the story bank's suggestions show. */
+  behaviouralRoundId: string;
+  /** A behavioural question answered and graded: "Save as story" shows. */
+  gradedBehaviouralRoundId: string;
+  gradedBehaviouralAnswerId: string;
 }
 
 interface PageCheck {
   name: string;
   signedIn: boolean;
+  /** Signed in as a user who has nothing yet, for the empty states. */
+  newcomer?: boolean;
   path: (f: Fixture) => string;
   /** Brings the page into the state to check (a shown error, say) after it has loaded. */
   prepare?: (page: Page) => Promise<void>;
@@ -63,7 +80,16 @@ const PAGES: PageCheck[] = [
   },
   { name: "404, signed out", signedIn: false, path: () => "/no-such-page", status: 404 },
   { name: "home, signed in", signedIn: true, path: () => "/" },
-  { name: "new round", signedIn: true, path: () => "/rounds/new" },
+  {
+    name: "new round, with the ready rounds",
+    signedIn: true,
+    path: () => "/rounds/new",
+    prepare: async (page) => {
+      await expect
+        .poll(() => page.getByRole("button", { name: "Start Behavioural STAR" }).isVisible())
+        .toBe(true);
+    },
+  },
   {
     name: "new round, with an error",
     signedIn: true,
@@ -116,6 +142,170 @@ const PAGES: PageCheck[] = [
   { name: "settings", signedIn: true, path: () => "/settings" },
   { name: "one question over time", signedIn: true, path: (f) => `/questions/${f.questionId}` },
   {
+    name: "answer page, behavioural, with story suggestions",
+    signedIn: true,
+    path: (f) => `/rounds/${f.behaviouralRoundId}/questions/1`,
+    prepare: async (page) => {
+      const suggestions = page.getByRole("region", { name: "Stories that fit" });
+      await expect
+        .poll(() => suggestions.getByRole("link", { name: STORY_TITLE }).isVisible())
+        .toBe(true);
+    },
+  },
+  {
+    name: "answer page, behavioural, telling a story",
+    signedIn: true,
+    path: (f) => `/rounds/${f.behaviouralRoundId}/questions/1`,
+    prepare: async (page) => {
+      const suggestions = page.getByRole("region", { name: "Stories that fit" });
+      const tell = suggestions.getByRole("button", {
+        name: `I'm telling this story: ${STORY_TITLE}`,
+      });
+      await tell.click();
+      await suggestions.getByText(`You are telling “${STORY_TITLE}”`).waitFor();
+    },
+  },
+  {
+    name: "answer page, behavioural, graded, with Save as story",
+    signedIn: true,
+    path: (f) => `/rounds/${f.gradedBehaviouralRoundId}/questions/1`,
+    prepare: async (page) => {
+      await expect
+        .poll(() => page.getByRole("link", { name: "Save as story" }).isVisible())
+        .toBe(true);
+    },
+  },
+  {
+    name: "round report, behavioural, with Save as story",
+    signedIn: true,
+    path: (f) => `/rounds/${f.gradedBehaviouralRoundId}/report`,
+  },
+  { name: "story bank, empty", signedIn: true, newcomer: true, path: () => "/stories" },
+  {
+    name: "coverage matrix, empty",
+    signedIn: true,
+    newcomer: true,
+    path: () => "/stories/matrix",
+  },
+  { name: "story bank, with stories", signedIn: true, path: () => "/stories" },
+  {
+    name: "story bank, searched",
+    signedIn: true,
+    path: () => "/stories?q=outage&competency=incident",
+  },
+  {
+    name: "story bank, an invalid search",
+    signedIn: true,
+    path: () => "/stories?competency=Not%20a%20competency",
+    status: 400,
+  },
+  { name: "story bank, after a deletion", signedIn: true, path: () => "/stories?deleted=1" },
+  { name: "new story", signedIn: true, path: () => "/stories/new" },
+  {
+    name: "new story, with a validation error",
+    signedIn: true,
+    path: () => "/stories/new",
+    prepare: async (page) => {
+      await page.getByLabel("Title").fill(" ");
+      await page.getByRole("button", { name: "Save story" }).click();
+      await page.getByText("Give the story a title.").waitFor();
+    },
+  },
+  {
+    name: "new story, from a graded answer",
+    signedIn: true,
+    path: (f) => `/stories/new?answer=${f.gradedBehaviouralAnswerId}`,
+  },
+  { name: "a story", signedIn: true, path: (f) => `/stories/${f.storyId}` },
+  { name: "a story, just saved", signedIn: true, path: (f) => `/stories/${f.storyId}?saved=1` },
+  {
+    name: "a story, with quality flags",
+    signedIn: true,
+    path: (f) => `/stories/${f.flaggedStoryId}`,
+    prepare: async (page) => {
+      await expect
+        .poll(() => page.getByText("The result is missing.", { exact: false }).count())
+        .toBe(1);
+    },
+  },
+  { name: "edit a story", signedIn: true, path: (f) => `/stories/${f.storyId}/edit` },
+  {
+    name: "delete a story (asks first)",
+    signedIn: true,
+    path: (f) => `/stories/${f.storyId}/delete`,
+  },
+  { name: "practise a story", signedIn: true, path: (f) => `/stories/${f.storyId}/practise` },
+  { name: "coverage matrix", signedIn: true, path: () => "/stories/matrix" },
+  { name: "questions", signedIn: true, path: () => "/questions" },
+  {
+    name: "questions, filtered",
+    signedIn: true,
+    path: () => "/questions?kind=behavioural&band=3-5&source=bank",
+  },
+  { name: "questions, your own", signedIn: true, path: () => "/questions?source=mine" },
+  {
+    name: "questions, an invalid filter",
+    signedIn: true,
+    path: () => "/questions?kind=nonsense",
+    status: 400,
+  },
+  {
+    name: "questions, a round started with none ticked",
+    signedIn: true,
+    path: () => "/questions",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Start a round with these" }).click();
+      // A document post (the form also downloads exports): a full page load, so wait for it.
+      await page.getByText("Tick at least one question to start a round.").waitFor();
+    },
+  },
+  {
+    name: "one of your own questions",
+    signedIn: true,
+    path: () => `/questions/custom-${OWN_SLUG}`,
+  },
+  { name: "new question", signedIn: true, path: () => "/questions/new" },
+  {
+    name: "new question, with errors",
+    signedIn: true,
+    path: () => "/questions/new",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Save question" }).click();
+      await page.locator("[aria-invalid=true]").first().waitFor();
+    },
+  },
+  {
+    name: "edit your question",
+    signedIn: true,
+    path: () => `/questions/custom/${OWN_SLUG}/edit`,
+  },
+  {
+    name: "delete your question (asks first)",
+    signedIn: true,
+    path: () => `/questions/custom/${OWN_SLUG}/delete`,
+  },
+  { name: "import a pack", signedIn: true, path: () => "/questions/import" },
+  {
+    name: "import a pack, an invalid pack",
+    signedIn: true,
+    path: () => "/questions/import",
+    prepare: async (page) => {
+      await page.getByLabel("Pack file").setInputFiles({
+        name: "broken.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify({ pack: 1, questions: [{ id: "Not A Slug" }] })),
+      });
+      await page.getByRole("button", { name: "Import pack" }).click();
+      await page.getByText("was not imported").waitFor();
+    },
+  },
+  {
+    name: "404, a story that does not exist",
+    signedIn: true,
+    path: () => "/stories/no-such-story",
+    status: 404,
+  },
+  {
     name: "404, a round that does not exist",
     signedIn: true,
     path: () => "/rounds/no-such-round/report",
@@ -149,7 +339,34 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 
 let signedIn: BrowserContext;
 let signedOut: BrowserContext;
+let newcomer: BrowserContext;
 let fixture: Fixture;
+
+/** A form post as the browser sends it, repeated fields included; returns the URL it ended at after redirects. */
+async function postForm(
+  page: Page,
+  path: string,
+  fields: Record<string, string | string[]>,
+): Promise<URL> {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  const response = await page.request.post(`${baseURL}${path}`, {
+    data: body.toString(),
+    headers: { Origin: baseURL, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+  expect(response.status(), `POST ${path} ended at ${response.url()}`).toBe(200);
+  return new URL(response.url());
+}
+
+/** Starts a round of the bank's production-incident question; returns its id. */
+async function behaviouralRound(page: Page): Promise<string> {
+  const url = await postForm(page, "/questions/production-incident", { intent: "practise" });
+  const roundId = /^\/rounds\/([^/]+)\/questions\/1$/.exec(url.pathname)?.[1];
+  if (!roundId) throw new Error(`Practising ended at ${url.pathname}`);
+  return roundId;
+}
 
 beforeAll(async () => {
   // The injected axe script is inline code; the app's Content-Security-Policy rightly refuses that.
@@ -173,24 +390,80 @@ beforeAll(async () => {
   const href = await page.locator('a[href^="/questions/"]').first().getAttribute("href");
   const questionId = href?.split("/")[2];
   if (!questionId) throw new Error("The report links to no question page");
-  fixture = { roundId, questionId };
+
+  // The story bank: a story that fits the production-incident question.
+  const saved = await postForm(page, "/stories/new", {
+    title: STORY_TITLE,
+    situation: "Our checkout API started failing at 2am and the error rate hit 18%.",
+    task: "I was on call and owned the recovery.",
+    action: "I rolled back the deploy, then I added a canary stage and I wrote the postmortem.",
+    result: "Errors fell from 18% to 0.5% within 12 minutes.",
+    metric: "error rate 18% -> 0.5%",
+    competencies: ["incident", "ownership"],
+    ownCompetencies: "on-call",
+    skills: ["devops"],
+  });
+  const storyId = /^\/stories\/([^/]+)$/.exec(saved.pathname)?.[1];
+  if (!storyId) throw new Error(`Saving a story ended at ${saved.pathname}`);
+
+  const flagged = await postForm(page, "/stories/new", { title: "Half-written story" });
+  const flaggedStoryId = /^\/stories\/([^/]+)$/.exec(flagged.pathname)?.[1];
+  if (!flaggedStoryId) throw new Error(`Saving a story ended at ${flagged.pathname}`);
+
+  // One behavioural question left open (suggestions show), one answered and graded.
+  const behaviouralRoundId = await behaviouralRound(page);
+  const gradedBehaviouralRoundId = await behaviouralRound(page);
+  await postForm(page, `/rounds/${gradedBehaviouralRoundId}/questions/1`, {
+    intent: "submit",
+    answer: STORY_ANSWER,
+  });
+  await page.goto(`${baseURL}/rounds/${gradedBehaviouralRoundId}/questions/1`);
+  const saveHref = await page.getByRole("link", { name: "Save as story" }).getAttribute("href");
+  const gradedBehaviouralAnswerId = /[?&]answer=([^&]+)/.exec(saveHref ?? "")?.[1];
+  if (!gradedBehaviouralAnswerId) throw new Error("The graded answer offers no Save as story");
+
+  // A question of one's own.
+  const own = await postForm(
+    page,
+    "/questions/new",
+    questionForm(ownQuestion(OWN_SLUG, { kind: "behavioural", competencies: ["incident"] })),
+  );
+  expect(own.pathname).toBe(`/questions/custom-${OWN_SLUG}`);
+
+  fixture = {
+    roundId,
+    questionId,
+    storyId,
+    flaggedStoryId,
+    behaviouralRoundId,
+    gradedBehaviouralRoundId,
+    gradedBehaviouralAnswerId,
+  };
   await page.close();
+
+  newcomer = await browser().newContext({ bypassCSP: true });
+  const fresh = await newcomer.newPage();
+  await signUp(fresh, baseURL);
+  await fresh.close();
 });
 
 afterAll(async () => {
   await signedIn?.close();
   await signedOut?.close();
+  await newcomer?.close();
 });
 
 for (const check of PAGES) {
   test(`axe finds no WCAG A/AA violation: ${check.name}`, async () => {
-    const page = await (check.signedIn ? signedIn : signedOut).newPage();
+    const context = check.newcomer ? newcomer : check.signedIn ? signedIn : signedOut;
+    const page = await context.newPage();
     try {
       const response = await page.goto(`${baseURL}${check.path(fixture)}`, {
         waitUntil: "networkidle",
       });
       expect(response?.status()).toBe(check.status ?? 200);
-      expect(new URL(page.url()).pathname).toBe(check.path(fixture));
+      const { pathname, search } = new URL(page.url());
+      expect(pathname + search).toBe(check.path(fixture));
       await check.prepare?.(page);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
