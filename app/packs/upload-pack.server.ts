@@ -11,6 +11,7 @@ const TOO_LARGE = `The file is larger than ${PACK_BYTES_MAX / 1024} KB; split it
 
 const CHOOSE_A_FILE = "Choose a pack file to import.";
 const INCOMPLETE = "The upload arrived incomplete; choose the file and import it again.";
+const UNREADABLE_NAME = 'The file name could not be read; rename the file without "=" or ";" and import it again.';
 
 export type Upload =
   { ok: true; name: string; text: string } | { ok: false; problem: string; name: string };
@@ -41,6 +42,10 @@ export async function readUploadedPack(request: Request, field: string): Promise
     // A body cut short is the client's fault (400), not a crash.
     if (error instanceof Error && /^malformed multipart/i.test(error.message)) {
       return { ok: false, problem: INCOMPLETE, name: "" };
+    }
+    // The multipart parser cannot read a file name holding "=" or ";".
+    if (error instanceof Error && /^malformed content-disposition/i.test(error.message)) {
+      return { ok: false, problem: UNREADABLE_NAME, name: "" };
     }
     throw error;
   }

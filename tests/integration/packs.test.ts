@@ -202,6 +202,11 @@ describe("importing a pack", () => {
     expect((cut.data as Rejected).errors.fields.pack).toEqual([
       expect.stringMatching(/incomplete/),
     ]);
+    const oddName = await importFile(alice, "team=backend.yaml", body);
+    expect(oddName.status).toBe(400);
+    expect((oddName.data as Rejected).errors.fields.pack).toEqual([
+      expect.stringMatching(/rename the file/),
+    ]);
     expect(rowCount()).toBe(before);
   });
 
