@@ -139,8 +139,10 @@ test("SIGKILL mid-round loses no submitted answer or draft, and the clock keeps 
   await page.getByRole("button", { name: "Submit answer" }).click();
   await page.getByRole("link", { name: "See the round report" }).click();
   await page.waitForURL(/\/report$/);
-  await expect.poll(() => page.getByText(ANSWER_THREE).count()).toBe(1);
-  expect(await page.getByText(ANSWER_ONE).count()).toBe(1);
-  expect(await page.getByText(DRAFT_TWO).count()).toBe(1);
+  // Each answer once, as an answer (a one-sentence answer is also quoted as evidence).
+  const answers = page.locator(".answer-text");
+  await expect.poll(() => answers.getByText(ANSWER_THREE).count()).toBe(1);
+  expect(await answers.getByText(ANSWER_ONE).count()).toBe(1);
+  expect(await answers.getByText(DRAFT_TWO).count()).toBe(1);
   await page.close();
 });
