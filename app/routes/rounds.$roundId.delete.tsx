@@ -1,20 +1,18 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "~/utils/zod";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteRound } from "~/review/delete-round.server";
 import { formatTimestamp } from "~/review/format";
 import { summariseRounds } from "~/review/round-summaries.server";
 import { findRound } from "~/rounds/rounds.server";
-import { formError, parseForm } from "~/utils/forms";
+import { missingConfirmation } from "~/utils/confirm-deletion.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
 async function requireOwnRound(request: Request, roundId: string | undefined) {
@@ -33,16 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The confirmation travels with the form, so a stray POST (or a crawler) deletes nothing. */
-const confirmSchema = z.object({
-  confirm: z.literal("delete", { error: "Confirm the deletion with the button." }),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireOwnRound(request, params.roundId);
-  const form = parseForm(confirmSchema, await request.formData());
-  if (!form.ok)
-    return data(formError("Confirm the deletion with the button.", form.values), { status: 400 });
+  const refusal = missingConfirmation(await request.formData());
+  if (refusal) return refusal;
   deleteRound(user.id, round.id);
   throw redirect("/history?deleted=1");
 }
@@ -50,7 +42,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DeleteRoundPage() {
   const { round, answered } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   return (
     <section className="narrow">
       <h1>Delete this round?</h1>
@@ -63,13 +54,7 @@ export default function DeleteRoundPage() {
         <a href={`/rounds/${round.id}/export.md`}>save it as Markdown</a> first if you want to keep
         a copy.
       </p>
-      <Form method="post" className="stack">
-        <FormErrors errors={result?.errors.form} />
-        <input type="hidden" name="confirm" value="delete" />
-        <button type="submit" className="danger" disabled={busy}>
-          Delete round permanently
-        </button>
-      </Form>
+      <ConfirmDeletionForm errors={result?.errors.form} label="Delete round permanently" />
       <p>
         <Link to={`/rounds/${round.id}/report`}>Keep the round</Link>
       </p>

@@ -131,10 +131,6 @@ export const storyLinkSchema = z.object({
 export const STORY_LINK_INTENTS: readonly string[] = storyLinkSchema.shape.intent.options;
 
 /** Buttons that act on a story carry their confirmation, so a stray POST changes nothing. */
-export const deleteStorySchema = z.object({
-  confirm: z.literal("delete", { error: "Confirm the deletion with the button." }),
-});
-
 export const practiseStorySchema = z.object({
   intent: z.literal("practise", { error: "Unknown action." }),
 });
