@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "~/env.server";
 import { addressBucket } from "~/security/client-ip.server";
@@ -116,6 +116,15 @@ export function tooManyAttempts(
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
 }
+
+/**
+ * The `headers` export of a route whose action may answer `tooManyAttempts`:
+ * a page (not data) request takes its headers from here, so pass on Retry-After.
+ */
+export const passOnRetryAfter: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 /** Forgets every count and re-reads the limits from the environment (tests only). */
 export function resetRateLimitsForTests(): void {

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-forms";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import { CheckOptions } from "./check-options";
 import { FormErrors } from "./form-errors";
 
 const STAR_HINTS: Record<StarField, string> = {
@@ -98,17 +99,11 @@ export function StoryForm({
       <fieldset aria-describedby={fields.competencies ? "competencies-errors" : undefined}>
         <legend>Competencies it shows</legend>
         <div className="check-grid">
-          {competencies.map((c) => (
-            <label key={c} className="check">
-              <input
-                type="checkbox"
-                name="competencies"
-                value={c}
-                defaultChecked={list("competencies").includes(c)}
-              />{" "}
-              {c}
-            </label>
-          ))}
+          <CheckOptions
+            name="competencies"
+            options={competencies}
+            isChecked={(c) => list("competencies").includes(c)}
+          />
         </div>
         <FormErrors id="competencies-errors" errors={fields.competencies} />
         <label htmlFor="ownCompetencies">Your own competencies</label>
@@ -128,17 +123,11 @@ export function StoryForm({
       <fieldset aria-describedby={fields.skills ? "skills-errors" : undefined}>
         <legend>Skills it shows</legend>
         <div className="check-grid">
-          {skills.map((s) => (
-            <label key={s} className="check">
-              <input
-                type="checkbox"
-                name="skills"
-                value={s}
-                defaultChecked={list("skills").includes(s)}
-              />{" "}
-              {s}
-            </label>
-          ))}
+          <CheckOptions
+            name="skills"
+            options={skills}
+            isChecked={(s) => list("skills").includes(s)}
+          />
         </div>
         <FormErrors id="skills-errors" errors={fields.skills} />
       </fieldset>

@@ -1,3 +1,4 @@
+import { CheckOptions } from "~/components/check-options";
 import { FormErrors } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-schema";
 import type { FormValues } from "~/utils/forms";
@@ -124,33 +125,13 @@ export function CustomQuestionFields({
 
       <fieldset aria-describedby={described("bands", false)}>
         <legend>Experience bands (years)</legend>
-        {BANDS.map((band) => (
-          <label key={band} className="check">
-            <input
-              type="checkbox"
-              name="bands"
-              value={band}
-              defaultChecked={checked("bands", band)}
-            />{" "}
-            {band}
-          </label>
-        ))}
+        <CheckOptions name="bands" options={BANDS} isChecked={(band) => checked("bands", band)} />
         <FormErrors id="bands-errors" errors={errors.bands} />
       </fieldset>
 
       <fieldset aria-describedby={described("roles", false)}>
         <legend>Roles</legend>
-        {ROLES.map((role) => (
-          <label key={role} className="check">
-            <input
-              type="checkbox"
-              name="roles"
-              value={role}
-              defaultChecked={checked("roles", role)}
-            />{" "}
-            {role}
-          </label>
-        ))}
+        <CheckOptions name="roles" options={ROLES} isChecked={(role) => checked("roles", role)} />
         <FormErrors id="roles-errors" errors={errors.roles} />
       </fieldset>
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReviewNav } from "~/components/review-nav";
+import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
 import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
@@ -47,30 +48,22 @@ export default function HistoryPage() {
       <p className="hint">Every round you have taken, newest first. Dates and times are UTC.</p>
       <Form method="get" className="filters" aria-label="Filter rounds">
         <FormErrors errors={errors?.form} />
-        <div>
-          <label htmlFor="skill">Skill</label>
-          <select id="skill" name="skill" defaultValue={value("skill")}>
-            <option value="">Any skill</option>
-            {skills.map((skill) => (
-              <option key={skill} value={skill}>
-                {skill}
-              </option>
-            ))}
-          </select>
-          <FormErrors errors={errors?.fields.skill} />
-        </div>
-        <div>
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind" defaultValue={value("kind")}>
-            <option value="">Any kind</option>
-            {QUESTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-          <FormErrors errors={errors?.fields.kind} />
-        </div>
+        <FilterSelect
+          name="skill"
+          label="Skill"
+          any="Any skill"
+          options={skills}
+          defaultValue={value("skill")}
+          errors={errors?.fields.skill}
+        />
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          any="Any kind"
+          options={QUESTION_KINDS}
+          defaultValue={value("kind")}
+          errors={errors?.fields.kind}
+        />
         <div>
           <label htmlFor="from">From</label>
           <input id="from" name="from" type="date" defaultValue={value("from")} />

@@ -2,13 +2,17 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { credentialsSchema } from "~/auth/auth-forms";
-import { forgetLoginFailures, limitLoginAttempt, tooManyAttempts } from "~/auth/rate-limit.server";
+import {
+  forgetLoginFailures,
+  limitLoginAttempt,
+  passOnRetryAfter,
+  tooManyAttempts,
+} from "~/auth/rate-limit.server";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyLogin } from "~/auth/users.server";
@@ -26,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(credentialsSchema, await request.formData());
   // Counted before the password is checked: see rate-limit.server.ts.
   const limited = await limitLoginAttempt(clientIp(context), form.ok ? form.data.username : null);
-  if (limited) return tooManyAttempts(limited, form.ok ? { username: form.data.username } : form.values);
+  if (limited)
+    return tooManyAttempts(limited, form.ok ? { username: form.data.username } : form.values);
   // One message for every failure, so the form does not reveal which usernames exist.
   const wrong = "Username or password is wrong.";
   if (!form.ok) return data(formError(wrong, form.values), { status: 400 });
@@ -53,10 +58,6 @@ export default function LoginPage() {
   );
 }
 
-// A page (not data) request takes its headers from here: pass on a 429's Retry-After.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passOnRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rehearse" }];

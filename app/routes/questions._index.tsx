@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
 import {
   browseFiltersSchema,
@@ -142,75 +143,41 @@ export default function QuestionsPage() {
       ) : null}
       <Form method="get" className="filters" aria-label="Filter questions">
         <FormErrors errors={errors?.form} />
-        <div>
-          <label htmlFor="skill">Skill</label>
-          <select
-            id="skill"
-            name="skill"
-            defaultValue={value("skill")}
-            aria-invalid={errors?.fields.skill ? true : undefined}
-            aria-describedby={errors?.fields.skill ? "skill-errors" : undefined}
-          >
-            <option value="">Any skill</option>
-            {skills.map((skill) => (
-              <option key={skill} value={skill}>
-                {skill}
-              </option>
-            ))}
-          </select>
-          <FormErrors id="skill-errors" errors={errors?.fields.skill} />
-        </div>
-        <div>
-          <label htmlFor="kind">Kind</label>
-          <select
-            id="kind"
-            name="kind"
-            defaultValue={value("kind")}
-            aria-invalid={errors?.fields.kind ? true : undefined}
-            aria-describedby={errors?.fields.kind ? "kind-errors" : undefined}
-          >
-            <option value="">Any kind</option>
-            {QUESTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-          <FormErrors id="kind-errors" errors={errors?.fields.kind} />
-        </div>
-        <div>
-          <label htmlFor="band">Band (years)</label>
-          <select
-            id="band"
-            name="band"
-            defaultValue={value("band")}
-            aria-invalid={errors?.fields.band ? true : undefined}
-            aria-describedby={errors?.fields.band ? "band-errors" : undefined}
-          >
-            <option value="">Any band</option>
-            {BANDS.map((band) => (
-              <option key={band} value={band}>
-                {band}
-              </option>
-            ))}
-          </select>
-          <FormErrors id="band-errors" errors={errors?.fields.band} />
-        </div>
-        <div>
-          <label htmlFor="source">From</label>
-          <select
-            id="source"
-            name="source"
-            defaultValue={value("source")}
-            aria-invalid={errors?.fields.source ? true : undefined}
-            aria-describedby={errors?.fields.source ? "source-errors" : undefined}
-          >
-            <option value="">The bank and yours</option>
-            <option value="bank">The bank</option>
-            <option value="mine">Your own questions</option>
-          </select>
-          <FormErrors id="source-errors" errors={errors?.fields.source} />
-        </div>
+        <FilterSelect
+          name="skill"
+          label="Skill"
+          any="Any skill"
+          options={skills}
+          defaultValue={value("skill")}
+          errors={errors?.fields.skill}
+        />
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          any="Any kind"
+          options={QUESTION_KINDS}
+          defaultValue={value("kind")}
+          errors={errors?.fields.kind}
+        />
+        <FilterSelect
+          name="band"
+          label="Band (years)"
+          any="Any band"
+          options={BANDS}
+          defaultValue={value("band")}
+          errors={errors?.fields.band}
+        />
+        <FilterSelect
+          name="source"
+          label="From"
+          any="The bank and yours"
+          options={[
+            { value: "bank", label: "The bank" },
+            { value: "mine", label: "Your own questions" },
+          ]}
+          defaultValue={value("source")}
+          errors={errors?.fields.source}
+        />
         <div className="filter-actions">
           <button type="submit">Filter questions</button>
           {filtered || errors ? <Link to="/questions">Clear filters</Link> : null}

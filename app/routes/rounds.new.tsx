@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
+import { CheckOptions } from "~/components/check-options";
 import { FormErrors } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
@@ -139,34 +140,22 @@ export default function NewRoundPage() {
         />
         <fieldset>
           <legend>Kinds of question</legend>
-          {QUESTION_KINDS.map((kind) => (
-            <label key={kind} className="check">
-              <input
-                type="checkbox"
-                name="kinds"
-                value={kind}
-                defaultChecked={checked("kinds", kind)}
-              />{" "}
-              {kind}
-            </label>
-          ))}
+          <CheckOptions
+            name="kinds"
+            options={QUESTION_KINDS}
+            isChecked={(kind) => checked("kinds", kind)}
+          />
           <FormErrors errors={fields.kinds} />
         </fieldset>
         <fieldset>
           <legend>Skills</legend>
           <p className="hint">Nothing ticked means every skill.</p>
           <div className="check-grid">
-            {skills.map((skill) => (
-              <label key={skill} className="check">
-                <input
-                  type="checkbox"
-                  name="skills"
-                  value={skill}
-                  defaultChecked={checked("skills", skill)}
-                />{" "}
-                {skill}
-              </label>
-            ))}
+            <CheckOptions
+              name="skills"
+              options={skills}
+              isChecked={(skill) => checked("skills", skill)}
+            />
           </div>
           <FormErrors errors={fields.skills} />
         </fieldset>

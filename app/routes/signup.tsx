@@ -2,13 +2,12 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { credentialsSchema } from "~/auth/auth-forms";
-import { limitSignupAttempt, tooManyAttempts } from "~/auth/rate-limit.server";
+import { limitSignupAttempt, passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/auth/users.server";
@@ -30,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await limitSignupAttempt(clientIp(context));
   if (limited) return tooManyAttempts(limited, { username });
   const user = await createUser(username, password);
-  if (!user) return data(formError("That username is taken. Pick another.", { username }), { status: 400 });
+  if (!user)
+    return data(formError("That username is taken. Pick another.", { username }), { status: 400 });
   return startSession(user.id, safeRedirect(redirectTo, "/rounds/new"));
 }
 
@@ -51,10 +51,6 @@ export default function SignupPage() {
   );
 }
 
-// A page (not data) request takes its headers from here: pass on a 429's Retry-After.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passOnRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rehearse" }];

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
 import { formatDate } from "~/review/format";
 import { storyFlags } from "~/stories/quality-flags";
@@ -97,24 +98,14 @@ export default function StoriesPage() {
           />
           <FormErrors id="q-errors" errors={errors?.fields.q} />
         </div>
-        <div>
-          <label htmlFor="competency">Competency</label>
-          <select
-            id="competency"
-            name="competency"
-            defaultValue={values.competency}
-            aria-invalid={errors?.fields.competency ? true : undefined}
-            aria-describedby={errors?.fields.competency ? "competency-errors" : undefined}
-          >
-            <option value="">Any competency</option>
-            {competencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          <FormErrors id="competency-errors" errors={errors?.fields.competency} />
-        </div>
+        <FilterSelect
+          name="competency"
+          label="Competency"
+          any="Any competency"
+          options={competencies}
+          defaultValue={values.competency}
+          errors={errors?.fields.competency}
+        />
         <div className="filter-actions">
           <button type="submit">Search</button>
           {searched ? <Link to="/stories">Clear</Link> : null}
