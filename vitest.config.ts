@@ -27,6 +27,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // CI machines are shared and slow at times: give the page time to get there (the checks are unchanged).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -8,8 +8,11 @@ import { FormErrors } from "./form-errors";
 const AUTOSAVE_DELAY_MS = 800;
 
 /**
- * For the routes that show an AnswerForm: a draft save changes nothing the
- * page shows, so re-running its loader after every pause in typing is waste.
+ * For every route matched on a page with an AnswerForm (root included): a
+ * draft save changes nothing the page shows, so re-running loaders after
+ * every pause in typing is waste. Worse, that reload can still be in flight
+ * when the answer is submitted (the textarea's blur saves a draft), and the
+ * router then aborts it, which Remix reports as an error in the browser.
  */
 export const skipRevalidationOnDraftSave: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags: storyFlags(story),
     usage: usageOfStories(user.id).get(story.id) ?? UNUSED,
     answers: answersOfStory(user.id, story.id),
-    fits: questionsToPractise(story).map((f) => ({
+    fits: questionsToPractise(user.id, story).map((f) => ({
       id: f.question.id,
       title: f.question.title,
       reason: f.reason,

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const story = requireStory(user.id, params.storyId);
   return {
     story: { id: story.id, title: story.title },
-    questions: questionsToPractise(story).map((f) => ({
+    questions: questionsToPractise(user.id, story).map((f) => ({
       id: f.question.id,
       title: f.question.title,
       reason: f.reason,

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StoryMatrix } from "~/components/story-matrix";
-import { getBank } from "~/question-bank/load-bank.server";
+import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import { coverageMatrix } from "~/stories/coverage";
 import { listAllStories } from "~/stories/stories.server";
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: s.title,
     competencies: s.competencies,
   }));
-  const rows = coverageMatrix(stories, getBank());
+  const rows = coverageMatrix(stories, questionsForUser(user.id));
   return { rows, stories: stories.map(({ id, title }) => ({ id, title })) };
 }
 

@@ -1,9 +1,11 @@
+import { isCustomQuestionId } from "~/question-bank/question-ids";
 import type { Question } from "~/question-bank/question-schema";
 import { STANDARD_COMPETENCIES } from "./story-forms";
 
 /**
- * The story-to-competency matrix: which competencies the bank of stories
- * covers, and for each gap a behavioural question that would exercise it.
+ * The story-to-competency matrix: which competencies the user's stories
+ * cover, and for each gap a behavioural question that would exercise it,
+ * from the bank or the user's own questions.
  */
 
 export interface CoverageStory {
@@ -17,15 +19,15 @@ export interface CoverageRow {
   standard: boolean;
   /** Ids of the stories that cover it, in column order. */
   storyIds: string[];
-  /** For a gap: a bank question to practise it with, or null when none exercises it yet. */
+  /** For a gap: a question to practise it with, or null when none exercises it yet. */
   practice: { id: string; title: string } | null;
 }
 
 /** The most focused behavioural question for a competency: it lists the competency earliest, then fewest competencies, then by id. */
-export function questionFor(competency: string, bank: Question[]): Question | null {
+export function questionFor(competency: string, questions: Question[]): Question | null {
   let best: Question | null = null;
   let bestKey: [number, number, string] | null = null;
-  for (const q of bank) {
+  for (const q of questions) {
     if (q.kind !== "behavioural") continue;
     const at = q.competencies.indexOf(competency);
     if (at < 0) continue;
@@ -43,15 +45,20 @@ function compareKeys(a: [number, number, string], b: [number, number, string] | 
   return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
 }
 
-/** Rows: the standard competencies, then the user's own in alphabetical order. */
-export function coverageMatrix(stories: CoverageStory[], bank: Question[]): CoverageRow[] {
+/**
+ * Rows: the standard competencies, then the user's own in alphabetical order:
+ * those their stories name and those their own behavioural questions exercise
+ * (a question written for a competency no story covers yet is a gap to show).
+ */
+export function coverageMatrix(stories: CoverageStory[], questions: Question[]): CoverageRow[] {
   const standard = new Set<string>(STANDARD_COMPETENCIES);
-  const own = [...new Set(stories.flatMap((s) => s.competencies))]
+  const ownQuestions = questions.filter((q) => q.kind === "behavioural" && isCustomQuestionId(q.id));
+  const own = [...new Set([...stories, ...ownQuestions].flatMap((s) => s.competencies))]
     .filter((c) => !standard.has(c))
     .sort();
   return [...STANDARD_COMPETENCIES, ...own].map((competency) => {
     const storyIds = stories.filter((s) => s.competencies.includes(competency)).map((s) => s.id);
-    const question = storyIds.length === 0 ? questionFor(competency, bank) : null;
+    const question = storyIds.length === 0 ? questionFor(competency, questions) : null;
     return {
       competency,
       standard: standard.has(competency),

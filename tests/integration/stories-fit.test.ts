@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { findQuestion, getBank } from "~/question-bank/load-bank.server";
+import { findQuestion, getBank, parseQuestionFile } from "~/question-bank/load-bank.server";
 import { createPracticeRound } from "~/review/practice-round.server";
 import {
   action as questionAction,
@@ -22,6 +23,7 @@ import type { CoverageRow } from "~/stories/coverage";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { STORY_ANSWER, type TestUser } from "../utils/review";
 import { linksOf, writeStory } from "../utils/stories";
+import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
 
 /** Fit, usage and the "overused" mark against a real SQLite file, through the real routes. */
 
@@ -45,7 +47,11 @@ async function answerPage(who: TestUser, roundId: string) {
     position: "1",
   });
   expect(outcome.status).toBe(200);
-  return outcome.data as { storySuggestions: StorySuggestions | null; answer: { id: string } };
+  return outcome.data as {
+    storySuggestions: StorySuggestions | null;
+    answer: { id: string };
+    question: { id: string };
+  };
 }
 
 function tell(
@@ -280,6 +286,19 @@ describe("I'm telling this story", () => {
   });
 });
 
+/** A behavioural question of `who`'s own on a competency no bank question names (the bank's incident rubric underneath). */
+function ownBehaviouralQuestion(who: TestUser, slug: string, competencies: string[]): string {
+  const incident = parseQuestionFile(
+    "question-bank/production-incident.yaml",
+    readFileSync("question-bank/production-incident.yaml", "utf8"),
+  );
+  const added = addCustomQuestions(who.user.id, [
+    { ...incident, id: slug, title: `Tell me about ${slug.replace(/-/g, " ")}`, competencies },
+  ]);
+  expect(added).toMatchObject({ ok: true });
+  return `custom-${slug}`;
+}
+
 describe("practising a story", () => {
   test("starts a round of the behavioural questions it fits, best fit first", async () => {
     const { incident } = await writeBank(alice);
@@ -304,6 +323,31 @@ describe("practising a story", () => {
       userId: alice.user.id,
       title: "Practise a story: Checkout outage",
     });
+  });
+
+  test("one's own behavioural questions are practised too; another user's never are", async () => {
+    const mine = ownBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
+    ownBehaviouralQuestion(bob, "bobs-negotiation", ["negotiation"]);
+    const story = await writeStory(alice, {
+      title: "Renegotiated the CDN contract",
+      ownCompetencies: "negotiation",
+      competencies: [],
+    });
+    const page = await run(practiseLoader, get(`/stories/${story}/practise`, alice.cookie), {
+      storyId: story,
+    });
+    const ids = (page.data as { questions: Array<{ id: string }> }).questions.map((q) => q.id);
+    expect(ids[0]).toBe(mine);
+    expect(ids).not.toContain("custom-bobs-negotiation");
+    const outcome = await run(
+      practiseAction,
+      post(`/stories/${story}/practise`, { intent: "practise" }, { cookie: alice.cookie }),
+      { storyId: story },
+    );
+    expect(outcome.status).toBe(302);
+    const roundId = outcome.location!.split("/")[2]!;
+    const first = await answerPage(alice, roundId);
+    expect(first.question.id).toBe(mine);
   });
 
   test("a story that fits no question, or a malformed post, starts no round", async () => {
@@ -370,5 +414,20 @@ describe("coverage matrix", () => {
     }
     // failure-and-lesson exercises failure: a gap for Alice, linked to a real question.
     expect(rows.find((r) => r.competency === "failure")?.practice).not.toBeNull();
+  });
+
+  test("a competency only one's own question names is a gap linked to that question; another user's adds no row", async () => {
+    const mine = ownBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
+    ownBehaviouralQuestion(bob, "bobs-budget", ["budgeting"]);
+    const outcome = await run(matrixLoader, get("/stories/matrix", alice.cookie));
+    const { rows } = outcome.data as { rows: CoverageRow[] };
+    expect(rows.find((r) => r.competency === "negotiation")).toMatchObject({
+      standard: false,
+      storyIds: [],
+      practice: { id: mine, title: "Tell me about vendor negotiation" },
+    });
+    expect(rows.find((r) => r.competency === "budgeting")).toBeUndefined();
+    const bobs = await run(matrixLoader, get("/stories/matrix", bob.cookie));
+    expect((bobs.data as { rows: CoverageRow[] }).rows.find((r) => r.competency === "negotiation")).toBeUndefined();
   });
 });
