@@ -8,6 +8,13 @@ import { getEnv } from "./env.server";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
+/**
+ * The one rule for matching text without regard to case, in JS and in SQL as
+ * `fold_case(text)`: SQLite's own LIKE and lower() fold only A-Z, so "ZÜRICH"
+ * would miss "Zürich".
+ */
+export const foldCase = (text: string): string => text.normalize("NFKC").toLowerCase();
+
 /** Opens a SQLite file with the settings the app relies on, and brings its schema up to date. */
 export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -17,6 +24,9 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   // WAL with NORMAL is durable across application crashes; only an OS crash can lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.function("fold_case", { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? foldCase(value) : value,
+  );
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });
   return { db, sqlite };

@@ -1,6 +1,6 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { stories, storyAnswers } from "../../db/schema";
-import { getDb } from "~/db.server";
+import { foldCase, getDb } from "~/db.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import type { StoryFields, StorySearch } from "./story-forms";
 
@@ -35,12 +35,11 @@ export function listAllStories(userId: string): Story[] {
     .all();
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-
 /**
- * Stories matching a search: `q` anywhere in the title or a STAR part (SQLite's
- * LIKE: case-insensitive for ASCII letters; % and _ typed by the user match
- * themselves), and the competency when one is chosen.
+ * Stories matching a search: `q` anywhere in the title, a STAR part or the
+ * metric, ignoring case in any script (plain substring search, so no
+ * character the user types is a wildcard), and the competency when one is
+ * chosen.
  */
 export function searchStories(
   userId: string,
@@ -48,7 +47,7 @@ export function searchStories(
 ): { stories: Story[]; total: number } {
   const conditions: SQL[] = [eq(stories.userId, userId)];
   if (search.q) {
-    const pattern = `%${escapeLike(search.q)}%`;
+    const needle = foldCase(search.q);
     const columns = [
       stories.title,
       stories.situation,
@@ -57,7 +56,7 @@ export function searchStories(
       stories.result,
       stories.metric,
     ];
-    conditions.push(or(...columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`))!);
+    conditions.push(or(...columns.map((column) => sql`instr(fold_case(${column}), ${needle}) > 0`))!);
   }
   if (search.competency) {
     conditions.push(

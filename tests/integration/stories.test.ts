@@ -329,6 +329,17 @@ describe("searching stories", () => {
     expect((await search(alice, "q=%20%20outage%20")).titles).toEqual(["Checkout outage"]);
   });
 
+  test("ignores case beyond A-Z too", async () => {
+    await writeStory(alice, {
+      title: "Zürich failover",
+      result: "Ärger vermieden: ΣΥΝΟΛΟ 0 lost orders.",
+      competencies: ["incident"],
+    });
+    for (const q of ["ZÜRICH", "zürich", "ärger", "σύνολο".normalize("NFD").replace(/\p{M}/gu, "")])
+      expect((await search(alice, `q=${encodeURIComponent(q)}`)).titles, q).toEqual(["Zürich failover"]);
+    expect((await search(alice, "q=zurich")).titles).toEqual([]);
+  });
+
   test("% and _ are plain characters, not wildcards", async () => {
     expect((await search(alice, "q=0%25%20CPU")).titles).toEqual(["100% CPU_spike"]);
     expect((await search(alice, "q=U_s")).titles).toEqual(["100% CPU_spike"]);
