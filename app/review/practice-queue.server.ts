@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
-import { getBank } from "~/question-bank/load-bank.server";
+import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { latestSnapshot } from "./attempts.server";
 import { questionCatalog } from "./question-catalog.server";
@@ -47,14 +47,18 @@ export function loadQueue(userId: string, now: Date): QueueItem[] {
   }));
 }
 
-/** The questions for today's round: the most urgent due ones, as the bank has them now (or as last asked, if gone from it). */
+/**
+ * The questions for today's round: the most urgent due ones as they are now
+ * (the bank's file, or the user's own question after their latest edit), or
+ * as last asked when the question is gone.
+ */
 export function dueQuestions(userId: string, now: Date): Question[] {
   return loadQueue(userId, now)
     .filter((item) => item.due)
     .slice(0, DUE_ROUND_MAX)
     .map(
       (item) =>
-        getBank().find((q) => q.id === item.questionId) ?? latestSnapshot(userId, item.questionId),
+        findQuestionForUser(userId, item.questionId) ?? latestSnapshot(userId, item.questionId),
     )
     .filter((q): q is Question => q !== undefined);
 }

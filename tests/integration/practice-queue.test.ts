@@ -1,9 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
 import { roundQuestions, rounds } from "../../db/schema";
+import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
+import { deleteCustomQuestion, updateCustomQuestion } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { action as queueAction, loader as queueLoader } from "~/routes/practice-queue";
 import { createSignedInUser, get, post, run } from "../utils/routes";
+import { ownQuestion } from "../utils/questions";
 import { backdateRound, takeRound, type TestUser } from "../utils/review";
 
 interface QueueData {
@@ -27,6 +30,14 @@ const askedIn = (roundId: string) =>
     .where(eq(roundQuestions.roundId, roundId))
     .all()
     .map((q) => q.questionId);
+
+const snapshotsIn = (roundId: string) =>
+  getDb()
+    .select()
+    .from(roundQuestions)
+    .where(eq(roundQuestions.roundId, roundId))
+    .all()
+    .map((q) => q.question.title);
 
 let alice: TestUser;
 let bob: TestUser;
@@ -59,6 +70,27 @@ test("a question answered weeks ago is due; today's round asks the due questions
   const roundId = outcome.location!.split("/")[2]!;
   expect(outcome.location).toBe(`/rounds/${roundId}/questions/1`);
   expect(askedIn(roundId).sort()).toEqual(askedIn(old).sort());
+});
+
+test("one's own question comes back as last edited; deleted, as last asked", async () => {
+  expect(addCustomQuestions(alice.user.id, [ownQuestion("kafka-lag")])).toEqual({ ok: true });
+  const old = await takeRound(alice, { kinds: [], skills: ["kafka-streams"] });
+  expect(askedIn(old)).toEqual(["custom-kafka-lag"]);
+  backdateRound(old, new Date(Date.now() - 40 * 86_400_000));
+  expect(
+    updateCustomQuestion(alice.user.id, ownQuestion("kafka-lag", { title: "Explain consumer lag, edited" })),
+  ).toBe(true);
+
+  const edited = await start(alice);
+  expect(edited.status).toBe(302);
+  expect(snapshotsIn(edited.location!.split("/")[2]!)).toEqual(["Explain consumer lag, edited"]);
+
+  // Gone from the user's questions: practised as it was last asked (in the round just started), still theirs alone.
+  expect(deleteCustomQuestion(alice.user.id, "kafka-lag")).toBe(true);
+  const deleted = await start(alice);
+  expect(deleted.status).toBe(302);
+  expect(snapshotsIn(deleted.location!.split("/")[2]!)).toEqual(["Explain consumer lag, edited"]);
+  expect((await start(bob)).status).toBe(400);
 });
 
 test("nothing due, a malformed post, a signed-out or cross-site post: 400/302/403 and no round", async () => {
