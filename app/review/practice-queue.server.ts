@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
-import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
+import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { latestSnapshot } from "./attempts.server";
 import { questionCatalog } from "./question-catalog.server";
@@ -38,12 +38,16 @@ function lastAttempts(userId: string): LastAttempt[] {
   return rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
 }
 
-/** Every answered question with when it is next due, due ones first, most urgent first. */
+/**
+ * Every answered question with when it is next due, due ones first, most
+ * urgent first, titled as it will be asked: as it is now, or as last asked.
+ */
 export function loadQueue(userId: string, now: Date): QueueItem[] {
+  const current = new Map(questionsForUser(userId).map((q) => [q.id, q.title]));
   const catalog = questionCatalog(userId);
   return schedule(lastAttempts(userId), now).map((s) => ({
     ...s,
-    title: catalog.get(s.questionId)?.title ?? s.questionId,
+    title: current.get(s.questionId) ?? catalog.get(s.questionId)?.title ?? s.questionId,
   }));
 }
 

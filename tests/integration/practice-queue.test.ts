@@ -10,7 +10,7 @@ import { ownQuestion } from "../utils/questions";
 import { backdateRound, takeRound, type TestUser } from "../utils/review";
 
 interface QueueData {
-  due: { questionId: string; overall: number; attempts: number; due: boolean }[];
+  due: { questionId: string; title: string; overall: number; attempts: number; due: boolean }[];
   upcoming: { questionId: string; dueAt: Date }[];
 }
 
@@ -80,6 +80,7 @@ test("one's own question comes back as last edited; deleted, as last asked", asy
   expect(
     updateCustomQuestion(alice.user.id, ownQuestion("kafka-lag", { title: "Explain consumer lag, edited" })),
   ).toBe(true);
+  expect((await queue(alice)).due.map((q) => q.title)).toEqual(["Explain consumer lag, edited"]);
 
   const edited = await start(alice);
   expect(edited.status).toBe(302);
