@@ -97,4 +97,25 @@ describe("ranking", () => {
     );
     expect(ranked).toEqual(["conflict-q", "incident-q"]);
   });
+
+  test("questions for a story: shared words alone count only when nothing asks for its competencies or skills", () => {
+    const outage = story({
+      situation: "Checkout started timing out while I was on call.",
+      action: "I rolled back the deploy.",
+      competencies: ["incident"],
+    });
+    const mentoring = {
+      ...incident,
+      id: "mentoring-q",
+      prompt: "Where did they start? Shadowing on call, then you stepped back.",
+      competencies: ["mentoring"],
+      skills: [],
+    };
+    expect(fitStory(outage, mentoring)?.words.length).toBeGreaterThanOrEqual(2);
+    const withIncident = questionsForStory(outage, [mentoring, { ...incident, id: "incident-q" }]);
+    expect(withIncident.map((f) => f.question.id)).toEqual(["incident-q"]);
+    // No question asks for what the story shows: the word matches are all there is, and are offered.
+    const wordsOnly = questionsForStory({ ...outage, competencies: [] }, [mentoring]);
+    expect(wordsOnly.map((f) => f.question.id)).toEqual(["mentoring-q"]);
+  });
 });

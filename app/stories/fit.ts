@@ -218,18 +218,25 @@ export function rankStories<S extends FitStory>(
     .map(({ updatedAt: _updatedAt, ...fit }) => fit);
 }
 
-/** The questions a story fits, best first (for "practise this story"). */
+/**
+ * The questions a story fits, best first (for "practise this story"). Shared
+ * words alone are a fallback: once some question asks for the story's
+ * competencies or skills, a question that merely shares words with it
+ * ("started", "call", "back" link an outage to mentoring) is not offered.
+ */
 export function questionsForStory<Q extends FitQuestion & { kind: string }>(
   story: FitStory,
   questions: Q[],
   limit = Infinity,
 ): Array<StoryFit & { question: Q }> {
-  return questions
+  const fits = questions
     .filter((q) => q.kind === "behavioural")
     .flatMap((question) => {
       const fit = fitStory(story, question);
       return fit ? [{ ...fit, question, updatedAt: story.updatedAt }] : [];
-    })
+    });
+  const asked = fits.filter((f) => f.competencies.length > 0 || f.skills.length > 0);
+  return (asked.length > 0 ? asked : fits)
     .sort(compareFits)
     .slice(0, limit)
     .map(({ updatedAt: _updatedAt, ...fit }) => fit);
