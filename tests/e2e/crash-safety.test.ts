@@ -127,7 +127,7 @@ test("SIGKILL mid-round loses no submitted answer or draft, and the clock keeps 
   await expect
     .poll(() => page.getByRole("heading", { name: "Round report" }).isVisible())
     .toBe(true);
-  expect(await page.getByText(ANSWER_ONE).count()).toBe(1);
+  expect(await page.locator(".answer-text").getByText(ANSWER_ONE).count()).toBe(1);
 
   // And it can be finished.
   await page.goto(`${baseURL}/rounds/${roundId}/questions/2`);
