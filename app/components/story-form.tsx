@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-forms";
+import { formFields } from "~/utils/form-fields";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { CheckOptions } from "./check-options";
 import { FormErrors } from "./form-errors";
@@ -32,20 +33,10 @@ export function StoryForm({
 }) {
   const busy = useNavigation().state === "submitting";
   const fields = errors?.fields ?? {};
-  const text = (field: string) => {
-    const v = values[field];
-    return typeof v === "string" ? v : "";
-  };
-  const list = (field: string) => {
-    const v = values[field];
-    return Array.isArray(v) ? v : typeof v === "string" && v ? [v] : [];
-  };
+  const { text, list, invalid, describedBy } = formFields(values, fields);
   // A competency already on the story (or pre-filled from a question) is offered even if it is new to the user.
   const competencies = [...new Set([...options.competencies, ...list("competencies")])];
   const skills = [...new Set([...options.skills, ...list("skills")])];
-  const invalid = (field: string) => (fields[field] ? true : undefined);
-  const describedBy = (field: string, hint?: string) =>
-    [hint, fields[field] ? `${field}-errors` : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <Form method="post" className="stack story-form" key={JSON.stringify(values)}>

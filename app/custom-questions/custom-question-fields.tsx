@@ -1,6 +1,7 @@
 import { CheckOptions } from "~/components/check-options";
 import { FormErrors } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-schema";
+import { formFields } from "~/utils/form-fields";
 import type { FormValues } from "~/utils/forms";
 
 type Errors = Record<string, string[] | undefined>;
@@ -20,19 +21,7 @@ export function CustomQuestionFields({
   /** Editing: the id is shown, not editable (changing it would split the question's history). */
   fixedId?: string;
 }) {
-  const text = (name: string) => {
-    const v = values[name];
-    return typeof v === "string" ? v : "";
-  };
-  const checked = (name: string, value: string) => {
-    const v = values[name];
-    return Array.isArray(v) && v.includes(value);
-  };
-  const described = (name: string, hint: boolean) =>
-    [hint ? `${name}-hint` : null, errors[name] ? `${name}-errors` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
-  const invalid = (name: string) => (errors[name] ? true : undefined);
+  const { text, list, invalid, describedBy } = formFields(values, errors);
   return (
     <>
       {fixedId ? (
@@ -48,7 +37,7 @@ export function CustomQuestionFields({
             required
             defaultValue={text("id")}
             aria-invalid={invalid("id")}
-            aria-describedby={described("id", true)}
+            aria-describedby={describedBy("id", "id-hint")}
           />
           <p id="id-hint" className="hint">
             Lower-case words joined by hyphens, such as explain-kafka. It names the question in
@@ -64,7 +53,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("title")}
         aria-invalid={invalid("title")}
-        aria-describedby={described("title", false)}
+        aria-describedby={describedBy("title")}
       />
       <FormErrors id="title-errors" errors={errors.title} />
 
@@ -74,7 +63,7 @@ export function CustomQuestionFields({
         name="kind"
         defaultValue={text("kind")}
         aria-invalid={invalid("kind")}
-        aria-describedby={described("kind", false)}
+        aria-describedby={describedBy("kind")}
       >
         {QUESTION_KINDS.map((kind) => (
           <option key={kind} value={kind}>
@@ -92,7 +81,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("prompt")}
         aria-invalid={invalid("prompt")}
-        aria-describedby={described("prompt", false)}
+        aria-describedby={describedBy("prompt")}
       />
       <FormErrors id="prompt-errors" errors={errors.prompt} />
 
@@ -103,7 +92,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("skills")}
         aria-invalid={invalid("skills")}
-        aria-describedby={described("skills", true)}
+        aria-describedby={describedBy("skills", "skills-hint")}
       />
       <p id="skills-hint" className="hint">
         Separated by commas, such as kafka, messaging, system-design.
@@ -116,22 +105,22 @@ export function CustomQuestionFields({
         name="competencies"
         defaultValue={text("competencies")}
         aria-invalid={invalid("competencies")}
-        aria-describedby={described("competencies", true)}
+        aria-describedby={describedBy("competencies", "competencies-hint")}
       />
       <p id="competencies-hint" className="hint">
         Separated by commas, such as incident, ownership. May be empty.
       </p>
       <FormErrors id="competencies-errors" errors={errors.competencies} />
 
-      <fieldset aria-describedby={described("bands", false)}>
+      <fieldset aria-describedby={describedBy("bands")}>
         <legend>Experience bands (years)</legend>
-        <CheckOptions name="bands" options={BANDS} isChecked={(band) => checked("bands", band)} />
+        <CheckOptions name="bands" options={BANDS} isChecked={(band) => list("bands").includes(band)} />
         <FormErrors id="bands-errors" errors={errors.bands} />
       </fieldset>
 
-      <fieldset aria-describedby={described("roles", false)}>
+      <fieldset aria-describedby={describedBy("roles")}>
         <legend>Roles</legend>
-        <CheckOptions name="roles" options={ROLES} isChecked={(role) => checked("roles", role)} />
+        <CheckOptions name="roles" options={ROLES} isChecked={(role) => list("roles").includes(role)} />
         <FormErrors id="roles-errors" errors={errors.roles} />
       </fieldset>
 
@@ -145,7 +134,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("minutes")}
         aria-invalid={invalid("minutes")}
-        aria-describedby={described("minutes", false)}
+        aria-describedby={describedBy("minutes")}
       />
       <FormErrors id="minutes-errors" errors={errors.minutes} />
 
@@ -159,7 +148,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("rubric")}
         aria-invalid={invalid("rubric")}
-        aria-describedby={described("rubric", true)}
+        aria-describedby={describedBy("rubric", "rubric-hint")}
       />
       <p id="rubric-hint" className="hint">
         3 to 6 criteria, each with an id, a name, a weight (how much it counts), a description of a
@@ -177,7 +166,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("strong")}
         aria-invalid={invalid("strong")}
-        aria-describedby={described("strong", true)}
+        aria-describedby={describedBy("strong", "strong-hint")}
       />
       <p id="strong-hint" className="hint">
         Shown only once the question has been answered.
@@ -192,7 +181,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("weak")}
         aria-invalid={invalid("weak")}
-        aria-describedby={described("weak", false)}
+        aria-describedby={describedBy("weak")}
       />
       <FormErrors id="weak-errors" errors={errors.weak} />
 
@@ -204,7 +193,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("probes")}
         aria-invalid={invalid("probes")}
-        aria-describedby={described("probes", true)}
+        aria-describedby={describedBy("probes", "probes-hint")}
       />
       <p id="probes-hint" className="hint">
         One per line, at least two: what an interviewer asks next.
@@ -219,7 +208,7 @@ export function CustomQuestionFields({
         required
         defaultValue={text("tips")}
         aria-invalid={invalid("tips")}
-        aria-describedby={described("tips", true)}
+        aria-describedby={describedBy("tips", "tips-hint")}
       />
       <p id="tips-hint" className="hint">
         One per line, shown before answering.
