@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
-import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
+import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { latestSnapshot } from "./attempts.server";
 import { questionCatalog } from "./question-catalog.server";
@@ -38,17 +38,23 @@ function lastAttempts(userId: string): LastAttempt[] {
   return rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
 }
 
+/** The schedule, and the questions the user can practise now (the bank's files and their own as last edited), by id. */
+function queueAndQuestions(userId: string, now: Date) {
+  const current = new Map(questionsForUser(userId).map((q) => [q.id, q]));
+  const catalog = questionCatalog(userId);
+  const items: QueueItem[] = schedule(lastAttempts(userId), now).map((s) => ({
+    ...s,
+    title: (current.get(s.questionId) ?? catalog.get(s.questionId))?.title ?? s.questionId,
+  }));
+  return { items, current };
+}
+
 /**
  * Every answered question with when it is next due, due ones first, most
  * urgent first, titled as it will be asked: as it is now, or as last asked.
  */
 export function loadQueue(userId: string, now: Date): QueueItem[] {
-  const current = new Map(questionsForUser(userId).map((q) => [q.id, q.title]));
-  const catalog = questionCatalog(userId);
-  return schedule(lastAttempts(userId), now).map((s) => ({
-    ...s,
-    title: current.get(s.questionId) ?? catalog.get(s.questionId)?.title ?? s.questionId,
-  }));
+  return queueAndQuestions(userId, now).items;
 }
 
 /**
@@ -57,12 +63,10 @@ export function loadQueue(userId: string, now: Date): QueueItem[] {
  * as last asked when the question is gone.
  */
 export function dueQuestions(userId: string, now: Date): Question[] {
-  return loadQueue(userId, now)
+  const { items, current } = queueAndQuestions(userId, now);
+  return items
     .filter((item) => item.due)
     .slice(0, DUE_ROUND_MAX)
-    .map(
-      (item) =>
-        findQuestionForUser(userId, item.questionId) ?? latestSnapshot(userId, item.questionId),
-    )
+    .map((item) => current.get(item.questionId) ?? latestSnapshot(userId, item.questionId))
     .filter((q): q is Question => q !== undefined);
 }
