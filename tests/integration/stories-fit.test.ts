@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { findQuestion, getBank, parseQuestionFile } from "~/question-bank/load-bank.server";
+import { findQuestion, getBank } from "~/question-bank/load-bank.server";
+import { customQuestionId } from "~/question-bank/question-ids";
 import { createPracticeRound } from "~/review/practice-round.server";
 import {
   action as questionAction,
@@ -22,6 +22,7 @@ import { OVERUSE_THRESHOLD } from "~/stories/usage";
 import type { CoverageRow } from "~/stories/coverage";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { STORY_ANSWER, type TestUser } from "../utils/review";
+import { ownBehaviouralQuestion } from "../utils/questions";
 import { linksOf, writeStory } from "../utils/stories";
 import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
 
@@ -286,17 +287,10 @@ describe("I'm telling this story", () => {
   });
 });
 
-/** A behavioural question of `who`'s own on a competency no bank question names (the bank's incident rubric underneath). */
-function ownBehaviouralQuestion(who: TestUser, slug: string, competencies: string[]): string {
-  const incident = parseQuestionFile(
-    "question-bank/production-incident.yaml",
-    readFileSync("question-bank/production-incident.yaml", "utf8"),
-  );
-  const added = addCustomQuestions(who.user.id, [
-    { ...incident, id: slug, title: `Tell me about ${slug.replace(/-/g, " ")}`, competencies },
-  ]);
-  expect(added).toMatchObject({ ok: true });
-  return `custom-${slug}`;
+/** Adds a behavioural question of `who`'s own on a competency no bank question names; returns its id. */
+function addOwnBehaviouralQuestion(who: TestUser, slug: string, competencies: string[]): string {
+  expect(addCustomQuestions(who.user.id, [ownBehaviouralQuestion(slug, competencies)])).toEqual({ ok: true });
+  return customQuestionId(slug);
 }
 
 describe("practising a story", () => {
@@ -326,8 +320,8 @@ describe("practising a story", () => {
   });
 
   test("one's own behavioural questions are practised too; another user's never are", async () => {
-    const mine = ownBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
-    ownBehaviouralQuestion(bob, "bobs-negotiation", ["negotiation"]);
+    const mine = addOwnBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
+    addOwnBehaviouralQuestion(bob, "bobs-negotiation", ["negotiation"]);
     const story = await writeStory(alice, {
       title: "Renegotiated the CDN contract",
       ownCompetencies: "negotiation",
@@ -417,8 +411,8 @@ describe("coverage matrix", () => {
   });
 
   test("a competency only one's own question names is a gap linked to that question; another user's adds no row", async () => {
-    const mine = ownBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
-    ownBehaviouralQuestion(bob, "bobs-budget", ["budgeting"]);
+    const mine = addOwnBehaviouralQuestion(alice, "vendor-negotiation", ["negotiation"]);
+    addOwnBehaviouralQuestion(bob, "bobs-budget", ["budgeting"]);
     const outcome = await run(matrixLoader, get("/stories/matrix", alice.cookie));
     const { rows } = outcome.data as { rows: CoverageRow[] };
     expect(rows.find((r) => r.competency === "negotiation")).toMatchObject({

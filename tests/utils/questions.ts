@@ -6,10 +6,9 @@ import { ORIGIN } from "./routes";
 
 /** Factories for custom questions and packs: valid questions built from a bank file, posted as a person would. */
 
-const REST = parseQuestionFile(
-  "question-bank/explain-rest-apis.yaml",
-  readFileSync("question-bank/explain-rest-apis.yaml", "utf8"),
-);
+const bankFile = (file: string) => parseQuestionFile(file, readFileSync(file, "utf8"));
+const REST = bankFile("question-bank/explain-rest-apis.yaml");
+const INCIDENT = bankFile("question-bank/production-incident.yaml");
 
 /** A valid question of one's own, with a fresh id and title (the bank's REST rubric underneath). */
 export function ownQuestion(slug: string, overrides: Partial<Question> = {}): Question {
@@ -20,6 +19,11 @@ export function ownQuestion(slug: string, overrides: Partial<Question> = {}): Qu
     skills: ["kafka-streams", "messaging"],
     ...overrides,
   };
+}
+
+/** A behavioural question of one's own exercising `competencies` (the bank's incident rubric underneath). */
+export function ownBehaviouralQuestion(slug: string, competencies: string[]): Question {
+  return { ...INCIDENT, id: slug, title: `Tell me about ${slug.replace(/-/g, " ")}`, competencies };
 }
 
 /** The custom-question form's fields for a question, as the browser posts them. */
