@@ -6,8 +6,6 @@ import { getPreferences } from "~/review/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
 
-export { skipRevalidationOnDraftSave as shouldRevalidate } from "~/components/answer-form";
-
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: styles },

@@ -129,10 +129,10 @@ async function practise(
     const page = await timed(tally, "GET question", url, { headers });
     if (!page || !expect("GET question", page.status === 200, `status ${page.status}`)) continue;
 
-    const draft = await timed(tally, "POST draft", url, {
+    const draft = await timed(tally, "POST draft", `${url}/draft?slot=0`, {
       method: "POST",
       headers,
-      body: form({ intent: "save-draft", answer: ANSWER.slice(0, ANSWER.length / 2) }),
+      body: form({ answer: ANSWER.slice(0, ANSWER.length / 2) }),
     });
     if (!draft || !expect("POST draft", draft.status === 200, `status ${draft.status}`)) continue;
 

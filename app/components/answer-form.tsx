@@ -1,21 +1,12 @@
-import { Form, useFetcher, useNavigation, useNavigationType, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useNavigation, useNavigationType } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ANSWER_MAX } from "~/rounds/round-limits";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { Countdown } from "./countdown";
 import { FormErrors } from "./form-errors";
+import { useDraftAutosave } from "./use-draft-autosave";
 
 const AUTOSAVE_DELAY_MS = 800;
-
-/**
- * For every route matched on a page with an AnswerForm (root included): a
- * draft save changes nothing the page shows, so re-running loaders after
- * every pause in typing is waste. Worse, that reload can still be in flight
- * when the answer is submitted (the textarea's blur saves a draft), and the
- * router then aborts it, which Remix reports as an error in the browser.
- */
-export const skipRevalidationOnDraftSave: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "save-draft" ? false : defaultShouldRevalidate;
 
 /**
  * For the routes that show an AnswerForm: arriving by a link or a submitted
@@ -34,22 +25,21 @@ export function useFocusOnArrival<T extends HTMLElement>(answerId: string) {
   return ref;
 }
 
-type DraftResult = { ok: true; savedAt: Date } | { errors: Errors; values?: FormValues; savedAt: null };
-
 /**
  * The answer box with its clock. Typing saves a draft on the server (so a
  * reload or another tab shows the same text); the clock reaching zero submits.
  * Without JavaScript it is a plain form that posts the answer.
  */
 export function AnswerForm({
-  answerId,
+  draftUrl,
   initialText,
   deadline,
   serverNow,
   secondsAllowed,
   result,
 }: {
-  answerId: string;
+  /** Where the autosave posts the text (the answer's draft route). */
+  draftUrl: string;
   initialText: string;
   deadline: Date;
   serverNow: Date;
@@ -57,7 +47,7 @@ export function AnswerForm({
   result?: { errors: Errors; values?: FormValues } | null;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const draft = useFetcher<DraftResult>({ key: `draft-${answerId}` });
+  const { status, save } = useDraftAutosave(draftUrl);
   const submitting = useNavigation().state !== "idle";
   const typed = typeof result?.values?.answer === "string" ? result.values.answer : initialText;
   const [length, setLength] = useState(typed.length);
@@ -67,19 +57,17 @@ export function AnswerForm({
     clearTimeout(pending.current);
     const textarea = formRef.current?.elements.namedItem("answer");
     if (!(textarea instanceof HTMLTextAreaElement)) return;
-    draft.submit({ intent: "save-draft", answer: textarea.value }, { method: "post" });
-  }, [draft]);
+    save(textarea.value);
+  }, [save]);
 
   useEffect(() => () => clearTimeout(pending.current), []);
 
   const onExpire = useCallback(() => formRef.current?.requestSubmit(), []);
 
-  const draftError = draft.data && "errors" in draft.data ? draft.data.errors.form : null;
-  const savedAt = draft.data && "ok" in draft.data ? draft.data.savedAt : null;
   const errors = result?.errors;
 
   return (
-    <Form method="post" ref={formRef} className="stack answer-form">
+    <Form method="post" ref={formRef} className="stack answer-form" onSubmit={() => clearTimeout(pending.current)}>
       <Countdown deadline={deadline} serverNow={serverNow} secondsAllowed={secondsAllowed} onExpire={onExpire} />
       <input type="hidden" name="intent" value="submit" />
       <label htmlFor="answer">Your answer</label>
@@ -96,13 +84,23 @@ export function AnswerForm({
           clearTimeout(pending.current);
           pending.current = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
         }}
-        onBlur={saveNow}
+        onBlur={(event) => {
+          // Moving to "Submit answer" sends the text with the submission itself: a save
+          // now would only race it (and be refused once the answer is in).
+          const next = event.relatedTarget;
+          if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === formRef.current) return;
+          saveNow();
+        }}
       />
       <p id="answer-status" className="hint">
         {length.toLocaleString("en")} / {ANSWER_MAX.toLocaleString("en")} characters
-        {draft.state !== "idle" ? " · Saving draft…" : savedAt ? ` · Draft saved ${new Date(savedAt).toLocaleTimeString("en-GB")}` : ""}
+        {status.state === "saving"
+          ? " · Saving draft…"
+          : status.state === "saved"
+            ? ` · Draft saved ${status.savedAt.toLocaleTimeString("en-GB")}`
+            : ""}
       </p>
-      <FormErrors id="answer-errors" errors={[...(errors?.form ?? []), ...(errors?.fields.answer ?? []), ...(draftError ?? [])]} />
+      <FormErrors id="answer-errors" errors={[...(errors?.form ?? []), ...(errors?.fields.answer ?? []), ...(status.state === "failed" ? [status.message] : [])]} />
       <button type="submit" disabled={submitting}>
         Submit answer
       </button>

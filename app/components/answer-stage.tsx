@@ -15,6 +15,7 @@ export function AnswerStage({
   serverNow,
   criteria,
   result,
+  draftUrl,
   gradeStreamUrl,
   canRegrade,
 }: {
@@ -22,6 +23,7 @@ export function AnswerStage({
   serverNow: Date;
   criteria: CriterionLabel[];
   result?: { errors: Errors; values?: FormValues } | null;
+  draftUrl: string;
   gradeStreamUrl: string | null;
   canRegrade: boolean;
 }) {
@@ -38,7 +40,7 @@ export function AnswerStage({
     return (
       <AnswerForm
         key={answer.id}
-        answerId={answer.id}
+        draftUrl={draftUrl}
         initialText={answer.text}
         deadline={answer.deadlineAt}
         serverNow={serverNow}

@@ -11,7 +11,7 @@ import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
 import { probeSecondsFor } from "./clock";
-import { answerFormSchema } from "./round-forms";
+import { answerFormSchema, draftFormSchema } from "./round-forms";
 import { QUESTIONS_MAX } from "./round-limits";
 import { gradeInRound, loadRoundView, unansweredQuestions } from "./round-view.server";
 import { findRound, listRoundQuestions, markRoundFinished, type RoundQuestion } from "./rounds.server";
@@ -46,6 +46,12 @@ export async function resolveAnswerSlot(request: Request, params: Params) {
   const roundQuestion = roundQuestions.find((rq) => rq.position === position);
   invariantResponse(roundQuestion, "Question not found");
   return { user, round, roundQuestions, roundQuestion, slot };
+}
+
+/** For the answer's resource routes (draft saves, the grade stream): the slot comes as `?slot=`, 0 or absent for the main answer. */
+export async function resolveAnswerSlotFromQuery(request: Request, params: Params) {
+  const slot = new URL(request.url).searchParams.get("slot") ?? "0";
+  return resolveAnswerSlot(request, { ...params, slot: slot === "0" ? undefined : slot });
 }
 
 export async function loadAnswerPage(request: Request, params: Params) {
@@ -84,6 +90,8 @@ export async function loadAnswerPage(request: Request, params: Params) {
     main: view.main,
     followUps: view.followUps,
     serverNow: now,
+    /** Where the answer box's autosave posts. */
+    draftUrl: `${answerPath(round.id, roundQuestion.position)}/draft?slot=${slot}`,
     /** Where a pending LLM grading streams its progress from. */
     gradeStreamUrl: answer.submittedAt && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
     /** An offline fallback grade can be redone once the LLM is reachable again. */
@@ -93,6 +101,35 @@ export async function loadAnswerPage(request: Request, params: Params) {
       slot === MAIN_SLOT && question.kind === "behavioural" ? suggestStories(user.id, question, answer.id) : null,
   };
 }
+
+/**
+ * The answer box's autosave: JSON, for a plain `fetch` rather than a Remix
+ * fetcher, because a draft save must never take part in the page's
+ * navigation. A fetcher action that completes while a submitted answer's
+ * redirect is loading makes the router end that navigation with the
+ * fetcher's own revalidation data, and the page then kept showing the form
+ * for an answer already submitted.
+ */
+export async function saveDraftAction(request: Request, params: Params): Promise<Response> {
+  const { roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+  const answer = findAnswer(roundQuestion.id, slot);
+  invariantResponse(answer, "Answer not found");
+  const form = parseForm(draftFormSchema, await request.formData());
+  if (!form.ok) {
+    const message = [...form.errors.form, ...Object.values(form.errors.fields).flat()][0] ?? "The draft was not saved.";
+    return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
+  }
+  const now = new Date();
+  if (!saveDraft(answer.id, form.data.answer, now)) {
+    return Response.json(
+      { ok: false, error: "This answer was already submitted; the draft was not changed." } satisfies DraftSaveResult,
+      { status: 409 },
+    );
+  }
+  return Response.json({ ok: true, savedAt: now.toISOString() } satisfies DraftSaveResult);
+}
+
+export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
 
 export async function answerPageAction(request: Request, params: Params) {
   const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
@@ -104,27 +141,15 @@ export async function answerPageAction(request: Request, params: Params) {
   // "I'm telling this story" (the story bank) posts to the answer page too.
   if (isStoryLinkPost(formData)) return storyLinkAction(user.id, answer, roundQuestion.question, formData);
   const form = parseForm(answerFormSchema, formData);
-  if (!form.ok) return data({ ...form, savedAt: null }, { status: 400 });
+  if (!form.ok) return data(form, { status: 400 });
   const now = new Date();
 
   switch (form.data.intent) {
-    case "save-draft": {
-      if (!saveDraft(answer.id, form.data.answer, now)) {
-        return data(
-          { ...formError("This answer was already submitted; the draft was not changed.", { answer: form.data.answer }), savedAt: null },
-          { status: 409 },
-        );
-      }
-      return { ok: true as const, savedAt: now };
-    }
     case "submit": {
       const text = form.data.answer;
       // Once the clock has run out, even an empty answer is recorded (as timed out).
       if (text.trim() === "" && now < answer.deadlineAt) {
-        return data(
-          { ...formError("Write an answer before submitting.", { answer: text }), savedAt: null },
-          { status: 400 },
-        );
+        return data(formError("Write an answer before submitting.", { answer: text }), { status: 400 });
       }
       if (submitAnswer(answer, text, now)) {
         const submitted = findAnswer(roundQuestion.id, slot)!;

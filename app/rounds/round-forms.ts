@@ -26,11 +26,13 @@ export type NewRound = z.infer<typeof newRoundSchema>;
 
 const answerText = z.string({ error: "The answer is missing." }).max(ANSWER_MAX, `Keep the answer under ${ANSWER_MAX.toLocaleString("en")} characters.`);
 
-/** What the answer page accepts: a draft save, a submission, grading an ungraded answer, or re-grading with the LLM. */
+/** What the answer box's autosave posts (to the answer's draft route). */
+export const draftFormSchema = z.object({ answer: answerText });
+
+/** What the answer page accepts: a submission, grading an ungraded answer, or re-grading with the LLM. */
 export const answerFormSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("save-draft"), answer: answerText }),
     z.object({ intent: z.literal("submit"), answer: answerText }),
     z.object({ intent: z.literal("grade") }),
     z.object({ intent: z.literal("regrade") }),

@@ -15,8 +15,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerPageAction(request, params);
 }
 
-export { skipRevalidationOnDraftSave as shouldRevalidate } from "~/components/answer-form";
-
 export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -37,6 +35,7 @@ export default function QuestionPage() {
         serverNow={data.serverNow}
         criteria={question.criteria}
         result={result && "errors" in result ? result : null}
+        draftUrl={data.draftUrl}
         gradeStreamUrl={data.gradeStreamUrl}
         canRegrade={data.canRegrade}
       />

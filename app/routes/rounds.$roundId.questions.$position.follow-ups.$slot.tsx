@@ -13,8 +13,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerPageAction(request, params);
 }
 
-export { skipRevalidationOnDraftSave as shouldRevalidate } from "~/components/answer-form";
-
 export default function FollowUpPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -35,6 +33,7 @@ export default function FollowUpPage() {
         serverNow={data.serverNow}
         criteria={question.criteria}
         result={result && "errors" in result ? result : null}
+        draftUrl={data.draftUrl}
         gradeStreamUrl={data.gradeStreamUrl}
         canRegrade={data.canRegrade}
       />

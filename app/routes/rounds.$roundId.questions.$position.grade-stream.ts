@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import { latestGrades } from "~/grading/grades.server";
-import { resolveAnswerSlot } from "~/rounds/answer-page.server";
+import { resolveAnswerSlotFromQuery } from "~/rounds/answer-page.server";
 import { findAnswer } from "~/rounds/answers.server";
 import { gradeInRound } from "~/rounds/round-view.server";
 import { invariantResponse } from "~/utils/invariant.server";
@@ -13,12 +13,8 @@ import { invariantResponse } from "~/utils/invariant.server";
  * the answer is graded and stored either way.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slot = new URL(request.url).searchParams.get("slot") ?? "0";
-  const { user, roundQuestions, roundQuestion } = await resolveAnswerSlot(request, {
-    ...params,
-    slot: slot === "0" ? undefined : slot,
-  });
-  const answer = findAnswer(roundQuestion.id, Number(slot));
+  const { user, roundQuestions, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+  const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer?.submittedAt, "No submitted answer to grade");
 
   const encoder = new TextEncoder();

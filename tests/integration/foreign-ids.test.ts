@@ -20,6 +20,7 @@ import {
   action as questionAction,
   loader as questionLoader,
 } from "~/routes/rounds.$roundId.questions.$position._index";
+import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
@@ -123,11 +124,7 @@ beforeAll(async () => {
   const open = `/rounds/${ids.openRound}/questions/1`;
   const openParams = { roundId: ids.openRound, position: "1" };
   await run(questionLoader, get(open, alice.cookie), openParams);
-  const saved = await run(
-    questionAction,
-    post(open, { intent: "save-draft", answer: ALICE_DRAFT }, { cookie: alice.cookie }),
-    openParams,
-  );
+  const saved = await run(draftAction, post(`${open}/draft?slot=0`, { answer: ALICE_DRAFT }, { cookie: alice.cookie }), openParams);
   expect(saved.status).toBe(200);
 
   // A question only Alice was ever asked (one since removed from the bank, or her own).
@@ -238,10 +235,6 @@ const action = (
 });
 
 const answerIntents = (where: string, url: () => string, params: () => Record<string, string>) => [
-  action(`save a draft over ${where}`, url, params, {
-    intent: "save-draft",
-    answer: "Bob was here",
-  }),
   action(`submit ${where}`, url, params, { intent: "submit", answer: "Bob was here" }),
   action(`grade ${where}`, url, params, { intent: "grade" }),
   action(`re-grade ${where}`, url, params, { intent: "regrade" }),
@@ -353,6 +346,26 @@ const TABLE: Record<string, Case[]> = {
       "Alice's unopened follow-up",
       () => `/rounds/${done()}/questions/2/follow-ups/1`,
       () => ({ roundId: done(), position: "2", slot: "1" }),
+    ),
+  ],
+  "rounds.$roundId.questions.$position.draft.ts": [
+    action(
+      "save a draft over Alice's open answer",
+      () => `/rounds/${open()}/questions/1/draft?slot=0`,
+      () => ({ roundId: open(), position: "1" }),
+      { answer: "Bob was here" },
+    ),
+    action(
+      "save a draft over Alice's graded answer",
+      () => `/rounds/${done()}/questions/2/draft?slot=0`,
+      () => ({ roundId: done(), position: "2" }),
+      { answer: "Bob was here" },
+    ),
+    action(
+      "save a draft over Alice's follow-up",
+      () => `/rounds/${done()}/questions/1/draft?slot=1`,
+      () => ({ roundId: done(), position: "1" }),
+      { answer: "Bob was here" },
     ),
   ],
   "rounds.$roundId.questions.$position.grade-stream.ts": [

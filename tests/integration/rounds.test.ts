@@ -7,6 +7,7 @@ import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
 import { loader as resumeLoader } from "~/routes/rounds.$roundId._index";
 import { action as followUpAction, loader as followUpLoader } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
 import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
+import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft";
 import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
 import { createSignedInUser, get, post, run, type Outcome } from "../utils/routes";
 
@@ -36,6 +37,14 @@ async function openQuestion(who: Alice, roundId: string, position = 1) {
 
 async function postAnswer(who: Alice, roundId: string, form: Record<string, string>, position = 1) {
   return run(questionAction, post(questionPath(roundId, position), form, { cookie: who.cookie }), {
+    roundId,
+    position: String(position),
+  });
+}
+
+/** The answer box's autosave, as the page's fetch posts it. */
+async function saveDraft(who: Alice, roundId: string, answer: string, position = 1) {
+  return run(draftAction, post(`${questionPath(roundId, position)}/draft?slot=0`, { answer }, { cookie: who.cookie }), {
     roundId,
     position: String(position),
   });
@@ -128,7 +137,7 @@ describe("answering against the server clock", () => {
   test("opening a question starts its clock once; reopening shows the same deadline and draft", async () => {
     const { roundId } = await startRound(alice);
     const first = (await openQuestion(alice, roundId)).data as { answer: { deadlineAt: Date; text: string } };
-    await postAnswer(alice, roundId, { intent: "save-draft", answer: "draft text" });
+    expect((await saveDraft(alice, roundId, "draft text")).data).toMatchObject({ ok: true });
     const second = (await openQuestion(alice, roundId)).data as { answer: { deadlineAt: Date; text: string } };
     expect(second.answer.deadlineAt).toEqual(first.answer.deadlineAt);
     expect(second.answer.text).toBe("draft text");
@@ -177,11 +186,13 @@ describe("answering against the server clock", () => {
     const { roundId } = await startRound(alice);
     await openQuestion(alice, roundId);
     const tooLong = "x".repeat(ANSWER_MAX + 1);
-    for (const intent of ["submit", "save-draft"]) {
-      const result = await postAnswer(alice, roundId, { intent, answer: tooLong });
-      expect(result.status).toBe(400);
-      expect((result.data as { values: { answer: string } }).values.answer).toBe(tooLong);
-    }
+    const result = await postAnswer(alice, roundId, { intent: "submit", answer: tooLong });
+    expect(result.status).toBe(400);
+    expect((result.data as { values: { answer: string } }).values.answer).toBe(tooLong);
+    // The autosave says why, without echoing the text back (the answer box still has it).
+    const draft = await saveDraft(alice, roundId, tooLong);
+    expect(draft.status).toBe(400);
+    expect(draft.data).toEqual({ ok: false, error: expect.stringMatching(/^Keep the answer under/) });
     const [row] = answerRows(roundId);
     expect(row!.text).toBe("");
     expect(row!.submittedAt).toBeNull();
@@ -224,7 +235,7 @@ describe("answering against the server clock", () => {
   test("an abandoned answer is submitted by the server with its draft when the clock is past", async () => {
     const { roundId } = await startRound(alice, { minutes: "1" });
     await openQuestion(alice, roundId);
-    await postAnswer(alice, roundId, { intent: "save-draft", answer: "half an answer about resources" });
+    await saveDraft(alice, roundId, "half an answer about resources");
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 10 * 60_000);
     const page = (await openQuestion(alice, roundId)).data as { answer: { submittedAt: Date | null; timedOut: boolean; text: string; grade: unknown } };
@@ -240,8 +251,9 @@ describe("answering against the server clock", () => {
     await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER });
     const again = await postAnswer(alice, roundId, { intent: "submit", answer: "something else" });
     expect(again.status).toBe(302);
-    const draft = await postAnswer(alice, roundId, { intent: "save-draft", answer: "late draft" });
+    const draft = await saveDraft(alice, roundId, "late draft");
     expect(draft.status).toBe(409);
+    expect(draft.data).toEqual({ ok: false, error: expect.stringMatching(/already submitted/) });
     const [row] = answerRows(roundId);
     expect(row!.text).toBe(GOOD_ANSWER);
     expect(getDb().select().from(grades).where(eq(grades.answerId, row!.id)).all()).toHaveLength(1);
@@ -304,12 +316,13 @@ describe("someone else's round is a 404 everywhere", () => {
     const params = { roundId, position: "1" };
     const checks: Outcome[] = [
       await run(questionLoader, get(questionPath(roundId), bob.cookie), params),
-      await run(questionAction, post(questionPath(roundId), { intent: "save-draft", answer: "x" }, { cookie: bob.cookie }), params),
+      await run(questionAction, post(questionPath(roundId), { intent: "submit", answer: "x" }, { cookie: bob.cookie }), params),
+      await run(draftAction, post(`${questionPath(roundId)}/draft?slot=0`, { answer: "x" }, { cookie: bob.cookie }), params),
       await run(followUpLoader, get(`${questionPath(roundId)}/follow-ups/1`, bob.cookie), { ...params, slot: "1" }),
       await run(reportLoader, get(`/rounds/${roundId}/report`, bob.cookie), { roundId }),
       await run(resumeLoader, get(`/rounds/${roundId}`, bob.cookie), { roundId }),
     ];
-    expect(checks.map((c) => c.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(checks.map((c) => c.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect(answerRows(roundId)[0]!.text).toBe(GOOD_ANSWER);
   });
 
