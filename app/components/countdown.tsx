@@ -53,7 +53,12 @@ export function Countdown({
   }, [remaining, onExpire]);
 
   return (
-    <div className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}`}>
+    // data-deadline: the server's deadline as stored, so a check that a reload or restart kept the
+    // clock compares it exactly instead of reading the ticking display against a wall clock.
+    <div
+      className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}`}
+      data-deadline={deadline.toISOString()}
+    >
       <span className="countdown-label" id="countdown-label">
         Time left
       </span>

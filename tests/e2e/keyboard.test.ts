@@ -60,8 +60,9 @@ async function expectFocusOnPageHeading(page: Page, breadcrumb: RegExp): Promise
 }
 
 /**
- * Watches the countdown for `ms`: how often the visible clock changed, and
- * each text its polite live region took (what a screen reader would announce).
+ * Runs the page's clock forward by `ms` (Playwright's fake clock: no real
+ * waiting) and reports how often the visible clock changed meanwhile, and each
+ * text its polite live region took (what a screen reader would announce).
  */
 async function watchCountdown(
   page: Page,
@@ -71,32 +72,34 @@ async function watchCountdown(
   expect(await live.getAttribute("aria-live")).toBe("polite");
   // The timer itself must not be a live region, or it would be read out every second.
   expect(await page.getByRole("timer").getAttribute("aria-live")).toBeNull();
-  return page.evaluate(
-    (duration) =>
-      new Promise<{ timerChanges: number; announcements: string[] }>((resolve) => {
-        const timer = document.querySelector('[role="timer"]');
-        const region = document.querySelector(".countdown [aria-live]");
-        if (!timer || !region) throw new Error("no countdown on the page");
-        const result = { timerChanges: 0, announcements: [] as string[] };
-        const options = { subtree: true, childList: true, characterData: true };
-        const onTimer = new MutationObserver(() => (result.timerChanges += 1));
-        const onRegion = new MutationObserver(() =>
-          result.announcements.push(region.textContent ?? ""),
-        );
-        onTimer.observe(timer, options);
-        onRegion.observe(region, options);
-        setTimeout(() => {
-          onTimer.disconnect();
-          onRegion.disconnect();
-          resolve(result);
-        }, duration);
-      }),
-    ms,
+  await page.evaluate(() => {
+    const timer = document.querySelector('[role="timer"]');
+    const region = document.querySelector(".countdown [aria-live]");
+    if (!timer || !region) throw new Error("no countdown on the page");
+    const result = { timerChanges: 0, announcements: [] as string[] };
+    const options = { subtree: true, childList: true, characterData: true };
+    const onTimer = new MutationObserver(() => (result.timerChanges += 1));
+    const onRegion = new MutationObserver(() => result.announcements.push(region.textContent ?? ""));
+    onTimer.observe(timer, options);
+    onRegion.observe(region, options);
+    Object.assign(window, {
+      countdownWatch: () => {
+        onTimer.disconnect();
+        onRegion.disconnect();
+        return result;
+      },
+    });
+  });
+  await page.clock.runFor(ms);
+  return page.evaluate(() =>
+    (window as unknown as { countdownWatch: () => { timerChanges: number; announcements: string[] } }).countdownWatch(),
   );
 }
 
 test("a practice round taken with the keyboard alone, focus following each submit", async () => {
   const page = await browser().newPage();
+  // The page's clock is Playwright's: it runs in real time, and the countdown check runs it forward.
+  await page.clock.install();
   const consoleErrors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());

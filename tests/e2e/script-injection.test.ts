@@ -56,6 +56,25 @@ afterAll(async () => {
   await context.close();
 });
 
+test("the dialog check can fail: a script that does run is caught", async () => {
+  await page.goto(`${baseURL}/login`);
+  await page.evaluate(() => alert("canary"));
+  expect(dialogs.splice(0)).toEqual(["canary"]);
+});
+
+/**
+ * No payload became an element on the page as rendered and hydrated: an
+ * `<img src=x onerror>` or a `<script>alert(1)</script>` would be in the DOM
+ * before it could run, so this needs no waiting for a dialog that might come.
+ */
+async function expectNoInjectedElements(): Promise<void> {
+  const found = await page.evaluate(() => ({
+    images: document.querySelectorAll('img[src="x"], [onerror]').length,
+    scripts: [...document.scripts].filter((script) => script.textContent?.trim() === "alert(1)").length,
+  }));
+  expect(found).toEqual({ images: 0, scripts: 0 });
+}
+
 /** The server's HTML: no payload raw, and (when `shown`) each one escaped. */
 function checkHtml(html: string, { shown }: { shown: boolean }): void {
   for (const payload of PAYLOADS) expect(html).not.toContain(payload);
@@ -201,7 +220,7 @@ test("answers, drafts and follow-up answers are shown as text on every page that
     expect(await response.text()).toContain(SCRIPT);
   }
 
-  await page.waitForTimeout(500);
+  await expectNoInjectedElements();
   expect(dialogs).toEqual([]);
 });
 
@@ -328,7 +347,7 @@ test("a story's fields, and a refused competency of one's own, are shown as text
   await openAndCheckSource(`${baseURL}/rounds/${roundId}/report`, { shown: true });
   await expectVisibleText();
 
-  await page.waitForTimeout(500);
+  await expectNoInjectedElements();
   expect(dialogs).toEqual([]);
 });
 
@@ -525,6 +544,6 @@ test("a custom question's fields, and an imported pack's, are shown as text on e
   await expect.poll(() => page.getByText("was not imported").isVisible()).toBe(true);
   await expectVisible([badPack.name, `"${SCRIPT + ATTRIBUTE}" is also the id of questions.0`]);
 
-  await page.waitForTimeout(500);
+  await expectNoInjectedElements();
   expect(dialogs).toEqual([]);
 });

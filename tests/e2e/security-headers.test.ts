@@ -261,8 +261,14 @@ describe("in the browser", () => {
 
   test("another site cannot frame the app", async () => {
     const page = await browser().newPage();
+    const response = page.waitForResponse((r) => r.url() === `${baseURL}/login`);
+    // Chromium's own word that it refused to show the page in the frame.
+    const refused = page.waitForEvent("console", (msg) => /frame-ancestors 'none'/.test(msg.text()));
     await page.setContent(`<iframe src="${baseURL}/login" title="framed"></iframe>`);
-    await page.waitForTimeout(1000);
+    const headers = (await response).headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect((await refused).type()).toBe("error");
     const framed = page.frames().find((f) => f.url().startsWith(baseURL));
     const heading = framed ? await framed.locator("h1").count() : 0;
     expect(heading).toBe(0);

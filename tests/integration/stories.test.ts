@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { loader as indexLoader } from "~/routes/stories._index";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/stories.$storyId.delete";
 import { action as editAction, loader as editLoader } from "~/routes/stories.$storyId.edit";
@@ -200,6 +200,10 @@ describe("creating a story", () => {
 });
 
 describe("editing a story", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test("the form starts from the story; a valid post saves it and moves updatedAt", async () => {
     const id = await writeStory(alice);
     const before = storyRow(id)!;
@@ -211,7 +215,9 @@ describe("editing a story", () => {
         skills: ["devops"],
       },
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // A minute later, by a controlled clock: the edit must move updatedAt.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(before.updatedAt.getTime() + 60_000);
     const outcome = await edit(alice, id, {
       ...STORY_FORM,
       title: "Renamed",
