@@ -20,7 +20,6 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
   // WAL with NORMAL is durable across application crashes; only an OS crash can lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
@@ -28,7 +27,14 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
     typeof value === "string" ? foldCase(value) : value,
   );
   const db = drizzle(sqlite, { schema });
+  // Foreign keys off while migrating: the migrator runs in one transaction, where SQLite ignores the
+  // migrations' own `PRAGMA foreign_keys=OFF`, and rebuilding a table (drop, then rename a copy) would
+  // otherwise cascade-delete every row that references it. Checked before they are switched back on.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length > 0) throw new Error(`Migrating ${file} left ${broken.length} rows with a broken reference`);
+  sqlite.pragma("foreign_keys = ON");
   return { db, sqlite };
 }
 

@@ -97,6 +97,8 @@ export const answers = sqliteTable(
     draftSavedAt: timestamp("draft_saved_at"),
     submittedAt: timestamp("submitted_at"),
     timedOut: integer("timed_out", { mode: "boolean" }).notNull().default(false),
+    /** Skipped: left to expire with nothing written, or skipped on purpose. Never graded, never in a figure. */
+    skipped: integer("skipped", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("answers_round_question_slot_idx").on(t.roundQuestionId, t.slot)],
 );
@@ -113,7 +115,8 @@ export const grades = sqliteTable(
     promptVersion: text("prompt_version"),
     /** Why the LLM was not used when it should have been (timeout, 429, daily limit, ...). */
     fallbackReason: text("fallback_reason"),
-    overall: real("overall").notNull(),
+    /** Null when the grader could not assess the answer (the offline grader and another language). */
+    overall: real("overall"),
     strengths: text("strengths", { mode: "json" }).$type<string[]>().notNull(),
     improvements: text("improvements", { mode: "json" }).$type<string[]>().notNull(),
     star: text("star", { mode: "json" }).$type<{ present: string[]; missing: string[] } | null>(),
