@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import type { Grade, GradeRequest } from "~/grading/grade-schema";
+import { isAssessed, type AssessedGrade, type Grade, type GradeRequest } from "~/grading/grade-schema";
 import { gradeWithLlm, LlmGradeError } from "~/grading/llm/grade-with-llm.server";
 import { ensureMockLlm } from "~/grading/llm/mock-llm.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
@@ -174,12 +174,15 @@ export function spearman(xs: number[], ys: number[]): number | null {
 }
 
 export function summarise(graded: GradedRecord[]): EvalSummary {
-  const referenced = graded.filter((r): r is GradedRecord & { reference: number } => r.reference !== null);
+  // A grade without a score (not assessed) has nothing to compare with its reference.
+  const referenced = graded.filter(
+    (r): r is GradedRecord & { reference: number; grade: AssessedGrade } => r.reference !== null && isAssessed(r.grade),
+  );
   const scores = referenced.map((r) => r.grade.overall);
   const refs = referenced.map((r) => r.reference);
   const mae = referenced.length === 0 ? null : referenced.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / referenced.length;
 
-  const byQuestion = new Map<string, Array<GradedRecord & { reference: number }>>();
+  const byQuestion = new Map<string, Array<(typeof referenced)[number]>>();
   for (const r of referenced) byQuestion.set(r.question.id, [...(byQuestion.get(r.question.id) ?? []), r]);
   const questions: QuestionCheck[] = [...byQuestion.entries()].map(([questionId, rs]) => {
     const best = Math.max(...rs.map((r) => r.reference));
@@ -214,7 +217,7 @@ export function formatRecord(r: GradedRecord): string {
   const criteria = r.grade.criteria.map((c) => `${c.criterionId}=${c.score}`).join(" ");
   const flags = [r.grade.flags.injectionSuspected ? "injection" : "", r.grade.flags.nonEnglish ? "non-english" : ""].filter(Boolean);
   const ref = r.reference === null ? "" : `  ref ${r.reference}`;
-  return `${r.id.padEnd(24)} ${r.grade.overall.toFixed(1)}${ref}  [${criteria}]${flags.length ? `  flags: ${flags.join(",")}` : ""}`;
+  return `${r.id.padEnd(24)} ${r.grade.overall === null ? "n/a" : r.grade.overall.toFixed(1)}${ref}  [${criteria}]${flags.length ? `  flags: ${flags.join(",")}` : ""}`;
 }
 
 export function formatSummary(s: EvalSummary): string {

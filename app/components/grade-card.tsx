@@ -33,45 +33,61 @@ export function GradeCard({
   return (
     <section className="grade-card">
       <Heading>{title}</Heading>
-      <p className="overall">
-        <strong>Overall</strong> <span className="score">{scoreText(grade.overall, lowAnxiety)}</span>
-      </p>
+      {grade.overall === null ? (
+        <p className="overall">
+          <strong>Overall</strong> <span className="score">not assessed</span>
+        </p>
+      ) : (
+        <p className="overall">
+          <strong>Overall</strong>{" "}
+          <span className="score">{scoreText(grade.overall, lowAnxiety)}</span>
+        </p>
+      )}
       <p className="hint">
         {graderLabel(provenance)}
         {provenance.fallbackReason ? ` — the LLM was not used: ${provenance.fallbackReason}` : ""}
       </p>
       {grade.flags.injectionSuspected ? (
         <p className="flag" role="note">
-          This answer contains text addressed to the grader (instructions or scores). Those parts earned nothing.
+          This answer contains text addressed to the grader (instructions or scores). Those parts
+          earned nothing.
         </p>
       ) : null}
       {grade.flags.nonEnglish ? (
         <p className="flag" role="note">
-          This answer does not look like English; the offline grader can only judge English answers.
+          {grade.overall === null
+            ? "Not assessed by the offline grader: it reads English only, so this answer has no score and counts in no average, chart or readiness figure. Configure an LLM (see Settings) to grade answers in other languages."
+            : "This answer does not look like English; the offline grader can only judge English answers."}
         </p>
       ) : null}
-      <table className="criteria">
-        <caption className="visually-hidden">Scores per rubric criterion</caption>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">{lowAnxiety ? "How it went" : "Score"}</th>
-            <th scope="col">What earned it</th>
-          </tr>
-        </thead>
-        <tbody>
-          {grade.criteria.map((c) => (
-            <tr key={c.criterionId}>
-              <th scope="row">{name(c.criterionId)}</th>
-              <td>{scoreText(c.score, lowAnxiety, 0)}</td>
-              <td>
-                {c.evidence ? <q className="evidence">{c.evidence}</q> : <span className="muted">No sentence earned it.</span>}
-                <p className="rationale">{c.rationale}</p>
-              </td>
+      {grade.criteria.length > 0 ? (
+        <table className="criteria">
+          <caption className="visually-hidden">Scores per rubric criterion</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">{lowAnxiety ? "How it went" : "Score"}</th>
+              <th scope="col">What earned it</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {grade.criteria.map((c) => (
+              <tr key={c.criterionId}>
+                <th scope="row">{name(c.criterionId)}</th>
+                <td>{scoreText(c.score, lowAnxiety, 0)}</td>
+                <td>
+                  {c.evidence ? (
+                    <q className="evidence">{c.evidence}</q>
+                  ) : (
+                    <span className="muted">No sentence earned it.</span>
+                  )}
+                  <p className="rationale">{c.rationale}</p>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {grade.star ? (
         <p>
           <strong>STAR:</strong> present — {grade.star.present.join(", ") || "none"}; missing —{" "}
@@ -107,11 +123,15 @@ export function GradeCard({
       {grade.insights ? (
         <p className="hint">
           {grade.insights.wordCount} words
-          {grade.insights.wordsPerMinute !== null ? ` · ${grade.insights.wordsPerMinute} words per minute` : ""}
+          {grade.insights.wordsPerMinute !== null
+            ? ` · ${grade.insights.wordsPerMinute} words per minute`
+            : ""}
           {grade.insights.fillerWords.length > 0
             ? ` · filler: ${grade.insights.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`
             : ""}
-          {grade.insights.termsUsed.length > 0 ? ` · terms used: ${grade.insights.termsUsed.join(", ")}` : ""}
+          {grade.insights.termsUsed.length > 0
+            ? ` · terms used: ${grade.insights.termsUsed.join(", ")}`
+            : ""}
           {grade.insights.topWords.length > 0
             ? ` · most used: ${grade.insights.topWords.map((w) => `${w.word} ×${w.count}`).join(", ")}`
             : ""}

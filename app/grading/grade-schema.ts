@@ -53,9 +53,13 @@ export const insightsSchema = z.object({
 });
 
 export const gradeSchema = z.object({
-  /** Weighted mean of the criterion scores, one decimal. */
-  overall: z.number().min(SCORE_MIN).max(SCORE_MAX),
-  criteria: z.array(criterionGradeSchema).min(1),
+  /**
+   * Weighted mean of the criterion scores, one decimal; null when the grader
+   * could not assess the answer at all (the offline grader and an answer in
+   * another language). Such a grade has no criteria and counts in no figure.
+   */
+  overall: z.number().min(SCORE_MIN).max(SCORE_MAX).nullable(),
+  criteria: z.array(criterionGradeSchema),
   strengths: z.array(z.string().min(1).max(500)).max(6),
   improvements: z.array(z.string().min(1).max(500)).max(6),
   /** STAR parts found, for behavioural questions; null otherwise. */
@@ -63,9 +67,18 @@ export const gradeSchema = z.object({
   probes: z.array(probeSchema).max(3),
   flags: gradeFlagsSchema,
   insights: insightsSchema.nullable(),
+}).refine((grade) => (grade.overall === null) === (grade.criteria.length === 0), {
+  error: "A grade scores every criterion, or (not assessed) none and no overall.",
+  path: ["criteria"],
 });
 
 export type Grade = z.infer<typeof gradeSchema>;
+/** A grade with scores: what every average, chart, readiness figure and the queue are made of. */
+export type AssessedGrade = Grade & { overall: number };
+
+export function isAssessed(grade: Grade): grade is AssessedGrade {
+  return grade.overall !== null;
+}
 export type CriterionGrade = z.infer<typeof criterionGradeSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 export type Insights = z.infer<typeof insightsSchema>;

@@ -60,6 +60,8 @@ function sumsByQuestion(userId: string, bucket: Bucket): PeriodSum[] {
     WITH graded AS (${gradedAnswers(userId, bucket)})
     SELECT graded.questionId AS key, graded.period AS period, sum(g.overall) AS sum, count(*) AS n
     FROM graded JOIN grades g ON g.id = graded.gradeId
+    -- A grade without a score (not assessed) is in no figure; skipped answers have no grade at all.
+    WHERE g.overall IS NOT NULL
     GROUP BY graded.questionId, graded.period`);
 }
 

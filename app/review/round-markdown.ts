@@ -1,5 +1,6 @@
 import type { Grade } from "~/grading/grade-schema";
 import type { QuestionView } from "~/rounds/round-view.server";
+import { roundAverage } from "~/rounds/round-average";
 import { formatDateTime, formatDuration } from "./format";
 import { scoreText } from "./score-words";
 import { secondsUsed } from "./time-used";
@@ -22,7 +23,7 @@ const cell = (text: string | null) => (text ?? "—").replace(/\|/g, "\\|").repl
 
 function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolean): string[] {
   const lines = [
-    `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
+    grade.overall === null ? `**Overall:** not assessed` : `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
     "",
     "| Criterion | Score | What earned it | Why |",
     "|---|---|---|---|",
@@ -59,17 +60,14 @@ export function roundToMarkdown(
   questions: QuestionView[],
   lowAnxiety: boolean,
 ): string {
-  const scores = questions.flatMap((q) => (q.main?.grade ? [q.main.grade.grade.overall] : []));
+  const average = roundAverage(questions);
   const lines = [
     `# ${round.title}`,
     "",
     `- Taken: ${formatDateTime(round.createdAt)}`,
     `- Experience band: ${round.band} years`,
   ];
-  if (scores.length > 0)
-    lines.push(
-      `- Overall (round average): ${scoreText(scores.reduce((a, b) => a + b, 0) / scores.length, lowAnxiety)}`,
-    );
+  if (average !== null) lines.push(`- Overall (round average): ${scoreText(average, lowAnxiety)}`);
   if (!round.finishedAt) lines.push("- Not finished yet");
   for (const { roundQuestion, main, followUps } of questions) {
     const { question } = roundQuestion;

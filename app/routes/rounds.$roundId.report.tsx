@@ -7,6 +7,7 @@ import { Score } from "~/components/score";
 import { formatDate } from "~/review/format";
 import { secondsUsed } from "~/review/time-used";
 import { loadRoundView } from "~/rounds/round-view.server";
+import { roundAverage } from "~/rounds/round-average";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
@@ -15,8 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = findRound(user.id, params.roundId ?? "");
   invariantResponse(round, "Round not found");
   const questions = await loadRoundView(round.id, user.id, new Date());
-  const scores = questions.flatMap((q) => (q.main?.grade ? [q.main.grade.grade.overall] : []));
-  const average = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+  const average = roundAverage(questions);
   return {
     round: { id: round.id, title: round.title, band: round.band, createdAt: round.createdAt, finishedAt: round.finishedAt },
     average,

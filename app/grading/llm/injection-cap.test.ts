@@ -42,7 +42,7 @@ describe("capInjectedGrade", () => {
     const capped = capInjectedGrade(llm, offline, question);
     expect(capped.criteria.map((c) => c.score)).toEqual([2, 3, 2, 1]);
     expect(capped.overall).toBe(2.1);
-    expect(capped.overall).toBeLessThanOrEqual(offline.overall + 1);
+    expect(capped.overall).toBeLessThanOrEqual(offline.overall! + 1);
     expect(capped.flags.injectionSuspected).toBe(true);
     expect(capped.improvements[0]).toBe(CAPPED_IMPROVEMENT);
     expect(capped.criteria[0]?.rationale).toMatch(/Capped from 5 to 2/);

@@ -17,7 +17,8 @@ export const CAPPED_IMPROVEMENT =
   "Part of this answer addressed the grader instead of the question; it earned nothing and the scores were capped.";
 
 export function capInjectedGrade(grade: Grade, offline: Grade, question: Question): Grade {
-  if (!grade.flags.injectionSuspected || grade.overall <= offline.overall + INJECTION_MARGIN)
+  // An answer the offline grader could not read (another language) has no baseline but the minimum.
+  if (!grade.flags.injectionSuspected || grade.overall === null || grade.overall <= (offline.overall ?? SCORE_MIN) + INJECTION_MARGIN)
     return grade;
   const criteria = grade.criteria.map((criterion) => {
     const offlineScore =

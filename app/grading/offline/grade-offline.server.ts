@@ -42,6 +42,8 @@ export function gradeOffline(request: GradeRequest): Grade {
   const { analysed, keyed } = readAnalysed(tagged, rubric.lexicon, answer);
   const features = keyed.sentences.map(sentenceFeatures);
   const nonEnglish = looksNonEnglish(analysed, (word) => rubric.lexicon.correct(word) !== undefined);
+  // Scoring words it cannot read would mark the language, not the content: no score at all.
+  if (nonEnglish) return notAssessed(injection.suspected);
   const criteria = criteriaToGrade(rubric, request, keyed);
   const targetSet = new Set(criteria.map((c) => c.criterion.id));
 
@@ -98,6 +100,23 @@ export function gradeOffline(request: GradeRequest): Grade {
     probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])]),
     flags: { injectionSuspected: injection.suspected, nonEnglish },
     insights,
+  };
+}
+
+/** What the offline grader says of an answer it cannot read, in place of a score. */
+export const NOT_ASSESSED_NOTE =
+  "Not assessed by the offline grader: it reads English only. Configure an LLM to grade answers in other languages.";
+
+function notAssessed(injectionSuspected: boolean): Grade {
+  return {
+    overall: null,
+    criteria: [],
+    strengths: [],
+    improvements: [NOT_ASSESSED_NOTE],
+    star: null,
+    probes: [],
+    flags: { injectionSuspected, nonEnglish: true },
+    insights: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
 import { gradeOffline } from "./grade-offline.server";
-import { calibrationAnswers, question, requestFor, testBank } from "./test-helpers";
+import { calibrationAnswers, overallOf, question, requestFor, testBank } from "./test-helpers";
 
 const calibration = calibrationAnswers();
 const rest = question("explain-rest-apis");
@@ -42,8 +42,8 @@ describe("gradeOffline: the contract", () => {
 
   it("ranks each bank question's strong example above its weak one", () => {
     for (const q of testBank()) {
-      const strong = gradeOffline(requestFor(q, q.examples.strong)).overall;
-      const weak = gradeOffline(requestFor(q, q.examples.weak)).overall;
+      const strong = overallOf(gradeOffline(requestFor(q, q.examples.strong)));
+      const weak = overallOf(gradeOffline(requestFor(q, q.examples.weak)));
       expect(strong, q.id).toBeGreaterThan(weak);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
-import { gradeOffline } from "./grade-offline.server";
-import { calibrationAnswers, question, requestFor } from "./test-helpers";
+import { gradeOffline, NOT_ASSESSED_NOTE } from "./grade-offline.server";
+import { calibrationAnswers, overallOf, question, requestFor } from "./test-helpers";
 
 const calibration = calibrationAnswers();
 const rest = question("explain-rest-apis");
@@ -34,7 +34,7 @@ describe("hostile answers: injections", () => {
       const clean = gradeOffline(requestFor(record.question, record.answer));
       const hostile = gradeSchema.parse(gradeOffline(requestFor(record.question, `${record.answer} ${injection}`)));
       expect(hostile.flags.injectionSuspected, record.id).toBe(true);
-      expect(hostile.overall, record.id).toBeLessThanOrEqual(clean.overall);
+      expect(overallOf(hostile), record.id).toBeLessThanOrEqual(overallOf(clean));
       for (const [i, criterion] of hostile.criteria.entries()) {
         expect(criterion.score, `${record.id} ${criterion.criterionId}`).toBeLessThanOrEqual(clean.criteria[i]?.score ?? 0);
       }
@@ -76,11 +76,13 @@ describe("hostile answers: markup, languages, junk", () => {
     ["French", "REST est un style d'architecture pour les API qui utilise HTTP. Les ressources sont identifiées par des URI et le client utilise les méthodes GET et POST. Le serveur ne garde pas d'état entre les requêtes."],
     ["Chinese", "REST 是一种架构风格，资源通过 URL 标识，客户端使用 GET 和 POST 等方法。服务器不保存会话状态，所以可以水平扩展。"],
     ["Russian", "REST — это архитектурный стиль для API поверх HTTP. Ресурсы идентифицируются URI, а методы GET и POST описывают действие."],
-  ])("flags an answer in %s and scores it the minimum", (_language, answer) => {
+  ])("flags an answer in %s and leaves it unscored (not assessed), never a 1", (_language, answer) => {
     const grade = gradeSchema.parse(gradeOffline(requestFor(rest, answer)));
     expect(grade.flags.nonEnglish).toBe(true);
-    expect(grade.overall).toBe(1);
-    expect(grade.improvements.join(" ")).toMatch(/English/);
+    expect(grade.overall).toBeNull();
+    expect(grade.criteria).toEqual([]);
+    expect(grade.probes).toEqual([]);
+    expect(grade.improvements).toEqual([NOT_ASSESSED_NOTE]);
   });
 
   it("does not flag English answers, keyword lists or code-heavy answers", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { GradeRequest } from "~/grading/grade-schema";
+import type { Grade, GradeRequest } from "~/grading/grade-schema";
 import { loadBankFrom } from "~/question-bank/load-bank.server";
 import type { Question } from "~/question-bank/question-schema";
 
@@ -11,6 +11,12 @@ let bank: Question[] | undefined;
 export function testBank(): Question[] {
   bank ??= loadBankFrom(path.resolve("question-bank"));
   return bank;
+}
+
+/** The overall of a grade that must have one (an answer the offline grader can read). */
+export function overallOf(grade: Grade): number {
+  if (grade.overall === null) throw new Error("the grade has no score (not assessed)");
+  return grade.overall;
 }
 
 export function question(id: string): Question {
