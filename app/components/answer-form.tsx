@@ -62,14 +62,20 @@ export function AnswerForm({
 
   useEffect(() => () => clearTimeout(pending.current), []);
 
-  const onExpire = useCallback(() => formRef.current?.requestSubmit(), []);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const skipButton = useRef<HTMLButtonElement>(null);
+  // Time is up: what was written is submitted; with nothing written the question is skipped.
+  const onExpire = useCallback(() => {
+    const textarea = formRef.current?.elements.namedItem("answer");
+    const empty = !(textarea instanceof HTMLTextAreaElement) || textarea.value.trim() === "";
+    formRef.current?.requestSubmit(empty ? skipButton.current : submitButton.current);
+  }, []);
 
   const errors = result?.errors;
 
   return (
     <Form method="post" ref={formRef} className="stack answer-form" onSubmit={() => clearTimeout(pending.current)}>
       <Countdown deadline={deadline} serverNow={serverNow} secondsAllowed={secondsAllowed} onExpire={onExpire} />
-      <input type="hidden" name="intent" value="submit" />
       <label htmlFor="answer">Your answer</label>
       <textarea
         id="answer"
@@ -101,9 +107,15 @@ export function AnswerForm({
             : ""}
       </p>
       <FormErrors id="answer-errors" errors={[...(errors?.form ?? []), ...(errors?.fields.answer ?? []), ...(status.state === "failed" ? [status.message] : [])]} />
-      <button type="submit" disabled={submitting}>
-        Submit answer
-      </button>
+      <div className="answer-actions">
+        <button type="submit" name="intent" value="submit" ref={submitButton} disabled={submitting}>
+          Submit answer
+        </button>
+        <button type="submit" name="intent" value="skip" ref={skipButton} className="secondary" disabled={submitting}>
+          Skip this question
+        </button>
+      </div>
+      <p className="hint">A skipped question keeps what you wrote but is not graded, and counts in no score.</p>
     </Form>
   );
 }

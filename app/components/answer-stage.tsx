@@ -55,10 +55,19 @@ export function AnswerStage({
         <h2 id={`answer-${answer.id}`} ref={answerHeading} tabIndex={-1}>
           Your answer
         </h2>
-        {answer.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
+        {answer.skipped ? (
+          <p className="badge">
+            Skipped{answer.text.trim() === "" ? (answer.timedOut ? ": the clock ran out before anything was written" : "") : ""}
+          </p>
+        ) : answer.timedOut ? (
+          <p className="badge">Submitted after the clock ran out</p>
+        ) : null}
         <div className="answer-text">{answer.text || <span className="muted">(no answer was written)</span>}</div>
+        {answer.skipped ? (
+          <p className="hint">A skipped question is not graded and counts in no average, chart, readiness figure or queue.</p>
+        ) : null}
       </section>
-      {answer.grade ? (
+      {answer.skipped ? null : answer.grade ? (
         <>
           <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
           {/* Only behavioural grades carry STAR parts: those answers can start a story. */}

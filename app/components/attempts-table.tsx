@@ -6,6 +6,7 @@ export interface AttemptColumn {
   roundId: string;
   createdAt: Date;
   overall: number | null;
+  skipped: boolean;
   scores: Record<string, number>;
   secondsUsed: number;
 }
@@ -44,7 +45,7 @@ export function AttemptsTable({
                 </Link>
               </th>
               <td>
-                <Score value={a.overall} />
+                <Score value={a.overall} empty={a.skipped ? "skipped" : "not graded"} />
               </td>
               {criteria.map((c) => (
                 <td key={c.id}>

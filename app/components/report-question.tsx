@@ -35,7 +35,11 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
             {formatDuration(q.secondsAllowed)}) ·{" "}
             <Link to={`/questions/${q.questionId}`}>Every attempt at “{q.title}”</Link>
           </p>
-          {q.main.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
+          {q.main.skipped ? (
+            <p className="badge">Skipped: not graded, and in no score</p>
+          ) : q.main.timedOut ? (
+            <p className="badge">Submitted after the clock ran out</p>
+          ) : null}
           <h3 className="visually-hidden">Your answer</h3>
           <div className="answer-text">
             {q.main.text || <span className="muted">(no answer was written)</span>}
@@ -50,7 +54,7 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
               />
               {q.main.grade.grade.star ? <SaveAsStoryLink answerId={q.main.id} context={`question ${q.position}`} /> : null}
             </>
-          ) : (
+          ) : q.main.skipped ? null : (
             <p className="muted">Not graded yet.</p>
           )}
           {q.main.grade && q.main.grade.grade.probes.length > 0 ? (

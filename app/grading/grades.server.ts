@@ -31,9 +31,11 @@ export function saveGrade(answerId: string, grade: Grade, provenance: GradeProve
       })
       .returning({ id: grades.id })
       .get();
-    tx.insert(criterionScores)
-      .values(valid.criteria.map((c, position) => ({ gradeId: row.id, position, ...c })))
-      .run();
+    // A grade without a score (not assessed) has no criteria to store.
+    if (valid.criteria.length > 0)
+      tx.insert(criterionScores)
+        .values(valid.criteria.map((c, position) => ({ gradeId: row.id, position, ...c })))
+        .run();
     return row.id;
   });
 }

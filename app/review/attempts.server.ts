@@ -18,6 +18,7 @@ export interface AttemptRow {
 export interface AttemptDetail extends AttemptRow {
   text: string;
   timedOut: boolean;
+  skipped: boolean;
   secondsUsed: number;
   grade: StoredGrade | null;
 }
@@ -61,6 +62,7 @@ export function attemptDetails(rows: AttemptRow[]): AttemptDetail[] {
         id: answers.id,
         text: answers.text,
         timedOut: answers.timedOut,
+        skipped: answers.skipped,
         startedAt: answers.startedAt,
         deadlineAt: answers.deadlineAt,
         submittedAt: answers.submittedAt,
@@ -77,6 +79,7 @@ export function attemptDetails(rows: AttemptRow[]): AttemptDetail[] {
       ...row,
       text: answer.text,
       timedOut: answer.timedOut,
+      skipped: answer.skipped,
       secondsUsed: secondsUsed(answer),
       grade: grades.get(row.answerId) ?? null,
     };

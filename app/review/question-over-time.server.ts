@@ -66,6 +66,7 @@ export function loadQuestionOverTime(userId: string, question: Question, page: n
         secondsUsed: d.secondsUsed,
         text: d.text,
         timedOut: d.timedOut,
+        skipped: d.skipped,
       };
     }),
     changes: criterionChanges(

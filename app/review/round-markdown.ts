@@ -88,9 +88,11 @@ export function roundToMarkdown(
     );
     lines.push("", "### Your answer", "", quote(main.text), "");
     lines.push(
-      ...(main.grade
-        ? ["### Feedback", "", ...gradeLines(main.grade.grade, names, lowAnxiety)]
-        : ["_Not graded yet._"]),
+      ...(main.skipped
+        ? ["_Skipped: not graded, and in no score._"]
+        : main.grade
+          ? ["### Feedback", "", ...gradeLines(main.grade.grade, names, lowAnxiety)]
+          : ["_Not graded yet._"]),
     );
     const probes = main.grade?.grade.probes ?? [];
     if (probes.length > 0) {

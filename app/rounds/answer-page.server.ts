@@ -93,7 +93,7 @@ export async function loadAnswerPage(request: Request, params: Params) {
     /** Where the answer box's autosave posts. */
     draftUrl: `${answerPath(round.id, roundQuestion.position)}/draft?slot=${slot}`,
     /** Where a pending LLM grading streams its progress from. */
-    gradeStreamUrl: answer.submittedAt && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
+    gradeStreamUrl: answer.submittedAt && !answer.skipped && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
     /** An offline fallback grade can be redone once the LLM is reachable again. */
     canRegrade: Boolean(answer.grade?.provenance.fallbackReason) && isLlmConfigured() && getEnv().GRADER !== "offline",
     /** The user's stories that fit a behavioural question, offered before answering it. */
@@ -145,24 +145,31 @@ export async function answerPageAction(request: Request, params: Params) {
   const now = new Date();
 
   switch (form.data.intent) {
-    case "submit": {
+    case "submit":
+    case "skip": {
       const text = form.data.answer;
-      // Once the clock has run out, even an empty answer is recorded (as timed out).
-      if (text.trim() === "" && now < answer.deadlineAt) {
-        return data(formError("Write an answer before submitting.", { answer: text }), { status: 400 });
+      const skip = form.data.intent === "skip";
+      // Once the clock has run out, even an empty answer is recorded (as skipped).
+      if (!skip && text.trim() === "" && now < answer.deadlineAt) {
+        return data(
+          formError("Write an answer before submitting, or skip the question.", { answer: text }),
+          { status: 400 },
+        );
       }
-      if (submitAnswer(answer, text, now)) {
+      if (submitAnswer(answer, text, now, { skip })) {
         const submitted = findAnswer(roundQuestion.id, slot)!;
         const allDone = unansweredQuestions(roundQuestions, listAnswers(roundQuestions.map((rq) => rq.id))).length === 0;
         if (allDone && !round.finishedAt) markRoundFinished(round.id, now);
         // The offline grader takes a millisecond: grade before the redirect. An LLM grading
         // streams to the page after it (and without JavaScript, "Grade now" runs it).
-        if (planGrading(user.id).grader === "offline") await gradeSafely(user.id, submitted, roundQuestion, roundQuestions);
+        if (!submitted.skipped && planGrading(user.id).grader === "offline")
+          await gradeSafely(user.id, submitted, roundQuestion, roundQuestions);
       }
       throw redirect(here);
     }
     case "grade": {
       invariantResponse(answer.submittedAt, "Submit the answer first.", 400);
+      invariantResponse(!answer.skipped, "A skipped answer is not graded.", 400);
       if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(user.id, answer, roundQuestion, roundQuestions);
       throw redirect(here);
     }

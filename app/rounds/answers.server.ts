@@ -53,12 +53,14 @@ export function saveDraft(answerId: string, text: string, now: Date): boolean {
 
 /**
  * Submits the answer once; a second submission (another tab) changes nothing
- * and returns false. Late submissions are kept and marked timed out.
+ * and returns false. Late submissions are kept and marked timed out. An answer
+ * is skipped when the user says so or when nothing was written: it keeps any
+ * text, but is never graded and counts in no figure.
  */
-export function submitAnswer(answer: Answer, text: string, now: Date): boolean {
+export function submitAnswer(answer: Answer, text: string, now: Date, { skip = false } = {}): boolean {
   const result = getDb()
     .update(answers)
-    .set({ text, submittedAt: now, timedOut: isTimedOut(now, answer.deadlineAt) })
+    .set({ text, submittedAt: now, timedOut: isTimedOut(now, answer.deadlineAt), skipped: skip || text.trim() === "" })
     .where(and(eq(answers.id, answer.id), isNull(answers.submittedAt)))
     .run();
   return result.changes === 1;

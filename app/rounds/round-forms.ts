@@ -29,11 +29,13 @@ const answerText = z.string({ error: "The answer is missing." }).max(ANSWER_MAX,
 /** What the answer box's autosave posts (to the answer's draft route). */
 export const draftFormSchema = z.object({ answer: answerText });
 
-/** What the answer page accepts: a submission, grading an ungraded answer, or re-grading with the LLM. */
+/** What the answer page accepts: a submission, skipping the question, grading an ungraded answer, or re-grading with the LLM. */
 export const answerFormSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("submit"), answer: answerText }),
+    // Skipping keeps whatever was typed (nothing a user writes is lost), but it is never graded.
+    z.object({ intent: z.literal("skip"), answer: answerText.default("") }),
     z.object({ intent: z.literal("grade") }),
     z.object({ intent: z.literal("regrade") }),
   ],

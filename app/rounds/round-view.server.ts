@@ -28,7 +28,7 @@ export async function loadRoundView(roundId: string, userId: string, now: Date):
   if (expired.length > 0) {
     answers = listAnswers(roundQuestions.map((rq) => rq.id));
     if (planGrading(userId).grader === "offline") {
-      for (const answer of answers.filter((a) => expired.some((e) => e.id === a.id))) {
+      for (const answer of answers.filter((a) => !a.skipped && expired.some((e) => e.id === a.id))) {
         const roundQuestion = roundQuestions.find((rq) => rq.id === answer.roundQuestionId)!;
         await gradeInRound(answer, roundQuestion, roundQuestions, { userId });
       }
@@ -51,13 +51,17 @@ function askedProbes(answers: Answer[]): string[] {
   return answers.flatMap((a) => grades.get(a.id)?.grade.probes.map((p) => p.question) ?? []);
 }
 
-/** Grades one answer of a round (once, however many callers ask), never re-asking a probe the round already asked. */
+/**
+ * Grades one answer of a round (once, however many callers ask), never
+ * re-asking a probe the round already asked. A skipped answer is never graded.
+ */
 export function gradeInRound(
   answer: Answer,
   roundQuestion: RoundQuestion,
   roundQuestions: RoundQuestion[],
   options: Parameters<typeof gradeAnswerOnce>[3],
 ): Promise<string> {
+  if (answer.skipped) throw new Error(`Answer ${answer.id} was skipped: there is nothing to grade`);
   const answers = listAnswers(roundQuestions.map((rq) => rq.id));
   return gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), options);
 }

@@ -15,7 +15,7 @@ import { invariantResponse } from "~/utils/invariant.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, roundQuestions, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
-  invariantResponse(answer?.submittedAt, "No submitted answer to grade");
+  invariantResponse(answer?.submittedAt && !answer.skipped, "No submitted answer to grade");
 
   const encoder = new TextEncoder();
   let open = true;
