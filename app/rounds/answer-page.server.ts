@@ -2,6 +2,7 @@ import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { planGrading } from "~/grading/grade-answer.server";
+import type { Probe } from "~/grading/grade-schema";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
@@ -54,19 +55,44 @@ export async function resolveAnswerSlotFromQuery(request: Request, params: Param
   return resolveAnswerSlot(request, { ...params, slot: slot === "0" ? undefined : slot });
 }
 
+/** The probe a follow-up slot answers: it exists only once the main answer has been graded and asked it. */
+export function probeForSlot(roundQuestion: RoundQuestion, slot: number): Probe {
+  const main = findAnswer(roundQuestion.id, MAIN_SLOT);
+  const probe = main ? latestGrades([main.id]).get(main.id)?.grade.probes[slot - 1] : undefined;
+  invariantResponse(probe, "Follow-up not found");
+  return probe;
+}
+
+/** Starts the answer in this slot and its clock (once: a second call finds the same answer). */
+export function startAnswerSlot(roundQuestion: RoundQuestion, slot: number, now: Date): Answer {
+  return slot === MAIN_SLOT
+    ? startAnswer(roundQuestion.id, MAIN_SLOT, roundQuestion.secondsAllowed, null, now)
+    : startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probeForSlot(roundQuestion, slot), now);
+}
+
+/**
+ * A page opened from another site (a link or a form there): browsers say so
+ * in Sec-Fetch-Site. Such a visit must not start the clock for the user; they
+ * start it themselves, on our own page.
+ */
+function arrivedFromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("Sec-Fetch-Site");
+  return site === "cross-site" || site === "same-site";
+}
+
+export function startPath(roundId: string, position: number, slot: number): string {
+  return `${answerPath(roundId, position)}/start${slot === MAIN_SLOT ? "" : `?slot=${slot}`}`;
+}
+
 export async function loadAnswerPage(request: Request, params: Params) {
   const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
   const now = new Date();
 
-  if (slot === MAIN_SLOT) {
-    startAnswer(roundQuestion.id, MAIN_SLOT, roundQuestion.secondsAllowed, null, now);
-  } else {
-    // A follow-up exists only once the main answer has been graded and asked it.
-    const main = findAnswer(roundQuestion.id, MAIN_SLOT);
-    const probe = main ? latestGrades([main.id]).get(main.id)?.grade.probes[slot - 1] : undefined;
-    invariantResponse(probe, "Follow-up not found");
-    startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probe, now);
+  if (!findAnswer(roundQuestion.id, slot) && arrivedFromAnotherSite(request)) {
+    if (slot !== MAIN_SLOT) probeForSlot(roundQuestion, slot);
+    throw redirect(startPath(round.id, roundQuestion.position, slot));
   }
+  startAnswerSlot(roundQuestion, slot, now);
 
   const view = (await loadRoundView(round.id, user.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
   const answer = slot === MAIN_SLOT ? view.main! : view.followUps.find((a) => a.slot === slot)!;

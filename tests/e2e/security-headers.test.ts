@@ -259,6 +259,33 @@ describe("in the browser", () => {
     await page.close();
   });
 
+  test("a link on another site to an unopened question starts no clock: the user starts it on our page", async () => {
+    const context = await browser().newContext();
+    let page = await context.newPage();
+    await signUp(page, baseURL, uniqueUsername("xsite"));
+    await page.getByLabel("concept").check();
+    await page.getByLabel("Number of questions").fill("2");
+    await page.getByRole("button", { name: "Start round" }).click();
+    await page.waitForURL(/\/questions\/1$/);
+    const second = page.url().replace(/1$/, "2");
+
+    // Another site's page in the same browser, signed-in cookie and all (a fresh tab's
+    // about:blank has an opaque origin, so following its link is a cross-site navigation).
+    await page.close();
+    page = await context.newPage();
+    await page.setContent(`<a href="${second}">Read this</a>`);
+    await page.getByRole("link", { name: "Read this" }).click();
+    await page.waitForURL(`${second}/start`);
+    expect(await page.getByRole("timer").count()).toBe(0);
+    expect(await page.getByRole("textbox", { name: "Your answer" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Start the clock" }).click();
+    await page.waitForURL(second);
+    await expect.poll(() => page.getByRole("timer").isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("textbox", { name: "Your answer" }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   test("another site cannot frame the app", async () => {
     const page = await browser().newPage();
     const response = page.waitForResponse((r) => r.url() === `${baseURL}/login`);

@@ -368,6 +368,25 @@ const TABLE: Record<string, Case[]> = {
       { answer: "Bob was here" },
     ),
   ],
+  "rounds.$roundId.questions.$position.start.tsx": [
+    loader(
+      "the start page of Alice's unopened question",
+      () => `/rounds/${open()}/questions/2/start`,
+      () => ({ roundId: open(), position: "2" }),
+    ),
+    action(
+      "start the clock on Alice's unopened question",
+      () => `/rounds/${open()}/questions/2/start`,
+      () => ({ roundId: open(), position: "2" }),
+      {},
+    ),
+    action(
+      "start the clock on Alice's unopened follow-up",
+      () => `/rounds/${done()}/questions/1/start?slot=2`,
+      () => ({ roundId: done(), position: "1" }),
+      {},
+    ),
+  ],
   "rounds.$roundId.questions.$position.grade-stream.ts": [
     loader(
       "the grade stream of Alice's answer",
