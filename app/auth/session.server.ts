@@ -58,9 +58,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** Starts a fresh session (a new id at every login, never a reused one) and redirects. */
 export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+  // Checked before the row exists: a Location that cannot be sent must not leave an orphan session.
+  const location = safeRedirect(redirectTo);
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
   const session = getDb().insert(sessions).values({ userId, expiresAt }).returning().get();
-  return redirect(redirectTo, {
+  return redirect(location, {
     headers: { "Set-Cookie": await sessionCookie().serialize(session.id, { expires: expiresAt }) },
   });
 }
@@ -73,8 +75,36 @@ export async function endSession(request: Request): Promise<Response> {
   });
 }
 
-/** Only same-site paths: `//evil.example` and absolute URLs fall back to home. */
+/** A stand-in origin for resolving a path; only its being equal afterwards matters. */
+const SITE = "http://rehearse.invalid";
+
+/**
+ * Control characters, whitespace (ASCII and Unicode) and invisible format
+ * characters. Browsers drop tabs and newlines anywhere in a URL and trim the
+ * rest at its ends, so `/\t/evil.example` is followed as `//evil.example`:
+ * they are removed before anything is judged.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
+
+/**
+ * Where to go after logging in: only a plain path on this site, otherwise
+ * `fallback`. Normalises first, then refuses backslashes, `//`, schemes and
+ * anything that resolves to another origin; the result is pure printable ASCII
+ * (non-ASCII is percent-encoded), so it is always a valid Location header.
+ * Never throws.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2048) return fallback;
+  const cleaned = to.replace(INVISIBLE, "");
+  if (!cleaned.startsWith("/") || cleaned.startsWith("//") || cleaned.includes("\\")) return fallback;
+  try {
+    const url = new URL(cleaned, SITE);
+    if (url.origin !== SITE) return fallback;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // `/..//evil` resolves to `//evil`; a path must not start like a network address.
+    if (!path.startsWith("/") || path.startsWith("//") || !/^[\x21-\x7e]+$/.test(path)) return fallback;
+    return path;
+  } catch {
+    return fallback;
+  }
 }

@@ -134,3 +134,70 @@ describe("log in and out", () => {
     expect(root.data).toEqual({ user: null });
   });
 });
+
+describe("redirect after log-in and sign-up (issue 14, defect 3)", () => {
+  const SITE = "http://localhost:3000";
+  const tricks = [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "\t//evil.example",
+    " //evil.example",
+    "/\\evil.example",
+    "/\\\\evil.example",
+    "//evil.example",
+    "///evil.example",
+    "/..//evil.example",
+    "https://evil.example",
+    "https:evil.example",
+    "javascript:alert(1)",
+    "/\u0000/evil.example",
+    "/\u00a0/evil.example",
+    "/\u200b/evil.example",
+    "/\u2028/evil.example",
+    "/%0D%0ASet-Cookie:x=y",
+    "/\r\nSet-Cookie: x=y",
+    "/rounds/é",
+    "/rounds/漢字",
+    "%2F%2Fevil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "",
+  ];
+
+  function staysOnSite(location: string | null) {
+    expect(location).not.toBeNull();
+    expect(location!.startsWith("/")).toBe(true);
+    expect(location!.startsWith("//")).toBe(false);
+    expect(location).not.toMatch(/[\\\s]/);
+    expect(new URL(location!, SITE).origin).toBe(SITE);
+  }
+
+  const sessionCount = () => getDb().select().from(sessions).all().length;
+
+  test.each(tricks)("log-in with redirectTo %j stays on the site, no 500, one session", async (redirectTo) => {
+    const { user } = await createSignedInUser("redir");
+    const username = user.username;
+    const before = sessionCount();
+    const result = await run(loginAction, post("/login", { username, password: "a long enough password", redirectTo }));
+    expect(result.status).toBe(302);
+    staysOnSite(result.location);
+    expect(sessionCount()).toBe(before + 1);
+    expect(result.headers.get("Set-Cookie")).toMatch(/__session=/);
+  });
+
+  test.each(tricks)("sign-up with redirectTo %j stays on the site", async (redirectTo) => {
+    const before = sessionCount();
+    const username = `r${Math.random().toString(36).slice(2, 10)}`;
+    const result = await run(signupAction, post("/signup", { username, password: PASSWORD, redirectTo }));
+    expect(result.status).toBe(302);
+    staysOnSite(result.location);
+    expect(sessionCount()).toBe(before + 1);
+  });
+
+  test("a plain path with a query and hash is kept", async () => {
+    const { safeRedirect } = await import("~/auth/session.server");
+    expect(safeRedirect("/rounds/abc/report?x=1#q2")).toBe("/rounds/abc/report?x=1#q2");
+    expect(safeRedirect("/rounds/é")).toBe("/rounds/%C3%A9");
+  });
+});
