@@ -62,6 +62,8 @@ const envSchema = z.object({
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** LLM gradings per user per day; past it, answers are graded offline. */
   LLM_DAILY_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Self-consistency: replies per grading (the `n` parameter where the server supports it); the median per criterion is stored. */
+  LLM_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
   /** Set when a reverse proxy sits in front of the app; see trustProxySchema. */
   TRUST_PROXY: trustProxySchema,
   /** Login attempts one client address may make per 15 minutes. */
