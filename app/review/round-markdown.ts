@@ -1,6 +1,7 @@
 import type { Grade } from "~/grading/grade-schema";
 import type { QuestionView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
+import { escapeMarkdown } from "~/stories/story-markdown";
 import { formatDateTime, formatDuration } from "./format";
 import { scoreText } from "./score-words";
 import { secondsUsed } from "./time-used";
@@ -15,11 +16,13 @@ export interface MarkdownRound {
 const quote = (text: string) =>
   text.trim() === ""
     ? "> _(no answer was written)_"
-    : text
+    : escapeMarkdown(text)
         .split("\n")
         .map((line) => `> ${line}`)
         .join("\n");
-const cell = (text: string | null) => (text ?? "—").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+// User and grader text is escaped as the story export escapes it: raw HTML in an answer stays text.
+const cell = (text: string | null) => (text === null ? "—" : escapeMarkdown(text.replace(/\s*\n\s*/g, " ")));
+const line = (text: string) => escapeMarkdown(text.replace(/\s+/g, " ").trim());
 
 function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolean): string[] {
   const lines = [
@@ -39,9 +42,9 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
       `**STAR:** present — ${grade.star.present.join(", ") || "none"}; missing — ${grade.star.missing.join(", ") || "none"}`,
     );
   if (grade.strengths.length > 0)
-    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${s}`));
+    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${line(s)}`));
   if (grade.improvements.length > 0)
-    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${s}`));
+    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${line(s)}`));
   if (grade.insights) {
     const i = grade.insights;
     const parts = [`${i.wordCount} words`];
@@ -74,7 +77,7 @@ export function roundToMarkdown(
     const names = new Map(question.rubric.map((c) => [c.id, c.name]));
     lines.push(
       "",
-      `## ${roundQuestion.position}. ${question.title}`,
+      `## ${roundQuestion.position}. ${line(question.title)}`,
       "",
       quote(question.prompt),
       "",
@@ -99,7 +102,7 @@ export function roundToMarkdown(
       lines.push("", "### Follow-up probes");
       probes.forEach((probe, i) => {
         const answer = followUps.find((f) => f.slot === i + 1 && f.submittedAt);
-        lines.push("", `${i + 1}. **${probe.question}**`, "");
+        lines.push("", `${i + 1}. **${line(probe.question)}**`, "");
         if (!answer) {
           lines.push("_Not answered._");
           return;
