@@ -30,6 +30,7 @@ const OWN_SLUG = "explain-consumer-lag";
 /** Ids of the records the signed-in pages show, created once through HTTP. */
 interface Fixture {
   roundId: string;
+  skippedRoundId: string;
   questionId: string;
   storyId: string;
   /** A story with only a title: every quality flag shows. */
@@ -115,8 +116,18 @@ const PAGES: PageCheck[] = [
     path: (f) => `/rounds/${f.roundId}/questions/2`,
     prepare: async (page) => {
       await page.getByRole("button", { name: "Submit answer" }).click();
-      await expect.poll(() => page.getByText("Write an answer before submitting.").count()).toBe(1);
+      await expect.poll(() => page.getByText("Write an answer before submitting, or skip the question.").count()).toBe(1);
     },
+  },
+  {
+    name: "answer page, skipped",
+    signedIn: true,
+    path: (f) => `/rounds/${f.skippedRoundId}/questions/1`,
+  },
+  {
+    name: "start page (a follow-up opened from another site)",
+    signedIn: true,
+    path: (f) => `/rounds/${f.roundId}/questions/1/start?slot=2`,
   },
   {
     name: "answer page, graded with probes",
@@ -430,7 +441,14 @@ beforeAll(async () => {
   );
   expect(own.pathname).toBe(`/questions/custom-${OWN_SLUG}`);
 
+  // A question skipped on purpose.
+  const skipped = await page.request.post(`${baseURL}/rounds/new`, { form: { kinds: "concept", count: "1" }, headers });
+  const skippedRoundId = /\/rounds\/([^/]+)\/questions\/1$/.exec(new URL(skipped.url()).pathname)?.[1];
+  if (!skippedRoundId) throw new Error(`Starting a round ended at ${skipped.url()}`);
+  await postForm(page, `/rounds/${skippedRoundId}/questions/1`, { intent: "skip", answer: "" });
+
   fixture = {
+    skippedRoundId,
     roundId,
     questionId,
     storyId,
