@@ -37,6 +37,12 @@ export const keyPointSchema = z.strictObject({
   /** What the interviewer listens for, as a sentence. */
   point: text(300),
   phrasings: z.array(phrasing).min(1).max(30),
+  /**
+   * What the point means, in plain words: the offline grader compares answer
+   * sentences with it (by word vectors), so a point said in the candidate's own
+   * words still counts. Optional while the bank is being filled in.
+   */
+  meaning: z.string().trim().min(10).max(600).optional(),
 });
 
 export const misconceptionSchema = z.strictObject({
