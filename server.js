@@ -9,8 +9,14 @@ import { randomBytes } from "node:crypto";
 import { statSync, watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import { Transform } from "node:stream";
+import {
+  broadcastDevReady,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  installGlobals,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -79,14 +85,55 @@ app.use(
 
 app.use(compression());
 
+// Body size limits, before anything reads the body (app/security/body-limit.server.ts): a
+// declared length over the limit is refused unread; a chunked body is counted as it
+// arrives and cut off at the limit. Either way the answer is a short 413, the rest of
+// the upload is not read, and the connection is closed.
+class BodyTooLarge extends Error {}
+
+function refuseBody(req, res, limit) {
+  // The route reading the body is cancelled (an aborted request's error is not logged as a crash).
+  res.locals.abortRemix?.();
+  if (!res.headersSent) {
+    res.status(413).type("text/plain").send(build.entry.module.bodyTooLargeMessage(limit));
+  }
+  // Stop reading: the client is held by TCP back-pressure, then dropped once the 413 had time to
+  // reach it. (Closing at once would reset the connection while the client is still sending, and
+  // it would never see the 413; a read(0) first keeps Node from draining the unread body itself.)
+  req.unpipe();
+  req.read(0);
+  req.pause();
+  setTimeout(() => req.socket.destroy(), 2_000).unref();
+}
+
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = build.entry.module.bodyLimitFor(req.path);
+  const declared = Number(req.get("content-length") ?? "0");
+  if (declared > limit) return refuseBody(req, res, limit);
+  let seen = 0;
+  res.locals.body = req.pipe(
+    new Transform({
+      transform(chunk, _encoding, callback) {
+        seen += chunk.length;
+        if (seen <= limit) return callback(null, chunk);
+        res.locals.bodyRefused = true;
+        refuseBody(req, res, limit);
+        callback(new BodyTooLarge("body over the limit"));
+      },
+    }),
+  );
+  next();
+});
+
 // Cross-site posts get a 403 here, by the app's own rule (app/auth/same-origin.server.ts):
 // Remix would refuse most of them too, but with a bare 500 and an error in the log.
-// The host is resolved as @remix-run/express builds request.url (X-Forwarded-Host only behind a trusted proxy).
+// Scheme and host are resolved as @remix-run/express builds request.url (X-Forwarded-Proto/-Host only behind a trusted proxy).
 app.use((req, res, next) => {
   const source = req.get("origin") ?? req.get("referer") ?? null;
   const port = req.get("x-forwarded-host")?.split(":")[1] || req.get("host")?.split(":")[1];
-  const host = `${req.hostname}${port ? `:${port}` : ""}`;
-  if (build.entry.module.isCrossSite(req.method, source, host)) {
+  const origin = `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+  if (build.entry.module.isCrossSite(req.method, source, origin)) {
     res.status(403).type("text/plain").send("Cross-site request refused.");
     return;
   }
@@ -121,12 +168,55 @@ const rebuilds =
       })
     : null;
 
+/**
+ * Remix's Express adapter (@remix-run/express), with one change: the body Remix
+ * reads is the size-limited stream above, not the raw request.
+ */
+function remixHandler(getHandler) {
+  return async (req, res, next) => {
+    try {
+      const port = req.get("x-forwarded-host")?.split(":")[1] || req.get("host")?.split(":")[1];
+      const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+      let controller = new AbortController();
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
+      res.locals.abortRemix = () => controller?.abort();
+      const headers = new Headers();
+      for (const [key, values] of Object.entries(req.headers)) {
+        if (!values) continue;
+        if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+        else headers.set(key, values);
+      }
+      const init = { method: req.method, headers, signal: controller.signal };
+      if (res.locals.body) {
+        const body = createReadableStreamFromReadable(res.locals.body);
+        init.body = body;
+        init.duplex = "half";
+      }
+      const response = await getHandler()(new Request(url.href, init), getLoadContext(req, res));
+      // A body cut off at its limit has had its 413; whatever the route made of the stub is dropped.
+      if (res.locals.bodyRefused || res.headersSent) {
+        await response.body?.cancel().catch(() => {});
+        return;
+      }
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      if (res.locals.bodyRefused) return;
+      next(error);
+    }
+  };
+}
+
 if (MODE === "development") {
-  app.all("*", (req, res, next) =>
-    createRequestHandler({ build, mode: MODE, getLoadContext })(req, res, next),
-  );
+  app.all("*", remixHandler(() => createRequestHandler(build, MODE)));
 } else {
-  app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
+  const handler = createRequestHandler(build, MODE);
+  app.all("*", remixHandler(() => handler));
 }
 
 /** Tells `remix dev` (which sets REMIX_DEV_ORIGIN) that this server runs the latest build. */

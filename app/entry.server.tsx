@@ -25,6 +25,9 @@ export const trustProxy = getEnv().TRUST_PROXY;
 /** For server.js: refuse cross-site posts with a 403 before Remix, whose own check answers a bare 500. */
 export { isCrossSite } from "./auth/same-origin.server";
 
+/** For server.js: the body size limit of each path, applied before anything is parsed. */
+export { bodyLimitFor, bodyTooLargeMessage } from "./security/body-limit.server";
+
 const ABORT_DELAY = 5_000;
 
 /** Renders the whole page before sending it: the app's loaders resolve everything up front. */

@@ -72,6 +72,13 @@ const envSchema = z.object({
   LOGIN_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
   /** Sign-up attempts one client address may make per hour. */
   SIGNUPS_PER_IP: z.coerce.number().int().min(1).default(5),
+  /** The largest request body a form may send, in bytes (the pack upload has its own limit); bigger ones get 413. */
+  FORM_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
   /** Runs the app against msw's mocked OpenAI API (development only). */
   MOCKS: z
     .enum(["true", "false", "1", "0", ""])

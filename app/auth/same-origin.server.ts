@@ -7,15 +7,19 @@ import { data } from "@remix-run/node";
  */
 
 /**
- * Whether a request from `source` (its Origin or Referer header) to `host`
- * (the Host it was sent to) is cross-site. The one rule: server.js applies
- * it to every post before Remix sees it, and `assertSameOrigin` in every action.
+ * Whether a request from `source` (its Origin or Referer header) to `origin`
+ * (the scheme and host it was sent to, `http://127.0.0.1:3000`) is cross-site.
+ * Scheme and host both count: a page on `http://` posting to `https://` is
+ * another origin. The one rule: server.js applies it to every post before
+ * Remix sees it, and `assertSameOrigin` in every action.
  */
-export function isCrossSite(method: string, source: string | null, host: string): boolean {
+export function isCrossSite(method: string, source: string | null, origin: string): boolean {
   if (method === "GET" || method === "HEAD") return false;
   if (source === null) return false; // not a browser: it cannot carry a victim's cookie
   try {
-    return new URL(source).host !== host;
+    const from = new URL(source);
+    const to = new URL(origin);
+    return from.protocol !== to.protocol || from.host !== to.host;
   } catch {
     return true;
   }
@@ -23,7 +27,7 @@ export function isCrossSite(method: string, source: string | null, host: string)
 
 export function assertSameOrigin(request: Request): void {
   const source = request.headers.get("Origin") ?? request.headers.get("Referer");
-  if (isCrossSite(request.method, source, new URL(request.url).host)) {
+  if (isCrossSite(request.method, source, new URL(request.url).origin)) {
     throw data("Cross-site request refused.", { status: 403 });
   }
 }
