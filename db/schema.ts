@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import type { GraderKind, Insights, Probe } from "~/grading/grade-schema";
 import type { Band, Question, ROLES } from "~/question-bank/question-schema";
 
@@ -215,7 +223,10 @@ export const storyAnswers = sqliteTable(
       .references(() => answers.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.storyId, t.answerId] }), index("story_answers_answer_idx").on(t.answerId)],
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.answerId] }),
+    index("story_answers_answer_idx").on(t.answerId),
+  ],
 );
 
 /**
@@ -236,4 +247,55 @@ export const customQuestions = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("custom_questions_user_slug_idx").on(t.userId, t.slug)],
+);
+
+/**
+ * rate-limiter-flexible's RateLimiterSQLite table (app/auth/rate-limit.server.ts):
+ * log-in and sign-up counts shared by every process on this database.
+ * `expire` is in epoch milliseconds, as the library writes it.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
+/**
+ * Who is grading an answer right now, across processes: one row per answer
+ * being graded, renewed while the grading runs; an expired row (its process
+ * died) may be taken over. See app/grading/grading-lease.server.ts.
+ */
+export const gradingLeases = sqliteTable("grading_leases", {
+  answerId: text("answer_id")
+    .primaryKey()
+    .references(() => answers.id, { onDelete: "cascade" }),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at").notNull(),
+});
+
+/**
+ * Every LLM grading started: counted against the daily limit (rows started
+ * today, whatever became of them) and the concurrency limits (rows not finished
+ * whose lease is alive). Kept when the answer is deleted (answer_id becomes
+ * null), so deleting a round does not hand back the day's calls; deleted with the user.
+ */
+export const llmCalls = sqliteTable(
+  "llm_calls",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answerId: text("answer_id").references(() => answers.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at").notNull(),
+    /** Until then the call counts as in flight; renewed while it runs, so a crashed process's calls stop counting. */
+    aliveUntil: timestamp("alive_until").notNull(),
+    finishedAt: timestamp("finished_at"),
+    /** "graded", or the failure kind that made it fall back offline. */
+    outcome: text("outcome"),
+  },
+  (t) => [
+    index("llm_calls_user_started_idx").on(t.userId, t.startedAt),
+    index("llm_calls_open_idx").on(t.finishedAt, t.aliveUntil),
+  ],
 );
