@@ -87,3 +87,32 @@ describe("spearman", () => {
     expect(spearman([1], [1])).toBeNull();
   });
 });
+
+describe("agreement figures", () => {
+  it("quadratic weighted kappa: 1 for perfect agreement, below 0 for reversed ranks, null when undefined", async () => {
+    const { quadraticKappa } = await import("./eval");
+    expect(quadraticKappa([1, 2, 3, 4, 5], [1, 2, 3, 4, 5])).toBeCloseTo(1);
+    expect(quadraticKappa([5, 4, 3, 2, 1], [1, 2, 3, 4, 5])!).toBeLessThan(0);
+    // Off by one everywhere agrees more than off by four.
+    expect(quadraticKappa([2, 3, 4, 5, 5], [1, 2, 3, 4, 5])!).toBeGreaterThan(quadraticKappa([5, 5, 1, 1, 3], [1, 2, 3, 4, 5])!);
+    expect(quadraticKappa([3], [3])).toBeNull();
+  });
+
+  it("reports per kind and the plain-vs-salad checks, and records carry grader and notAssessed", async () => {
+    const salad = JSON.stringify({ id: "s", questionId: "explain-rest-apis", kind: "salad", reference: 1, answer: "Resources are idempotent because the URI is a representation, so JSON makes status codes stateless." });
+    const plain = JSON.stringify({ id: "p", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Each thing the service manages gets its own address, and clients read or change it with the usual verbs." });
+    const german = JSON.stringify({ id: "g", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Der Server speichert keinen Zustand des Clients, und jede Anfrage ist für sich vollständig und wird einzeln verarbeitet." });
+    const { lines, summary } = await evalLines([fileWith([salad, plain, german]), "--json"]);
+    const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objects[0]).toMatchObject({ id: "s", kind: "salad", grader: "offline", notAssessed: false });
+    expect(objects[2]).toMatchObject({ id: "g", grader: "offline", notAssessed: true, overall: null });
+    expect(summary.notAssessed).toBe(1);
+    expect(Object.keys(summary.byAnswerKind).sort()).toEqual(["plain", "salad"]);
+    expect(summary.byQuestionKind.concept?.n).toBe(2);
+    expect(summary.pairs).toHaveLength(1);
+    expect(summary.pairs[0]?.questionId).toBe("explain-rest-apis");
+    const text = (await evalLines([fileWith([salad, plain])])).lines.join("\n");
+    expect(text).toMatch(/by answer kind:[\s\S]*plain[\s\S]*QWK/);
+    expect(text).toMatch(/plain words vs salad[\s\S]*explain-rest-apis/);
+  });
+});

@@ -6,7 +6,14 @@
  * error, and per question whether the best-referenced answer outscored every
  * answer referenced at least two points lower ("strong beats traps").
  *
- * Each line: {"id"?, "question": <bank id or title>, "answer": ..., "reference"?: 1-5}
+ * Each line: {"id"?, "question" | "questionId": <bank id or title>, "answer": ...,
+ * "reference"?: 1-5, "kind"?: the answer's kind (salad, plain, jargon, ...), "variant"?}
+ *
+ * Reported overall, per question kind (concept, design, behavioural), per
+ * answer kind and per question: Spearman, MAE and quadratic weighted kappa
+ * (scores and references rounded to whole points). Sets with answer kinds also
+ * get the pairwise checks: on each question the plain-words answers beat every
+ * salad, every salad scores <= 2 and every plain-words answer >= 3.5.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -50,12 +57,18 @@ export class EvalError extends Error {
   }
 }
 
-const recordSchema = z.object({
-  id: z.string().min(1).optional(),
-  question: z.string().min(1),
-  answer: z.string(),
-  reference: z.number().min(1).max(5).optional(),
-});
+const recordSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    question: z.string().min(1).optional(),
+    questionId: z.string().min(1).optional(),
+    answer: z.string(),
+    reference: z.number().min(1).max(5).optional(),
+    /** The answer's kind in an adversarial set: salad, plain, jargon, keywords, ... */
+    kind: z.string().min(1).max(40).optional(),
+    variant: z.union([z.string(), z.number()]).optional(),
+  })
+  .refine((r) => r.question !== undefined || r.questionId !== undefined, { message: "needs question or questionId", path: ["question"] });
 
 export interface EvalRecord {
   line: number;
@@ -63,6 +76,8 @@ export interface EvalRecord {
   question: Question;
   answer: string;
   reference: number | null;
+  /** The answer's kind (salad, plain, ...), when the set says. */
+  kind: string | null;
 }
 
 export interface GradedRecord extends EvalRecord {
@@ -77,13 +92,42 @@ export interface QuestionCheck {
   worstTrapMargin: number | null;
 }
 
+/** Agreement of one slice of the set with its references. */
+export interface Agreement {
+  n: number;
+  spearman: number | null;
+  meanAbsoluteError: number | null;
+  /** Quadratic weighted kappa on whole points 1-5. */
+  kappa: number | null;
+  meanScore: number | null;
+}
+
+/** The adversarial pairs on one question: plain words against salad. */
+export interface PairCheck {
+  questionId: string;
+  /** Highest salad score and lowest plain-words score (null when the question has none of that kind). */
+  salad: number | null;
+  plain: number | null;
+  plainBeatsSalad: boolean | null;
+  saladAtMost2: boolean | null;
+  plainAtLeast3_5: boolean | null;
+}
+
 export interface EvalSummary {
   records: number;
   referenced: number;
   spearman: number | null;
   meanAbsoluteError: number | null;
+  kappa: number | null;
   questions: QuestionCheck[];
   allStrongBeatTraps: boolean;
+  byQuestionKind: Record<string, Agreement>;
+  byAnswerKind: Record<string, Agreement>;
+  byQuestion: Record<string, Agreement>;
+  pairs: PairCheck[];
+  /** Every pair check holds on every question that has the kinds (true when there are none). */
+  allPairsHold: boolean;
+  notAssessed: number;
 }
 
 export function findInBank(bank: Question[], idOrTitle: string): Question | undefined {
@@ -108,14 +152,16 @@ export function parseRecords(source: string, bank: Question[]): EvalRecord[] {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`);
       throw new EvalError(`line ${line}: ${problems.join("; ")}`);
     }
-    const question = findInBank(bank, parsed.data.question);
-    if (!question) throw new EvalError(`line ${line}: unknown question "${parsed.data.question}" (no bank question has that id or title)`);
+    const name = parsed.data.questionId ?? parsed.data.question ?? "";
+    const question = findInBank(bank, name);
+    if (!question) throw new EvalError(`line ${line}: unknown question "${name}" (no bank question has that id or title)`);
     records.push({
       line,
       id: parsed.data.id ?? `line-${line}`,
       question,
       answer: parsed.data.answer,
       reference: parsed.data.reference ?? null,
+      kind: parsed.data.kind ?? null,
     });
   });
   if (records.length === 0) throw new EvalError("the file has no records");
@@ -173,6 +219,84 @@ export function spearman(xs: number[], ys: number[]): number | null {
   return num / Math.sqrt(dx * dy);
 }
 
+/**
+ * Quadratic weighted kappa between two ratings on whole points 1-5: 1 is
+ * perfect agreement, 0 what chance gives; null when it is undefined (one
+ * rating, or both raters constant and equal).
+ */
+export function quadraticKappa(a: number[], b: number[]): number | null {
+  if (a.length < 2 || a.length !== b.length) return null;
+  const K = 5;
+  const bin = (v: number) => Math.min(K - 1, Math.max(0, Math.round(v) - 1));
+  const observed = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+  const ha = new Array<number>(K).fill(0);
+  const hb = new Array<number>(K).fill(0);
+  a.forEach((v, i) => {
+    const x = bin(v);
+    const y = bin(b[i] ?? 0);
+    (observed[x] as number[])[y] = ((observed[x] as number[])[y] ?? 0) + 1;
+    ha[x] = (ha[x] ?? 0) + 1;
+    hb[y] = (hb[y] ?? 0) + 1;
+  });
+  const n = a.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < K; i++) {
+    for (let j = 0; j < K; j++) {
+      const w = ((i - j) * (i - j)) / ((K - 1) * (K - 1));
+      num += w * ((observed[i] as number[])[j] ?? 0);
+      den += (w * (ha[i] ?? 0) * (hb[j] ?? 0)) / n;
+    }
+  }
+  if (den === 0) return null;
+  return 1 - num / den;
+}
+
+function agreement(rs: Array<{ reference: number; grade: AssessedGrade }>): Agreement {
+  const scores = rs.map((r) => r.grade.overall);
+  const refs = rs.map((r) => r.reference);
+  return {
+    n: rs.length,
+    spearman: round(spearman(scores, refs)),
+    meanAbsoluteError: rs.length === 0 ? null : round(rs.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / rs.length),
+    kappa: round(quadraticKappa(scores, refs)),
+    meanScore: rs.length === 0 ? null : round(scores.reduce((s, v) => s + v, 0) / rs.length, 2),
+  };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string | null): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) (out[k] ??= []).push(item);
+  }
+  return out;
+}
+
+const SALAD = /salad/i;
+const PLAIN = /plain/i;
+
+/** Plain words against salad on every question that has both kinds. */
+export function pairChecks(graded: GradedRecord[]): PairCheck[] {
+  const assessed = graded.filter((r): r is GradedRecord & { grade: AssessedGrade } => isAssessed(r.grade) && r.kind !== null);
+  return Object.entries(groupBy(assessed, (r) => r.question.id))
+    .map(([questionId, rs]): PairCheck => {
+      const salads = rs.filter((r) => SALAD.test(r.kind ?? "")).map((r) => r.grade.overall);
+      const plains = rs.filter((r) => PLAIN.test(r.kind ?? "")).map((r) => r.grade.overall);
+      const salad = salads.length ? Math.max(...salads) : null;
+      const plain = plains.length ? Math.min(...plains) : null;
+      return {
+        questionId,
+        salad,
+        plain,
+        plainBeatsSalad: salad === null || plain === null ? null : plain > salad,
+        saladAtMost2: salad === null ? null : salad <= 2,
+        plainAtLeast3_5: plain === null ? null : plain >= 3.5,
+      };
+    })
+    .filter((p) => p.salad !== null || p.plain !== null);
+}
+
 export function summarise(graded: GradedRecord[]): EvalSummary {
   // A grade without a score (not assessed) has nothing to compare with its reference.
   const referenced = graded.filter(
@@ -199,13 +323,23 @@ export function summarise(graded: GradedRecord[]): EvalSummary {
       worstTrapMargin: Math.round((weakestStrong - highestTrap) * 10) / 10,
     };
   });
+  const mapValues = (groups: Record<string, typeof referenced>) =>
+    Object.fromEntries(Object.entries(groups).map(([k, rs]) => [k, agreement(rs)]));
+  const pairs = pairChecks(graded);
   return {
     records: graded.length,
     referenced: referenced.length,
     spearman: spearman(scores, refs),
     meanAbsoluteError: mae,
+    kappa: quadraticKappa(scores, refs),
     questions,
     allStrongBeatTraps: questions.every((q) => q.strongBeatsTraps !== false),
+    byQuestionKind: mapValues(groupBy(referenced, (r) => r.question.kind)),
+    byAnswerKind: mapValues(groupBy(referenced, (r) => r.kind)),
+    byQuestion: mapValues(groupBy(referenced, (r) => r.question.id)),
+    pairs,
+    allPairsHold: pairs.every((p) => p.plainBeatsSalad !== false && p.saladAtMost2 !== false && p.plainAtLeast3_5 !== false),
+    notAssessed: graded.filter((r) => !isAssessed(r.grade)).length,
   };
 }
 
@@ -220,12 +354,41 @@ export function formatRecord(r: GradedRecord): string {
   return `${r.id.padEnd(24)} ${r.grade.overall === null ? "n/a" : r.grade.overall.toFixed(1)}${ref}  [${criteria}]${flags.length ? `  flags: ${flags.join(",")}` : ""}`;
 }
 
+const fmt = (v: number | null, digits = 3) => (v === null ? "n/a" : v.toFixed(digits));
+
+function agreementRows(title: string, groups: Record<string, Agreement>): string[] {
+  const keys = Object.keys(groups).sort();
+  if (keys.length === 0) return [];
+  return [
+    `${title}:`,
+    ...keys.map((k) => {
+      const a = groups[k] as Agreement;
+      return `  ${k.padEnd(34)} n=${String(a.n).padStart(3)}  mean ${fmt(a.meanScore, 2)}  Spearman ${fmt(a.spearman)}  MAE ${fmt(a.meanAbsoluteError)}  QWK ${fmt(a.kappa)}`;
+    }),
+  ];
+}
+
 export function formatSummary(s: EvalSummary): string {
+  const yes = (v: boolean | null) => (v === null ? "n/a" : v ? "yes" : "NO");
   const lines = [
     "",
-    `records: ${s.records} (${s.referenced} with a reference)`,
+    `records: ${s.records} (${s.referenced} with a reference${s.notAssessed ? `, ${s.notAssessed} not assessed` : ""})`,
     `Spearman: ${s.spearman === null ? "n/a" : s.spearman.toFixed(3)}`,
     `mean absolute error: ${s.meanAbsoluteError === null ? "n/a" : s.meanAbsoluteError.toFixed(3)}`,
+    `quadratic weighted kappa: ${fmt(s.kappa)}`,
+    ...agreementRows("by question kind", s.byQuestionKind),
+    ...agreementRows("by answer kind", s.byAnswerKind),
+    ...agreementRows("by question", s.byQuestion),
+    ...(s.pairs.length === 0
+      ? []
+      : [
+          "plain words vs salad (plain > salad, salad <= 2, plain >= 3.5):",
+          ...s.pairs.map(
+            (p) =>
+              `  ${p.questionId.padEnd(34)} plain ${fmt(p.plain, 1)} salad ${fmt(p.salad, 1)}  beats ${yes(p.plainBeatsSalad)}  salad<=2 ${yes(p.saladAtMost2)}  plain>=3.5 ${yes(p.plainAtLeast3_5)}`,
+          ),
+          `  held on ${s.pairs.filter((p) => p.plainBeatsSalad).length}/${s.pairs.filter((p) => p.plainBeatsSalad !== null).length} questions (beats), all checks: ${s.allPairsHold ? "yes" : "NO"}`,
+        ]),
     "strong beats traps:",
     ...s.questions.map((q) =>
       q.strongBeatsTraps === null
@@ -278,8 +441,12 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
           line: r.line,
           id: r.id,
           question: r.question.id,
+          kind: r.kind,
           reference: r.reference,
-          overall: r.grade.overall,
+          grader: args.grader,
+          // Not assessed (another language, say): no overall, and no place in any figure above.
+          notAssessed: (r.grade as { notAssessed?: unknown }).notAssessed === true || r.grade.overall === null,
+          overall: r.grade.overall ?? null,
           criteria: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.score])),
           flags: r.grade.flags,
         }),
@@ -292,6 +459,7 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
         ...summary,
         spearman: round(summary.spearman),
         meanAbsoluteError: round(summary.meanAbsoluteError),
+        kappa: round(summary.kappa),
       }),
     );
   } else {
