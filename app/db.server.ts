@@ -38,10 +38,16 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   return { db, sqlite };
 }
 
-let instance: Db | undefined;
+let instance: ReturnType<typeof openDatabase> | undefined;
 
 /** The one connection for this process, opened and migrated on first use. */
 export function getDb(): Db {
-  instance ??= openDatabase(getEnv().DATABASE_PATH).db;
-  return instance;
+  instance ??= openDatabase(getEnv().DATABASE_PATH);
+  return instance.db;
+}
+
+/** The same connection, unwrapped: for libraries that speak better-sqlite3 (the rate limiter). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return instance!.sqlite;
 }

@@ -1,13 +1,22 @@
 import { data, type HeadersFunction } from "@remix-run/node";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { sql } from "drizzle-orm";
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { getDb, getSqlite } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { addressBucket } from "~/security/client-ip.server";
 import type { FormValues } from "~/utils/forms";
 import { formError } from "~/utils/forms";
 
 /**
- * Brakes on password guessing and mass sign-up, counted in this process's
- * memory (one server process serves the app; a restart forgets the counts).
+ * Brakes on password guessing and mass sign-up, counted in the app's SQLite
+ * database (rate-limiter-flexible's RateLimiterSQLite on the `rate_limits`
+ * table), so every process on one database shares one count and a restart
+ * forgets nothing.
+ *
+ * Log-in failures are counted per username *and client address*: a stranger
+ * guessing at an account locks out only their own address, never the owner
+ * logging in from elsewhere. The per-address limit on all attempts caps what
+ * one address can try across usernames. See docs/decisions/008-security.md.
  *
  * Every attempt takes its point before the password is checked, so a burst of
  * parallel requests cannot all slip in under the limit while scrypt runs.
@@ -20,34 +29,39 @@ const LOGIN_WINDOW_SECONDS = 15 * 60;
 const SIGNUP_WINDOW_SECONDS = 60 * 60;
 
 interface Limiters {
-  loginByIp: RateLimiterMemory;
-  loginByUsername: RateLimiterMemory;
-  signupByIp: RateLimiterMemory;
+  loginByIp: RateLimiterSQLite;
+  loginByUsername: RateLimiterSQLite;
+  signupByIp: RateLimiterSQLite;
 }
 
 let limiters: Limiters | undefined;
 
+function sqliteLimiter(keyPrefix: string, points: number, duration: number): RateLimiterSQLite {
+  return new RateLimiterSQLite({
+    storeClient: getSqlite(),
+    storeType: "better-sqlite3",
+    // Created by the app's migrations (db/schema.ts: rateLimits).
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: true,
+    keyPrefix,
+    points,
+    duration,
+  });
+}
+
 function getLimiters(): Limiters {
   const env = getEnv();
   limiters ??= {
-    loginByIp: new RateLimiterMemory({
-      keyPrefix: "login-ip",
-      points: env.LOGIN_ATTEMPTS_PER_IP,
-      duration: LOGIN_WINDOW_SECONDS,
-    }),
-    loginByUsername: new RateLimiterMemory({
-      keyPrefix: "login-username",
-      points: env.LOGIN_FAILURES_PER_USERNAME,
-      duration: LOGIN_WINDOW_SECONDS,
-    }),
-    signupByIp: new RateLimiterMemory({
-      keyPrefix: "signup-ip",
-      points: env.SIGNUPS_PER_IP,
-      duration: SIGNUP_WINDOW_SECONDS,
-    }),
+    loginByIp: sqliteLimiter("login-ip", env.LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW_SECONDS),
+    loginByUsername: sqliteLimiter("login-user", env.LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_SECONDS),
+    signupByIp: sqliteLimiter("signup-ip", env.SIGNUPS_PER_IP, SIGNUP_WINDOW_SECONDS),
   };
   return limiters;
 }
+
+/** The key of one username's failures from one address bucket (or from nowhere known). */
+const usernameKey = (username: string, bucket: string | null) => `${username}@${bucket ?? "unknown"}`;
 
 let warnedNoAddress = false;
 
@@ -66,7 +80,7 @@ function bucketOf(ip: string | null): string | null {
 /** Null when the attempt may go ahead; otherwise how long until it may. */
 export type Verdict = { retryAfterSeconds: number } | null;
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<Verdict> {
+async function take(limiter: RateLimiterSQLite, key: string): Promise<Verdict> {
   try {
     await limiter.consume(key);
     return null;
@@ -80,8 +94,8 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<Verdict> {
 
 /**
  * Counts one login attempt against the client's address and, when the form
- * named a valid username, against that username. The username's point is
- * given back only by a successful login (`forgetLoginFailures`).
+ * named a valid username, against that username from that address. The
+ * username's point is given back only by a successful login (`forgetLoginFailures`).
  */
 export async function limitLoginAttempt(
   ip: string | null,
@@ -91,11 +105,11 @@ export async function limitLoginAttempt(
   const bucket = bucketOf(ip);
   const byIp = bucket === null ? null : await take(loginByIp, bucket);
   if (byIp) return byIp;
-  return username === null ? null : take(loginByUsername, username);
+  return username === null ? null : take(loginByUsername, usernameKey(username, bucket));
 }
 
-export async function forgetLoginFailures(username: string): Promise<void> {
-  await getLimiters().loginByUsername.delete(username);
+export async function forgetLoginFailures(ip: string | null, username: string): Promise<void> {
+  await getLimiters().loginByUsername.delete(usernameKey(username, bucketOf(ip)));
 }
 
 /** Counts one sign-up attempt (a valid form: a new account or a taken name) against the client's address. */
@@ -129,4 +143,5 @@ export const passOnRetryAfter: HeadersFunction = ({ actionHeaders }) => {
 /** Forgets every count and re-reads the limits from the environment (tests only). */
 export function resetRateLimitsForTests(): void {
   limiters = undefined;
+  getDb().run(sql`delete from rate_limits`);
 }

@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { username, password, redirectTo } = form.data;
   const user = await verifyLogin(username, password);
   if (!user) return data(formError(wrong, { username }), { status: 400 });
-  await forgetLoginFailures(username);
+  await forgetLoginFailures(clientIp(context), username);
   return startSession(user.id, safeRedirect(redirectTo));
 }
 

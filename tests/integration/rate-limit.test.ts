@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { users } from "../../db/schema";
 import { resetRateLimitsForTests } from "~/auth/rate-limit.server";
@@ -54,29 +54,43 @@ function expectLimited(result: Awaited<ReturnType<typeof run>>, minutes: number,
   expect(result.headers.get("Set-Cookie")).toBeNull();
 }
 
-describe("login, per username", () => {
-  test("after 3 failures the username is refused with 429, even with the right password from elsewhere", async () => {
+describe("login, per username and client address", () => {
+  test("after 3 failures from one address the username is refused there with 429, even with the right password", async () => {
     const username = await newUser();
     for (let i = 0; i < 3; i += 1) {
       expect((await login("198.51.100.1", username, "wrong password!")).status).toBe(400);
     }
-    expectLimited(await login("198.51.100.2", username, PASSWORD), 15, username);
+    expectLimited(await login("198.51.100.1", username, PASSWORD), 15, username);
   });
 
-  test("a successful login clears the username's failures", async () => {
+  test("issue 14: the owner logs in from another address while a stranger is being limited", async () => {
+    const username = await newUser();
+    // The stranger guesses until refused, and keeps trying.
+    for (let i = 0; i < 3; i += 1) await login("198.51.100.66", username, "wrong password!");
+    for (let i = 0; i < 3; i += 1)
+      expect((await login("198.51.100.66", username, "wrong password!")).status).toBe(429);
+    // The owner, elsewhere, is not locked out.
+    const owner = await login("192.0.2.200", username, PASSWORD);
+    expect(owner.status).toBe(302);
+    expect(owner.headers.get("Set-Cookie")).toMatch(/__session=/);
+    // And the owner's success does not free the stranger.
+    expect((await login("198.51.100.66", username, PASSWORD)).status).toBe(429);
+  });
+
+  test("a successful login clears that address's failures for the username", async () => {
     const username = await newUser();
     for (let i = 0; i < 2; i += 1)
       expect((await login("198.51.100.3", username, "wrong password!")).status).toBe(400);
     expect((await login("198.51.100.3", username, PASSWORD)).status).toBe(302);
     for (let i = 0; i < 3; i += 1)
-      expect((await login("198.51.100.4", username, "wrong password!")).status).toBe(400);
-    expect((await login("198.51.100.4", username, PASSWORD)).status).toBe(429);
+      expect((await login("198.51.100.3", username, "wrong password!")).status).toBe(400);
+    expect((await login("198.51.100.3", username, PASSWORD)).status).toBe(429);
   });
 
   test("another user is unaffected by a locked username", async () => {
     const locked = await newUser();
     const other = await newUser();
-    for (let i = 0; i < 4; i += 1) await login(`198.51.100.${10 + i}`, locked, "wrong password!");
+    for (let i = 0; i < 4; i += 1) await login("198.51.100.10", locked, "wrong password!");
     expect((await login("198.51.100.10", locked, PASSWORD)).status).toBe(429);
     const result = await login("198.51.100.10", other, PASSWORD);
     expect(result.status).toBe(302);
@@ -88,15 +102,13 @@ describe("login, per username", () => {
     for (const spelling of [username, username.toUpperCase(), ` ${username} `]) {
       expect((await login("198.51.100.20", spelling, "wrong password!")).status).toBe(400);
     }
-    expectLimited(await login("198.51.100.21", username.toUpperCase(), PASSWORD), 15, username);
+    expectLimited(await login("198.51.100.20", username.toUpperCase(), PASSWORD), 15, username);
   });
 
   test("parallel guesses cannot slip past the limit while passwords are being checked", async () => {
     const username = await newUser();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        login(`198.51.100.${30 + i}`, username, `wrong password ${i}`),
-      ),
+      Array.from({ length: 10 }, (_, i) => login("198.51.100.30", username, `wrong password ${i}`)),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([400, 400, 400, 429, 429, 429, 429, 429, 429, 429]);
@@ -107,6 +119,13 @@ describe("login, per username", () => {
     for (let i = 0; i < 3; i += 1)
       expect((await login(null, username, "wrong password!")).status).toBe(400);
     expect((await login(null, username, PASSWORD)).status).toBe(429);
+  });
+
+  test("the counts live in the database, not in the process: a fresh limiter sees them", async () => {
+    const username = await newUser();
+    for (let i = 0; i < 3; i += 1) await login("198.51.100.40", username, "wrong password!");
+    const rows = getDb().all<{ key: string }>(sql`select key from rate_limits where key like ${`%${username}%`}`);
+    expect(rows.length).toBe(1);
   });
 });
 
