@@ -22,6 +22,16 @@ export const criterionGradeSchema = z.object({
   evidence: z.string().max(1000).nullable(),
   /** Why this score, in the interviewer's words. */
   rationale: z.string().min(1).max(1000),
+  /**
+   * LLM grades: every quote the app verified (it occurs in the answer and, when
+   * the answer can be read, is relevant to this criterion); `evidence` is the
+   * first. Optional: grades stored before it have none.
+   */
+  quotes: z.array(z.string().max(1000)).max(5).optional(),
+  /** LLM grades with LLM_SAMPLES > 1: highest minus lowest sampled score (2+ means the model was unsure). */
+  spread: z.number().int().min(0).max(SCORE_MAX - SCORE_MIN).nullable().optional(),
+  /** Set when the score was capped because no verified, relevant quote supported it: the score the model gave. */
+  cappedFrom: z.number().int().min(SCORE_MIN).max(SCORE_MAX).nullable().optional(),
 });
 
 export const probeSchema = z.object({
@@ -40,6 +50,20 @@ export const gradeFlagsSchema = z.object({
   injectionSuspected: z.boolean(),
   /** The answer does not look like English; the offline grader cannot judge it fairly. */
   nonEnglish: z.boolean(),
+});
+
+/** What the app checked about an LLM grade's evidence (absent on offline grades and grades stored before). */
+export const evidenceChecksSchema = z.object({
+  /**
+   * Whether quotes were checked for relevance to their criterion: false when
+   * the answer is in a language the offline matcher cannot read, so only their
+   * presence in the answer (and the injection patterns) was checked.
+   */
+  relevanceChecked: z.boolean(),
+  /** The model was asked once more because its evidence did not hold up. */
+  retried: z.boolean(),
+  /** Replies the median was taken over (LLM_SAMPLES). */
+  samples: z.number().int().min(1).max(10),
 });
 
 export const insightsSchema = z.object({
@@ -67,6 +91,7 @@ export const gradeSchema = z.object({
   probes: z.array(probeSchema).max(3),
   flags: gradeFlagsSchema,
   insights: insightsSchema.nullable(),
+  checks: evidenceChecksSchema.nullable().optional(),
 }).refine((grade) => (grade.overall === null) === (grade.criteria.length === 0), {
   error: "A grade scores every criterion, or (not assessed) none and no overall.",
   path: ["criteria"],
@@ -82,6 +107,7 @@ export function isAssessed(grade: Grade): grade is AssessedGrade {
 export type CriterionGrade = z.infer<typeof criterionGradeSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 export type Insights = z.infer<typeof insightsSchema>;
+export type EvidenceChecks = z.infer<typeof evidenceChecksSchema>;
 
 export const GRADER_KINDS = ["offline", "openai"] as const;
 export type GraderKind = (typeof GRADER_KINDS)[number];

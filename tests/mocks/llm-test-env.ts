@@ -22,7 +22,8 @@ type LlmEnvKey =
   | "PROMPTS_DIR"
   | "MOCKS"
   | "GRADER"
-  | "LLM_DAILY_LIMIT";
+  | "LLM_DAILY_LIMIT"
+  | "LLM_SAMPLES";
 
 const saved = new Map<LlmEnvKey, string | undefined>();
 

@@ -52,6 +52,26 @@ export interface MockContext {
   sentences: string[];
   mode: "json_schema" | "json_object" | "text";
   body: ChatRequestBody;
+  /** The JSON schema the app asked for (the response format, or the one in the prompt in JSON mode). */
+  schema: JsonSchema | null;
+  /** Each criterion's section of the rubric in the prompt (description, key points, anchors), by id. */
+  rubricText: Record<string, string>;
+  /** Which of the `n` choices is being written (0 unless the request asked for several). */
+  sample: number;
+  /** The request carries a correction turn: the app rejected an earlier reply. */
+  correction: string | null;
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
 }
 
 export interface ChatRequestBody {
@@ -62,6 +82,7 @@ export interface ChatRequestBody {
   response_format?: { type: string; json_schema?: { name: string; schema: unknown } };
   temperature?: number;
   max_tokens?: number;
+  n?: number;
 }
 
 type Reply = (context: MockContext) => unknown;
@@ -73,6 +94,7 @@ interface MockState {
   chunkSize: number;
   chunkDelayMs: number;
   latencyMs: number;
+  honourN: boolean;
   requests: ChatRequestBody[];
   authorizations: (string | null)[];
 }
@@ -84,6 +106,7 @@ const initialState = (): MockState => ({
   chunkSize: 24,
   chunkDelayMs: 0,
   latencyMs: 0,
+  honourN: true,
   requests: [],
   authorizations: [],
 });
@@ -105,7 +128,13 @@ export const openAiMock = {
   reply(reply: Reply) {
     state.reply = reply;
   },
-  configure(options: { chunkSize?: number; chunkDelayMs?: number; latencyMs?: number }) {
+  configure(options: {
+    chunkSize?: number;
+    chunkDelayMs?: number;
+    latencyMs?: number;
+    /** Whether a request's `n` gets that many choices (default) or one. */
+    honourN?: boolean;
+  }) {
     Object.assign(state, options);
   },
   /** Request bodies received, oldest first. */
@@ -124,11 +153,24 @@ export const openAiMock = {
 const CRITERION_HEADING = /^### Criterion `([a-z0-9-]+)`: (.+) \(weight ([\d.]+)\)$/gm;
 const ANSWER = /<candidate_answer_([0-9a-f]+)>\n?([\s\S]*?)\n?<\/candidate_answer_\1>/;
 
-export function readContext(body: ChatRequestBody): MockContext {
-  const user = body.messages
-    .filter((m) => m.role === "user")
-    .map((m) => m.content)
-    .join("\n");
+function schemaOf(body: ChatRequestBody): JsonSchema | null {
+  const sent = body.response_format?.json_schema?.schema;
+  if (sent) return sent as JsonSchema;
+  const system = body.messages.find((m) => m.role === "system")?.content ?? "";
+  const at = system.indexOf("JSON Schema:\n");
+  if (at === -1) return null;
+  try {
+    return JSON.parse(
+      system.slice(at + "JSON Schema:\n".length).split("\n")[0] ?? "",
+    ) as JsonSchema;
+  } catch {
+    return null;
+  }
+}
+
+export function readContext(body: ChatRequestBody, sample = 0): MockContext {
+  const userMessages = body.messages.filter((m) => m.role === "user").map((m) => m.content);
+  const user = userMessages.join("\n");
   const criteria = [...user.matchAll(CRITERION_HEADING)].map((m) => ({
     id: m[1] ?? "",
     name: m[2] ?? "",
@@ -140,6 +182,13 @@ export function readContext(body: ChatRequestBody): MockContext {
     .map((s) => s.trim())
     .filter(Boolean);
   const type = body.response_format?.type;
+  const rubricText: Record<string, string> = {};
+  const first = userMessages[0] ?? "";
+  const headings = [...first.matchAll(CRITERION_HEADING)];
+  headings.forEach((m, i) => {
+    const end = headings[i + 1]?.index ?? first.indexOf("\n## ", m.index);
+    rubricText[m[1] ?? ""] = first.slice(m.index, end === -1 ? undefined : end);
+  });
   return {
     criteria,
     kind: /^Kind: (\w+)/m.exec(user)?.[1] ?? "concept",
@@ -147,25 +196,142 @@ export function readContext(body: ChatRequestBody): MockContext {
     sentences,
     mode: type === "json_schema" ? "json_schema" : type === "json_object" ? "json_object" : "text",
     body,
+    schema: schemaOf(body),
+    rubricText,
+    sample,
+    correction: userMessages.length > 1 ? (userMessages.at(-1) ?? null) : null,
   };
+}
+
+const WORD = /[a-z][a-z0-9-]{2,}/g;
+const STOP = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "that",
+  "this",
+  "are",
+  "not",
+  "can",
+  "its",
+  "what",
+  "why",
+  "how",
+  "when",
+  "answer",
+  "explains",
+  "each",
+  "these",
+  "means",
+  "matters",
+  "concrete",
+  "example",
+  "trade-off",
+  "states",
+  "misconception",
+  "criterion",
+  "key",
+  "point",
+  "points",
+  "score",
+  "anchors",
+  "between",
+  "names",
+  "them",
+  "without",
+  "saying",
+  "about",
+  "nothing",
+  "only",
+  "generalities",
+  "buzzwords",
+  "looks",
+  "like",
+  "weight",
+  "interviewer",
+  "listens",
+  "cost",
+  "fact",
+]);
+const wordsOf = (text: string) =>
+  new Set(
+    (text.toLowerCase().match(WORD) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5)),
+  );
+
+/** The answer's sentences that share the most words with a criterion's rubric text, best first (a model's reading). */
+export function sentencesFor(context: MockContext, criterionId: string, count = 1): string[] {
+  const topic = wordsOf(context.rubricText[criterionId] ?? criterionId.replace(/-/g, " "));
+  return context.sentences
+    .map((sentence, i) => ({
+      sentence,
+      i,
+      overlap: [...wordsOf(sentence)].filter((w) => topic.has(w)).length,
+    }))
+    .filter((s) => s.overlap > 0)
+    .sort((a, b) => b.overlap - a.overlap || a.i - b.i)
+    .slice(0, count)
+    .map((s) => s.sentence);
+}
+
+/** The criterion ids the app's schema requires, in its order (the rubric's, when no schema was sent). */
+export function schemaCriterionIds(context: MockContext): string[] {
+  const properties = context.schema?.properties?.criteria?.properties;
+  return properties ? Object.keys(properties) : context.criteria.map((c) => c.id);
+}
+
+/**
+ * The smallest instance of a JSON schema: every required property, empty
+ * arrays (or minItems copies), the minimum of a number, the first enum value,
+ * null where allowed, "" for strings. What a server decoding to the schema may
+ * legally return.
+ */
+export function minimalInstance(schema: JsonSchema): unknown {
+  if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) {
+    const nullable = schema.anyOf.find((s) => s.type === "null");
+    return nullable ? null : minimalInstance(schema.anyOf[0] ?? {});
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes("null")) return null;
+  if (types.includes("object")) {
+    const out: Record<string, unknown> = {};
+    for (const key of schema.required ?? Object.keys(schema.properties ?? {})) {
+      out[key] = minimalInstance(schema.properties?.[key] ?? {});
+    }
+    return out;
+  }
+  if (types.includes("array")) {
+    return Array.from({ length: schema.minItems ?? 0 }, () => minimalInstance(schema.items ?? {}));
+  }
+  if (types.includes("integer") || types.includes("number")) return schema.minimum ?? 0;
+  if (types.includes("boolean")) return false;
+  return "";
 }
 
 const SCORES = [4, 3, 5, 2, 4, 3];
 
-/** A plausible grade for any rubric: varied scores, evidence quoted from the answer, probes at the weakest criterion. */
-export function goodGrade(context: MockContext) {
-  const criteria = context.criteria.map((c, i) => ({
-    criterionId: c.id,
-    score: SCORES[i % SCORES.length] ?? 3,
-    evidence:
-      context.sentences.length > 0
-        ? (context.sentences[i % context.sentences.length] ?? null)
-        : null,
-    rationale: `The answer addresses ${c.name.toLowerCase()} with some explanation, but leaves gaps an interviewer would probe.`,
-  }));
-  const weakest = [...criteria].sort((a, b) => a.score - b.score)[0];
-  const weakestName =
-    context.criteria.find((c) => c.id === weakest?.criterionId)?.name ?? "the weakest area";
+export interface MockCriterionReply {
+  evidence: string[];
+  rationale: string;
+  score: number;
+}
+
+/**
+ * A reply in the shape the app's schema asks for: `criteria` keyed by the
+ * schema's criterion ids, each filled in by `fill`, plus feedback and probes.
+ */
+export function replyFromSchema(
+  context: MockContext,
+  fill: (id: string, index: number) => MockCriterionReply,
+) {
+  const ids = schemaCriterionIds(context);
+  const criteria: Record<string, MockCriterionReply> = {};
+  ids.forEach((id, i) => {
+    criteria[id] = fill(id, i);
+  });
+  const weakest = [...ids].sort((a, b) => (criteria[a]?.score ?? 0) - (criteria[b]?.score ?? 0))[0];
+  const weakestName = context.criteria.find((c) => c.id === weakest)?.name ?? "the weakest area";
   return {
     criteria,
     strengths: [
@@ -183,7 +349,7 @@ export function goodGrade(context: MockContext) {
     probes: [
       {
         question: `Walk me through a case where ${weakestName.toLowerCase()} went wrong in production. What did you change?`,
-        criterionId: weakest?.criterionId ?? null,
+        criterionId: weakest ?? null,
       },
       {
         question:
@@ -192,6 +358,23 @@ export function goodGrade(context: MockContext) {
       },
     ],
   };
+}
+
+/** A plausible grade for any rubric: varied scores, each backed by the answer's most relevant sentence, probes at the weakest criterion. */
+export function goodGrade(context: MockContext) {
+  return replyFromSchema(context, (id, i) => {
+    const name = context.criteria.find((c) => c.id === id)?.name ?? id;
+    const evidence = sentencesFor(context, id);
+    return {
+      evidence,
+      rationale: `The answer addresses ${name.toLowerCase()} with some explanation, but leaves gaps an interviewer would probe.`,
+      // A careful model: with no sentence on the criterion, nothing above 2.
+      score:
+        evidence.length > 0
+          ? (SCORES[i % SCORES.length] ?? 3)
+          : Math.min(2, SCORES[i % SCORES.length] ?? 2),
+    };
+  });
 }
 
 const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
@@ -229,6 +412,8 @@ function apiError(
 
 interface StreamPlan {
   content: string | null;
+  /** Choices after the first (`n` > 1), streamed interleaved with it. */
+  extra?: string[];
   refusal: string | null;
   finishReason: "stop" | "length";
   /** Stop after this share of the pieces: close quietly, error, or hang. */
@@ -258,6 +443,21 @@ function sseResponse(body: ChatRequestBody, plan: StreamPlan) {
         chunk([{ index: 0, delta: { [field]: piece }, logprobs: null, finish_reason: null }]),
       ),
   ];
+  (plan.extra ?? []).forEach((extra, i) => {
+    for (let at = 0; at < extra.length; at += state.chunkSize) {
+      events.push(
+        chunk([
+          {
+            index: i + 1,
+            delta: { content: extra.slice(at, at + state.chunkSize) },
+            logprobs: null,
+            finish_reason: null,
+          },
+        ]),
+      );
+    }
+    events.push(chunk([{ index: i + 1, delta: {}, logprobs: null, finish_reason: "stop" }]));
+  });
   if (plan.cut) {
     events.push(plan.cut.how);
   } else {
@@ -319,6 +519,11 @@ function replyContent(context: MockContext): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/** Servers that ignore `n` (Ollama, llama.cpp) send one choice; set with configure({ honourN: false }). */
+function choiceCount(body: ChatRequestBody): number {
+  return state.honourN && body.n && body.n > 1 ? Math.min(body.n, 8) : 1;
+}
+
 function nextFault(body: ChatRequestBody): OpenAiFault | null {
   const fault = state.queue.shift() ?? state.always;
   if (fault?.type === "json-schema-rejected" && body.response_format?.type !== "json_schema")
@@ -336,6 +541,9 @@ export const openAiHandlers = [
     const context = readContext(body);
     const plan: StreamPlan = {
       content: replyContent(context),
+      extra: Array.from({ length: choiceCount(body) - 1 }, (_, i) =>
+        replyContent(readContext(body, i + 1)),
+      ),
       refusal: null,
       finishReason: "stop",
     };
@@ -383,11 +591,9 @@ export const openAiHandlers = [
         break;
       case "schema-breaking":
         plan.content = JSON.stringify({
-          criteria: context.criteria.map((c) => ({
-            criterionId: c.id,
-            score: "four",
-            evidence: null,
-          })),
+          criteria: Object.fromEntries(
+            schemaCriterionIds(context).map((id) => [id, { evidence: [], score: "four" }]),
+          ),
           strengths: "Clear.",
         });
         break;

@@ -1,11 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env";
 import { openAiMock } from "../../../tests/mocks/openai";
-import {
-  gradeWithLlm,
-  type GradeWithLlmOptions,
-  type LlmProgress,
-} from "./grade-with-llm.server";
+import { gradeWithLlm, type GradeWithLlmOptions, type LlmProgress } from "./grade-with-llm.server";
 import { MAX_RETRY_AFTER_MS } from "./retry";
 import { failure, makeRequest } from "./test-factories";
 
@@ -151,14 +147,37 @@ describe("timeouts", () => {
   });
 });
 
-describe("bad replies fail at once, without retrying", () => {
+describe("a reply that breaks the format is asked for once more with the reason (no backoff), then fails", () => {
   test.each([
     ["malformed-json", "malformed_output", /^The model's reply was not valid JSON$/],
     [
       "schema-breaking",
       "schema_mismatch",
-      /^The model's reply did not match the grade format \(criteria\.0\.score: /,
+      /^The model's reply did not match the grade format \(criteria(\.[a-z-]+)?\.?[a-z]*: /,
     ],
+  ] as const)("%s", async (fault, kind, reason) => {
+    const { sleeps, options } = recorder();
+    openAiMock.failAlways(fault);
+    const error = await failure(gradeWithLlm(makeRequest(), options));
+    expect(error.kind).toBe(kind);
+    expect(error.reason).toMatch(reason);
+    expect(sleeps).toEqual([]);
+    expect(openAiMock.requests).toHaveLength(2);
+    expect(openAiMock.requests[1]?.messages.at(-1)?.content).toMatch(
+      /^Your reply could not be accepted: /,
+    );
+  });
+
+  test("a malformed reply followed by a good one is a grade", async () => {
+    openAiMock.failNext("malformed-json");
+    const { grade } = await gradeWithLlm(makeRequest(), recorder().options);
+    expect(grade.checks?.retried).toBe(true);
+    expect(openAiMock.requests).toHaveLength(2);
+  });
+});
+
+describe("bad replies fail at once, without retrying", () => {
+  test.each([
     [
       "refusal",
       "refusal",

@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
 import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env";
-import { goodGrade, MOCK_MODEL_VERSION, openAiMock } from "../../../tests/mocks/openai";
+import {
+  goodGrade,
+  MOCK_MODEL_VERSION,
+  openAiMock,
+  type MockCriterionReply,
+} from "../../../tests/mocks/openai";
 import { gradeWithLlm, type LlmProgress } from "./grade-with-llm.server";
 import { PLACEHOLDER_API_KEY } from "./openai-client.server";
 import { CLEAN_REST_ANSWER, behaviouralQuestion, failure, makeRequest } from "./test-factories";
@@ -20,7 +25,7 @@ describe("gradeWithLlm on a good streamed reply", () => {
     expect(provenance).toMatchObject({
       grader: "openai",
       model: MOCK_MODEL_VERSION,
-      promptVersion: "grade-answer@1+follow-up-probes@1",
+      promptVersion: "grade-answer@2+follow-up-probes@1",
       fallbackReason: null,
     });
     expect(provenance.tokensIn).toBeGreaterThan(500);
@@ -35,14 +40,19 @@ describe("gradeWithLlm on a good streamed reply", () => {
       model: "gpt-4o-mini",
       stream: true,
       temperature: 0,
-      max_tokens: 2500,
+      max_tokens: 3000,
     });
     expect(body?.stream_options).toEqual({ include_usage: true });
     expect(body?.response_format?.type).toBe("json_schema");
-    const schema = JSON.stringify(body?.response_format?.json_schema?.schema);
-    expect(schema).toContain(
-      '"enum":["resources-and-uris","http-methods-and-status","statelessness-and-caching","trade-offs"]',
-    );
+    const schema = body?.response_format?.json_schema?.schema as {
+      properties: { criteria: { required: string[] } };
+    };
+    expect(schema.properties.criteria.required).toEqual([
+      "resources-and-uris",
+      "http-methods-and-status",
+      "statelessness-and-caching",
+      "trade-offs",
+    ]);
     expect(body?.messages.map((m) => m.role)).toEqual(["system", "user"]);
   });
 
@@ -63,28 +73,28 @@ describe("gradeWithLlm on a good streamed reply", () => {
     expect(openAiMock.requests[1]?.messages[1]?.content).not.toContain(nonce);
   });
 
-  test("reports progress as the reply streams: each criterion, then feedback, then probes", async () => {
+  test("reports progress as the reply streams: each criterion's rationale, then its score, then feedback, then probes", async () => {
     const events: LlmProgress[] = [];
     openAiMock.configure({ chunkSize: 3 });
     const { grade } = await gradeWithLlm(makeRequest(), { onProgress: (e) => events.push(e) });
     expect(events.map((e) => e.type)).toEqual([
       "started",
-      "criterion",
-      "criterion",
-      "criterion",
-      "criterion",
+      ...grade.criteria.flatMap(() => ["rationale", "criterion"]),
       "feedback",
       "probes",
     ]);
+    expect(
+      events.flatMap((e) => (e.type === "rationale" ? [[e.criterionId, e.rationale]] : [])),
+    ).toEqual(grade.criteria.map((c) => [c.criterionId, c.rationale]));
     expect(events.flatMap((e) => (e.type === "criterion" ? [e.criterion] : []))).toEqual(
-      grade.criteria,
+      grade.criteria.map((c) => ({ ...c, spread: null })),
     );
-    expect(events[5]).toEqual({
+    expect(events[9]).toEqual({
       type: "feedback",
       strengths: grade.strengths,
       improvements: grade.improvements,
     });
-    expect(events[6]).toEqual({ type: "probes", probes: grade.probes });
+    expect(events[10]).toEqual({ type: "probes", probes: grade.probes });
   });
 
   test("a throwing progress listener does not fail the grade", async () => {
@@ -96,30 +106,30 @@ describe("gradeWithLlm on a good streamed reply", () => {
     expect(result.grade.criteria).toHaveLength(4);
   });
 
-  test("never trusts the model's overall, clamps its scores and drops invented quotes and criteria", async () => {
+  test("never trusts the model's overall, drops invented quotes and criteria the rubric lacks", async () => {
     openAiMock.reply((context) => {
       const grade = goodGrade(context);
-      grade.criteria = grade.criteria.map((c, i) => ({ ...c, score: [9, 0, 2.6, 4][i] ?? 3 }));
-      grade.criteria[1] = { ...grade.criteria[1]!, evidence: "I designed Stripe's payment API." };
-      grade.criteria.push({
-        criterionId: "charisma",
-        score: 5,
-        evidence: null,
-        rationale: "Invented.",
-      });
+      const criteria = grade.criteria as Record<string, MockCriterionReply>;
+      criteria["http-methods-and-status"] = {
+        evidence: ["I designed Stripe's payment API."],
+        rationale: "Invented, and scored low.",
+        score: 2,
+      };
+      criteria.charisma = { evidence: [], rationale: "Invented.", score: 5 };
       return { overall: 5, ...grade };
     });
     const { grade } = await gradeWithLlm(makeRequest());
-    expect(grade.criteria.map((c) => c.score)).toEqual([5, 1, 3, 4]);
-    expect(grade.overall).toBe(3.2); // (5*3 + 1*3 + 3*2 + 4*2) / 10, not the 5 the model claimed
+    expect(grade.criteria.map((c) => c.score)).toEqual([4, 2, 5, 2]);
+    expect(grade.overall).toBe(3.2); // (4*3 + 2*3 + 5*2 + 2*2) / 10, not the 5 the model claimed
     expect(grade.criteria[1]?.evidence).toBeNull();
     expect(grade.criteria.map((c) => c.criterionId)).not.toContain("charisma");
+    expect(openAiMock.requests).toHaveLength(1);
   });
 
-  test("fails when the model leaves out a rubric criterion", async () => {
+  test("a reply that leaves out a rubric criterion is asked for once more, then fails", async () => {
     openAiMock.reply((context) => {
       const grade = goodGrade(context);
-      grade.criteria = grade.criteria.slice(0, 3);
+      delete (grade.criteria as Record<string, unknown>)["trade-offs"];
       return grade;
     });
     const error = await failure(gradeWithLlm(makeRequest()));
@@ -127,6 +137,7 @@ describe("gradeWithLlm on a good streamed reply", () => {
     expect(error.reason).toBe(
       "The model did not score every rubric criterion (missing: Trade-offs and design judgement)",
     );
+    expect(openAiMock.requests).toHaveLength(2);
   });
 
   test("grades a behavioural answer with its STAR parts", async () => {
@@ -218,5 +229,42 @@ describe("servers without JSON-schema response formats", () => {
     );
     const { grade } = await gradeWithLlm(makeRequest(), noWait);
     expect(grade.overall).toBe(3.5);
+  });
+});
+
+describe("self-consistency (LLM_SAMPLES)", () => {
+  /** A model that varies: sample k scores criterion 0 as [2, 4, 5][k], the rest as goodGrade does. */
+  const varying = (context: Parameters<typeof goodGrade>[0]) => {
+    const grade = goodGrade(context);
+    const criteria = grade.criteria as Record<string, MockCriterionReply>;
+    const first = criteria["resources-and-uris"]!;
+    criteria["resources-and-uris"] = { ...first, score: [2, 4, 5][context.sample] ?? 3 };
+    return grade;
+  };
+
+  test("asks for n replies in one request, stores the median per criterion and the spread", async () => {
+    setLlmEnv({ LLM_SAMPLES: "3" });
+    openAiMock.reply(varying);
+    const { grade } = await gradeWithLlm(makeRequest());
+    expect(openAiMock.requests).toHaveLength(1);
+    expect(openAiMock.requests[0]?.n).toBe(3);
+    expect(grade.criteria[0]).toMatchObject({ score: 4, spread: 3 });
+    expect(grade.criteria[1]).toMatchObject({ spread: 0 });
+    expect(grade.checks).toMatchObject({ samples: 3 });
+  });
+
+  test("a server that ignores n is asked again for the rest", async () => {
+    setLlmEnv({ LLM_SAMPLES: "3" });
+    openAiMock.configure({ honourN: false });
+    openAiMock.reply((context) => varying({ ...context, sample: openAiMock.requests.length - 1 }));
+    const { grade } = await gradeWithLlm(makeRequest());
+    expect(openAiMock.requests.map((r) => r.n ?? 1)).toEqual([3, 1, 1]);
+    expect(grade.criteria[0]).toMatchObject({ score: 4, spread: 3 });
+  });
+
+  test("with one sample (the default) no n is sent and no spread stored", async () => {
+    const { grade } = await gradeWithLlm(makeRequest());
+    expect(openAiMock.requests[0]?.n).toBeUndefined();
+    expect(grade.criteria.every((c) => c.spread === null)).toBe(true);
   });
 });

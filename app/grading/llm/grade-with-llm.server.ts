@@ -8,13 +8,23 @@ import {
   type GradeRequest,
 } from "~/grading/grade-schema";
 import { gradeOffline } from "~/grading/offline/grade-offline.server";
-import { buildGradeMessages } from "./build-messages.server";
+import { buildGradeMessages, correctionMessages } from "./build-messages.server";
+import { evidenceContext, type EvidenceContext } from "./evidence";
 import { capInjectedGrade } from "./injection-cap";
 import { createJsonStreamWatcher, type JsonPath } from "./json-stream-watcher";
 import { abortedError, LlmGradeError, toLlmGradeError } from "./llm-grade-error";
 import { createPreviewer, type LlmProgress } from "./llm-progress";
 import { llmReplySchema, responseFormatFor, type LlmReply } from "./llm-output-schema";
-import { buildLlmGrade, IncompleteGradeError } from "./normalise-grade";
+import {
+  assembleGrade,
+  checkReply,
+  combineSamples,
+  evidenceRetryReason,
+  IncompleteGradeError,
+  OffScaleError,
+  unsupportedCriteria,
+  type CheckedCriterion,
+} from "./normalise-grade";
 import {
   describeLlm,
   getOpenAiClient,
@@ -23,6 +33,7 @@ import {
   rememberJsonSchemaRejected,
 } from "./openai-client.server";
 import { getPrompts } from "./prompts.server";
+import { relevanceJudge } from "./relevance";
 import { parseRetryAfter, withRetries, type RetryDecision, type Sleep } from "./retry";
 import { streamReply, type StreamedReply } from "./stream-reply.server";
 
@@ -88,6 +99,31 @@ function parseReply(content: string): LlmReply {
   return parsed.data;
 }
 
+/** A reply that failed the checks, to be corrected once: its text and what was wrong. */
+interface Correction {
+  previous: string;
+  reason: string;
+}
+
+/** A reply whose content failed (bad JSON, wrong shape, a criterion missing, off the scale) as an LlmGradeError. */
+function contentError(error: unknown): LlmGradeError | null {
+  if (
+    error instanceof LlmGradeError &&
+    (error.kind === "malformed_output" || error.kind === "schema_mismatch")
+  )
+    return error;
+  if (error instanceof IncompleteGradeError)
+    return new LlmGradeError("incomplete", error.message, { cause: error });
+  if (error instanceof OffScaleError)
+    return new LlmGradeError("off_scale", error.message, { cause: error });
+  return null;
+}
+
+function checkSample(content: string, request: GradeRequest, evidence: EvidenceContext) {
+  const reply = parseReply(content);
+  return { reply, criteria: checkReply(reply, request.question, evidence) };
+}
+
 export async function gradeWithLlm(
   request: GradeRequest,
   options: GradeWithLlmOptions = {},
@@ -107,6 +143,7 @@ export async function gradeWithLlm(
   const client = getOpenAiClient();
   const { question } = request;
   const offline = gradeOffline(request);
+  const evidence = evidenceContext(question, request.answer, relevanceJudge);
   const nonce = randomBytes(8).toString("hex");
   const emit = (event: LlmProgress) => {
     try {
@@ -117,31 +154,46 @@ export async function gradeWithLlm(
   };
   const format = responseFormatFor(question);
   const jsonSchemaText = JSON.stringify(format.json_schema.schema);
+  const samples = env.LLM_SAMPLES;
   let suspicious = false;
   let retries = 0;
-
-  const showPreview = createPreviewer(question, request.answer, emit);
-  const preview = (path: JsonPath, value: unknown) => {
-    if (!suspicious && !offline.flags.injectionSuspected) showPreview(path, value);
+  const usage = {
+    model: null as string | null,
+    tokensIn: null as number | null,
+    tokensOut: null as number | null,
   };
 
-  const call = (mode: Mode): Promise<StreamedReply> => {
+  const call = (
+    mode: Mode,
+    { n, correction, previewed }: { n: number; correction: Correction | null; previewed: boolean },
+  ): Promise<StreamedReply> => {
     const built = buildGradeMessages(request, prompts, {
       nonce,
       jsonSchema: mode === "json_object" ? jsonSchemaText : null,
     });
     suspicious = built.suspicious;
+    const messages = correction
+      ? [...built.messages, ...correctionMessages(prompts, correction.previous, correction.reason)]
+      : built.messages;
     const params = {
       model: env.OPENAI_MODEL,
-      messages: built.messages,
+      messages,
       temperature: prompts.grade.temperature ?? 0,
       ...(prompts.grade.maxOutputTokens ? { max_tokens: prompts.grade.maxOutputTokens } : {}),
+      ...(n > 1 ? { n } : {}),
       response_format: mode === "json_schema" ? format : ({ type: "json_object" } as const),
       stream_options: { include_usage: true },
     };
     return withRetries(
       () => {
-        const watcher = createJsonStreamWatcher(preview);
+        const showPreview = createPreviewer(question, evidence, emit);
+        const watcher = createJsonStreamWatcher(
+          (path: JsonPath, value: unknown) => {
+            if (previewed && !suspicious && !offline.flags.injectionSuspected)
+              showPreview(path, value);
+          },
+          { maxDepth: 3 },
+        );
         return streamReply(client, params, {
           timeoutMs: env.OPENAI_TIMEOUT_MS,
           signal,
@@ -167,22 +219,97 @@ export async function gradeWithLlm(
     );
   };
 
-  emit({ type: "started", model: env.OPENAI_MODEL, promptVersion: prompts.version });
-  try {
+  /** One call in the server's mode, falling back to JSON mode once when it rejects JSON-schema formats. */
+  const ask = async (options_: {
+    n: number;
+    correction: Correction | null;
+    previewed: boolean;
+  }) => {
     let reply: StreamedReply;
     if (isJsonSchemaRejected(env)) {
-      reply = await call("json_object");
+      reply = await call("json_object", options_);
     } else {
       try {
-        reply = await call("json_schema");
+        reply = await call("json_schema", options_);
       } catch (error) {
         if (!rejectsJsonSchema(error)) throw error;
         rememberJsonSchemaRejected(env);
-        reply = await call("json_object");
+        reply = await call("json_object", options_);
+      }
+    }
+    usage.model = reply.model ?? usage.model;
+    if (reply.tokensIn !== null) usage.tokensIn = (usage.tokensIn ?? 0) + reply.tokensIn;
+    if (reply.tokensOut !== null) usage.tokensOut = (usage.tokensOut ?? 0) + reply.tokensOut;
+    return reply;
+  };
+
+  /**
+   * LLM_SAMPLES replies (one request with `n`; servers that ignore `n` are
+   * asked again for the rest), each parsed and checked. Samples that fail are
+   * dropped; when every one fails, the first failure is thrown.
+   */
+  const attempt = async (correction: Correction | null) => {
+    const first = await ask({ n: samples, correction, previewed: true });
+    const texts = [...first.samples];
+    while (texts.length < samples) {
+      texts.push((await ask({ n: 1, correction, previewed: false })).content);
+    }
+    const good: { reply: LlmReply; criteria: CheckedCriterion[]; content: string }[] = [];
+    let firstError: unknown = null;
+    for (const content of texts.slice(0, samples)) {
+      try {
+        good.push({ ...checkSample(content, request, evidence), content });
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+    if (good.length === 0) throw firstError;
+    return good;
+  };
+
+  emit({ type: "started", model: env.OPENAI_MODEL, promptVersion: prompts.version });
+  try {
+    let retried = false;
+    let accepted: Awaited<ReturnType<typeof attempt>>;
+    try {
+      accepted = await attempt(null);
+    } catch (error) {
+      const failed = contentError(error);
+      if (!failed) throw error;
+      // A reply that broke the format or the scale is asked for once more, with the reason.
+      retried = true;
+      accepted = await attempt({ previous: "", reason: failed.reason }).catch((second: unknown) => {
+        throw contentError(second) ?? second;
+      });
+    }
+
+    let criteria = combineSamples(accepted.map((s) => s.criteria));
+    let unsupported = unsupportedCriteria(criteria);
+    if (unsupported.length > 0 && !retried) {
+      // Scores above 2 that no quote supports: asked once more with the reason, then capped.
+      retried = true;
+      const reason = `the evidence did not support these scores: ${evidenceRetryReason(unsupported, question)}`;
+      try {
+        const again = await attempt({ previous: accepted[0]?.content ?? "", reason });
+        accepted = again;
+        criteria = combineSamples(again.map((s) => s.criteria));
+        unsupported = unsupportedCriteria(criteria);
+      } catch (error) {
+        // The corrected reply failed outright: keep the first one, capped.
+        if (!contentError(error)) throw error;
       }
     }
 
-    const built = buildLlmGrade(parseReply(reply.content), { request, offline, suspicious });
+    const head = accepted[0] as (typeof accepted)[number];
+    const built = assembleGrade(
+      criteria,
+      head.reply,
+      { request, offline, suspicious, evidence },
+      {
+        retried,
+        samples: accepted.length,
+      },
+    );
     const checked = gradeSchema.safeParse(capInjectedGrade(built, offline, question));
     if (!checked.success) {
       throw new LlmGradeError("schema_mismatch", "The model's grade failed validation", {
@@ -195,18 +322,18 @@ export async function gradeWithLlm(
       grade,
       provenance: {
         grader: "openai",
-        model: reply.model ?? env.OPENAI_MODEL,
+        model: usage.model ?? env.OPENAI_MODEL,
         promptVersion: prompts.version,
         fallbackReason: null,
-        tokensIn: reply.tokensIn,
-        tokensOut: reply.tokensOut,
+        tokensIn: usage.tokensIn,
+        tokensOut: usage.tokensOut,
         latencyMs: Math.round(performance.now() - startedAt),
       },
     };
   } catch (error) {
     if (signal?.aborted) throw abortedError(error);
-    if (error instanceof IncompleteGradeError)
-      throw new LlmGradeError("incomplete", error.message, { cause: error });
+    const failed = contentError(error);
+    if (failed) throw failed;
     throw toLlmGradeError(error, {
       retries,
       timeoutMs: env.OPENAI_TIMEOUT_MS,

@@ -66,3 +66,27 @@ describe("createJsonStreamWatcher", () => {
     expect(watch("I cannot grade this answer.", 4)).toEqual([]);
   });
 });
+
+describe("deeper values (maxDepth 3)", () => {
+  test("reports a criterion's rationale before the criterion (and its score, written last) completes", () => {
+    const doc = {
+      criteria: {
+        "trade-offs": { evidence: ["a [quote]"], rationale: "Why {it} scored.", score: 4 },
+      },
+      strengths: [],
+    };
+    const seen: [JsonPath, unknown][] = [];
+    const watcher = createJsonStreamWatcher((path, value) => seen.push([path, value]), {
+      maxDepth: 3,
+    });
+    const text = JSON.stringify(doc);
+    for (let i = 0; i < text.length; i += 2) watcher.push(text.slice(i, i + 2));
+    expect(seen).toEqual([
+      [["criteria", "trade-offs", "evidence"], ["a [quote]"]],
+      [["criteria", "trade-offs", "rationale"], "Why {it} scored."],
+      [["criteria", "trade-offs"], doc.criteria["trade-offs"]],
+      [["criteria"], doc.criteria],
+      [["strengths"], []],
+    ]);
+  });
+});

@@ -1,17 +1,22 @@
 /**
  * Watches a JSON object arrive in pieces and reports each value as soon as it
- * is complete: the root's fields (path [key]) and the elements of root-level
- * arrays (path [key, index]). One pass over the text in total, however small
- * the pieces, so streaming progress costs next to nothing; text before the
- * root object (prose, a code fence) is skipped.
+ * is complete, down to `maxDepth` levels below the root: by default the root's
+ * fields (path [key]) and their members ([key, index] or [key, key]); with 3,
+ * also theirs (["criteria", "trade-offs", "rationale"]), so a criterion's
+ * rationale shows before its score arrives. Strings and containers are
+ * reported (numbers, booleans and null only as part of their container). One
+ * pass over the text in total, however small the pieces, so streaming
+ * progress costs next to nothing; text before the root object (prose, a code
+ * fence) is skipped.
  */
 
-export type JsonPath = [string] | [string, number];
+export type JsonPath = readonly (string | number)[];
 
 interface Frame {
   kind: "object" | "array";
   /** Where this container starts, when its completion is reported. */
   start: number;
+  /** Its path from the root; null for the root and for anything deeper than reported. */
   path: JsonPath | null;
   /** Objects: the key being read or last read, and whether the next string is a key. */
   key: string | null;
@@ -26,6 +31,7 @@ export interface JsonStreamWatcher {
 
 export function createJsonStreamWatcher(
   onValue: (path: JsonPath, value: unknown) => void,
+  { maxDepth = 2 }: { maxDepth?: number } = {},
 ): JsonStreamWatcher {
   let text = "";
   let scanned = 0;
@@ -49,11 +55,11 @@ export function createJsonStreamWatcher(
   /** The path a value starting now would have, if it is one we report. */
   const pathHere = (): JsonPath | null => {
     const parent = stack[stack.length - 1];
-    if (!parent) return null;
-    if (stack.length === 1 && parent.kind === "object" && parent.key !== null) return [parent.key];
-    if (stack.length === 2 && parent.kind === "array" && parent.path?.length === 1)
-      return [parent.path[0], parent.index];
-    return null;
+    if (!parent || stack.length > maxDepth) return null;
+    const base = stack.length === 1 ? [] : parent.path;
+    if (!base) return null;
+    if (parent.kind === "array") return [...base, parent.index];
+    return parent.key === null ? null : [...base, parent.key];
   };
 
   const closeString = (end: number) => {

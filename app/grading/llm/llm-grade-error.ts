@@ -16,6 +16,7 @@ export const LLM_FAILURE_KINDS = [
   "malformed_output",
   "schema_mismatch",
   "incomplete",
+  "off_scale",
   "refusal",
   "truncated",
   "stream_cut",

@@ -13,6 +13,8 @@ import { formatZodIssues } from "~/question-bank/load-bank.server";
 interface SectionSpec {
   required: readonly string[];
   allowed: readonly string[];
+  /** A section older prompt versions may lack (the code then uses a built-in default). */
+  optional?: boolean;
 }
 
 const PROMPT_SPECS = {
@@ -22,6 +24,8 @@ const PROMPT_SPECS = {
       system: { required: ["nonce", "follow_up_probes"], allowed: [] },
       "json-mode": { required: ["json_schema"], allowed: [] },
       "follow-up-context": { required: ["probe"], allowed: [] },
+      /** Sent after a reply that failed the checks, for the one corrected reply (v2+). */
+      correction: { required: ["reason"], allowed: [], optional: true },
       user: {
         required: [
           "rubric",
@@ -32,6 +36,7 @@ const PROMPT_SPECS = {
           "follow_up_context",
         ],
         allowed: [
+          "weak_example",
           "question_kind",
           "question_title",
           "question_prompt",
@@ -130,6 +135,7 @@ export function parsePromptFile(file: string, source: string): PromptTemplate {
   for (const [name, sectionSpec] of Object.entries(specs)) {
     const body = sections[name];
     if (body === undefined) {
+      if (sectionSpec.optional) continue;
       problems.push(`section "${name}": missing (add a <!-- ${name} --> marker)`);
       continue;
     }

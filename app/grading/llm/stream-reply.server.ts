@@ -12,7 +12,10 @@ import { abortedError, LlmGradeError, timeoutError } from "./llm-grade-error";
  */
 
 export interface StreamedReply {
+  /** The first choice's text. */
   content: string;
+  /** With `n` > 1, every choice the server sent that finished normally, the first one first. */
+  samples: string[];
   model: string | null;
   tokensIn: number | null;
   tokensOut: number | null;
@@ -29,7 +32,15 @@ export async function streamReply(
   // The SDK's timeout stops at the response headers; this deadline covers the whole stream.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const reply: StreamedReply = { content: "", model: null, tokensIn: null, tokensOut: null };
+  const reply: StreamedReply = {
+    content: "",
+    samples: [],
+    model: null,
+    tokensIn: null,
+    tokensOut: null,
+  };
+  // Choices past the first (`n` > 1): their text and how they ended; they are not previewed.
+  const others = new Map<number, { text: string; finish: string | null }>();
   let refusal = "";
   let finishReason: string | null = null;
   let sawOutput = false;
@@ -50,7 +61,14 @@ export async function streamReply(
         reply.tokensIn = chunk.usage.prompt_tokens;
         reply.tokensOut = chunk.usage.completion_tokens;
       }
-      const choice = chunk.choices[0];
+      for (const other of chunk.choices) {
+        if (other.index === 0) continue;
+        const entry = others.get(other.index) ?? { text: "", finish: null };
+        entry.text += other.delta?.content ?? "";
+        if (other.finish_reason) entry.finish = other.finish_reason;
+        others.set(other.index, entry);
+      }
+      const choice = chunk.choices.find((c) => c.index === 0);
       if (!choice) return;
       if (choice.delta?.content) {
         sawOutput = true;
@@ -105,5 +123,12 @@ export async function streamReply(
   if (finishReason === "content_filter") {
     throw new LlmGradeError("refusal", "The model's content filter stopped its reply");
   }
+  reply.samples = [
+    reply.content,
+    ...[...others.entries()]
+      .filter(([, other]) => other.finish === "stop")
+      .sort(([a], [b]) => a - b)
+      .map(([, other]) => other.text),
+  ];
   return reply;
 }
