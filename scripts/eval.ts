@@ -29,6 +29,9 @@ import type { Question } from "~/question-bank/question-schema";
 
 export type Grader = (request: GradeRequest) => Grade | Promise<Grade>;
 
+/** Which grader really graded each grade of the openai grader, and why the LLM was not used when it was not. */
+const llmProvenance = new WeakMap<Grade, { grader: string; fallbackReason: string | null }>();
+
 /** Graders by name. */
 export const GRADERS: Record<string, () => Grader> = {
   offline: () => gradeOffline,
@@ -40,11 +43,15 @@ export const GRADERS: Record<string, () => Grader> = {
     return async (request) => {
       await ensureMockLlm();
       try {
-        return (await gradeWithLlm(request)).grade;
+        const { grade } = await gradeWithLlm(request);
+        llmProvenance.set(grade, { grader: "openai", fallbackReason: null });
+        return grade;
       } catch (error) {
-        // An eval never reports a score the model did not give: stop with the reason.
-        if (error instanceof LlmGradeError) throw new EvalError(`the LLM could not grade an answer: ${error.reason}`);
-        throw error;
+        if (!(error instanceof LlmGradeError)) throw error;
+        // As the app does: the offline grader stands in, and the record says so and why.
+        const grade = gradeOffline(request);
+        llmProvenance.set(grade, { grader: "offline", fallbackReason: error.reason });
+        return grade;
       }
     };
   },
@@ -443,11 +450,14 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
           question: r.question.id,
           kind: r.kind,
           reference: r.reference,
-          grader: args.grader,
+          grader: llmProvenance.get(r.grade)?.grader ?? args.grader,
+          fallbackReason: llmProvenance.get(r.grade)?.fallbackReason ?? null,
           // Not assessed (another language, say): no overall, and no place in any figure above.
           notAssessed: (r.grade as { notAssessed?: unknown }).notAssessed === true || r.grade.overall === null,
           overall: r.grade.overall ?? null,
           criteria: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.score])),
+          // The quotes the app verified for each criterion (LLM grades: in the answer, and relevant where it can tell).
+          evidence: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.quotes ?? (c.evidence ? [c.evidence] : [])])),
           flags: r.grade.flags,
         }),
       );
@@ -457,6 +467,7 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
         summary: true,
         grader: args.grader,
         ...summary,
+        fallbacks: graded.filter((r) => llmProvenance.get(r.grade)?.fallbackReason).length,
         spearman: round(summary.spearman),
         meanAbsoluteError: round(summary.meanAbsoluteError),
         kappa: round(summary.kappa),
@@ -465,6 +476,8 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
   } else {
     for (const r of graded) out(formatRecord(r));
     out(formatSummary(summary));
+    const fallbacks = graded.filter((r) => llmProvenance.get(r.grade)?.fallbackReason);
+    if (args.grader === "openai") out(`LLM fallbacks (graded offline): ${fallbacks.length}`);
   }
   return summary;
 }
