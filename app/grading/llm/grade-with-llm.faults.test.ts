@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env";
 import { openAiMock } from "../../../tests/mocks/openai";
 import { gradeWithLlm, type GradeWithLlmOptions, type LlmProgress } from "./grade-with-llm.server";
@@ -131,12 +131,21 @@ describe("timeouts", () => {
   test("a server that never answers times out after OPENAI_TIMEOUT_MS, without retrying", async () => {
     setLlmEnv({ OPENAI_TIMEOUT_MS: "1000" });
     openAiMock.failAlways("hang");
-    const started = Date.now();
-    const error = await failure(gradeWithLlm(makeRequest(), recorder().options));
-    expect(error.kind).toBe("timeout");
-    expect(error.reason).toBe("The model timed out after 1 s");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(openAiMock.requests).toHaveLength(1);
+    // The deadline runs on a fake clock: no real second passes, and it cannot fire early.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      let settled = false;
+      const outcome = failure(gradeWithLlm(makeRequest(), recorder().options)).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await outcome;
+      expect(error.kind).toBe("timeout");
+      expect(error.reason).toBe("The model timed out after 1 s");
+      expect(openAiMock.requests).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("the deadline covers the whole stream, not only the headers", async () => {
