@@ -151,8 +151,15 @@ describe("timeouts", () => {
   test("the deadline covers the whole stream, not only the headers", async () => {
     setLlmEnv({ OPENAI_TIMEOUT_MS: "1000" });
     openAiMock.failAlways("stall-mid-stream");
-    const error = await failure(gradeWithLlm(makeRequest(), recorder().options));
-    expect(error.kind).toBe("timeout");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const outcome = failure(gradeWithLlm(makeRequest(), recorder().options));
+      await vi.advanceTimersByTimeAsync(1000);
+      const error = await outcome;
+      expect(error.kind).toBe("timeout");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
