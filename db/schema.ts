@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { GraderKind, Insights, Probe } from "~/grading/grade-schema";
+import type { EvidenceChecks, GraderKind, Insights, Probe } from "~/grading/grade-schema";
 import type { Band, Question, ROLES } from "~/question-bank/question-schema";
 
 const id = () =>
@@ -135,6 +135,8 @@ export const grades = sqliteTable(
     tokensIn: integer("tokens_in"),
     tokensOut: integer("tokens_out"),
     latencyMs: integer("latency_ms"),
+    /** LLM grades: what the app checked about the evidence (relevance checked, retried, samples). */
+    checks: text("checks", { mode: "json" }).$type<EvidenceChecks | null>(),
     createdAt: createdAt(),
   },
   (t) => [index("grades_answer_idx").on(t.answerId, t.createdAt)],
@@ -152,6 +154,12 @@ export const criterionScores = sqliteTable(
     score: integer("score").notNull(),
     evidence: text("evidence"),
     rationale: text("rationale").notNull(),
+    /** LLM grades: every verified quote (evidence is the first). */
+    quotes: text("quotes", { mode: "json" }).$type<string[] | null>(),
+    /** LLM grades with LLM_SAMPLES > 1: highest minus lowest sampled score. */
+    spread: integer("spread"),
+    /** Set when no verified, relevant quote supported the model's score: the score it gave before the cap. */
+    cappedFrom: integer("capped_from"),
   },
   (t) => [
     uniqueIndex("criterion_scores_grade_position_idx").on(t.gradeId, t.position),

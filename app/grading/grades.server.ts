@@ -28,6 +28,7 @@ export function saveGrade(answerId: string, grade: Grade, provenance: GradeProve
         injectionSuspected: valid.flags.injectionSuspected,
         nonEnglish: valid.flags.nonEnglish,
         insights: valid.insights,
+        checks: valid.checks ?? null,
       })
       .returning({ id: grades.id })
       .get();
@@ -59,7 +60,16 @@ export function latestGrades(answerIds: string[]): Map<string, StoredGrade> {
   for (const row of newest) {
     const criteria = scores
       .filter((s) => s.gradeId === row.id)
-      .map(({ criterionId, score, evidence, rationale }) => ({ criterionId, score, evidence, rationale }));
+      .map(({ criterionId, score, evidence, rationale, quotes, spread, cappedFrom }) => ({
+        criterionId,
+        score,
+        evidence,
+        rationale,
+        // LLM grades since the evidence checks; absent on older and offline grades.
+        ...(quotes ? { quotes } : {}),
+        ...(spread !== null ? { spread } : {}),
+        ...(cappedFrom !== null ? { cappedFrom } : {}),
+      }));
     result.set(row.answerId, {
       id: row.id,
       answerId: row.answerId,
@@ -73,6 +83,7 @@ export function latestGrades(answerIds: string[]): Map<string, StoredGrade> {
         probes: row.probes,
         flags: { injectionSuspected: row.injectionSuspected, nonEnglish: row.nonEnglish },
         insights: row.insights,
+        ...(row.checks ? { checks: row.checks } : {}),
       },
       provenance: {
         grader: row.grader,
