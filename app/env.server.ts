@@ -64,6 +64,25 @@ const envSchema = z.object({
   LLM_DAILY_LIMIT: z.coerce.number().int().min(0).default(100),
   /** Self-consistency: replies per grading (the `n` parameter where the server supports it); the median per criterion is stored. */
   LLM_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
+  /** LLM gradings one user may have running at once; more wait their turn (app/grading/llm-budget.server.ts). */
+  LLM_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(50).default(2),
+  /** LLM gradings the whole server (every process on the database) may have running at once. */
+  LLM_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).max(500).default(8),
+  /** How long a grading waits for a free LLM slot before the offline grader stands in, in milliseconds. */
+  LLM_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),
+  /** The most tokens one LLM reply may have: max_tokens is the prompt's own figure or this, whichever is lower. */
+  LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(256).max(32_000).default(4_000),
+  /** The most bytes of one LLM reply read off the wire (the streamed events, not just the text); past it, offline. */
+  LLM_REPLY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
+  /** How long a grading's claim on an answer (and on an LLM slot) lasts unless renewed; a crashed process's claim ends after it. */
+  GRADING_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** How often the server looks for submitted answers a crash left ungraded (0: only at start-up). */
+  GRADING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Set when a reverse proxy sits in front of the app; see trustProxySchema. */
   TRUST_PROXY: trustProxySchema,
   /** Login attempts one client address may make per 15 minutes. */

@@ -179,7 +179,8 @@ export async function gradeWithLlm(
       model: env.OPENAI_MODEL,
       messages,
       temperature: prompts.grade.temperature ?? 0,
-      ...(prompts.grade.maxOutputTokens ? { max_tokens: prompts.grade.maxOutputTokens } : {}),
+      // Capped by LLM_MAX_OUTPUT_TOKENS: the reply's size is bounded even when the prompt sets none.
+      max_tokens: Math.min(prompts.grade.maxOutputTokens ?? env.LLM_MAX_OUTPUT_TOKENS, env.LLM_MAX_OUTPUT_TOKENS),
       ...(n > 1 ? { n } : {}),
       response_format: mode === "json_schema" ? format : ({ type: "json_object" } as const),
       stream_options: { include_usage: true },
