@@ -7,8 +7,12 @@ export interface CriterionLabel {
   name: string;
 }
 
-function graderLabel(provenance: GradeProvenance): string {
-  if (provenance.grader === "openai") return `Graded by ${provenance.model ?? "the LLM"}`;
+function graderLabel(provenance: GradeProvenance, grade: Grade): string {
+  if (provenance.grader === "openai") {
+    const prompt = provenance.promptVersion ? ` (prompt ${provenance.promptVersion})` : "";
+    const samples = grade.checks && grade.checks.samples > 1 ? `, median of ${grade.checks.samples} replies` : "";
+    return `Graded by ${provenance.model ?? "the LLM"}${prompt}${samples}`;
+  }
   return "Graded offline by the rubric heuristic";
 }
 
@@ -44,7 +48,7 @@ export function GradeCard({
         </p>
       )}
       <p className="hint">
-        {graderLabel(provenance)}
+        {graderLabel(provenance, grade)}
         {provenance.fallbackReason ? ` — the LLM was not used: ${provenance.fallbackReason}` : ""}
       </p>
       {grade.flags.injectionSuspected ? (
@@ -58,6 +62,12 @@ export function GradeCard({
           {grade.overall === null
             ? "Not assessed by the offline grader: it reads English only, so this answer has no score and counts in no average, chart or readiness figure. Configure an LLM (see Settings) to grade answers in other languages."
             : "This answer does not look like English; the offline grader can only judge English answers."}
+        </p>
+      ) : null}
+      {grade.checks && !grade.checks.relevanceChecked && grade.criteria.length > 0 ? (
+        <p className="flag" role="note">
+          Relevance not checked: the app can only check that quoted evidence is about its criterion
+          in English. Here it checked that every quote occurs in your answer.
         </p>
       ) : null}
       {grade.criteria.length > 0 ? (
@@ -74,9 +84,27 @@ export function GradeCard({
             {grade.criteria.map((c) => (
               <tr key={c.criterionId}>
                 <th scope="row">{name(c.criterionId)}</th>
-                <td>{scoreText(c.score, lowAnxiety, 0)}</td>
                 <td>
-                  {c.evidence ? (
+                  {scoreText(c.score, lowAnxiety, 0)}
+                  {c.cappedFrom ? (
+                    <span className="hint capped">
+                      {" "}
+                      (capped: the model gave {scoreText(c.cappedFrom, lowAnxiety, 0)} without a
+                      sentence of the answer to show for it)
+                    </span>
+                  ) : null}
+                  {(c.spread ?? 0) >= 2 ? (
+                    <span className="hint unsure"> — the model was unsure here</span>
+                  ) : null}
+                </td>
+                <td>
+                  {c.quotes && c.quotes.length > 1 ? (
+                    c.quotes.map((quote) => (
+                      <q key={quote} className="evidence">
+                        {quote}
+                      </q>
+                    ))
+                  ) : c.evidence ? (
                     <q className="evidence">{c.evidence}</q>
                   ) : (
                     <span className="muted">No sentence earned it.</span>

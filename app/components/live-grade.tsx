@@ -7,6 +7,8 @@ import { Score } from "./score";
 
 interface Partial {
   status: "grading" | "failed";
+  /** Each criterion's rationale as soon as the model has written it (before its score). */
+  rationales: Record<string, string>;
   criteria: CriterionGrade[];
   strengths: string[];
   improvements: string[];
@@ -15,10 +17,12 @@ interface Partial {
   retrying: string | null;
 }
 
-const initial: Partial = { status: "grading", criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
+const initial: Partial = { status: "grading", rationales: {}, criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
 
 function reduce(state: Partial, event: GradeProgress): Partial {
   switch (event.type) {
+    case "rationale":
+      return { ...state, retrying: null, rationales: { ...state.rationales, [event.criterionId]: event.rationale } };
     case "criterion":
       return { ...state, retrying: null, criteria: [...state.criteria.filter((c) => c.criterionId !== event.criterion.criterionId), event.criterion] };
     case "feedback":
@@ -61,6 +65,14 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
   }, [url]);
 
   const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
+  // In rubric order: each criterion's rationale as it streams, then its score when it arrives.
+  const shown = criteria
+    .map((c) => ({
+      id: c.id,
+      rationale: state.rationales[c.id] ?? state.criteria.find((g) => g.criterionId === c.id)?.rationale ?? null,
+      grade: state.criteria.find((g) => g.criterionId === c.id) ?? null,
+    }))
+    .filter((c) => c.rationale !== null || c.grade !== null);
   return (
     <section className="grade-card live-grade" aria-busy={state.status === "grading"}>
       <h2>Feedback</h2>
@@ -73,17 +85,25 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
               ? `The model is busy; retrying (${state.retrying})…`
               : "Grading your answer…"}
       </p>
-      {state.criteria.length > 0 ? (
+      {shown.length > 0 ? (
         <ul className="live-criteria">
-          {state.criteria.map((c) => (
-            <li key={c.criterionId}>
-              <strong>{name(c.criterionId)}</strong>: <Score value={c.score} digits={0} />
-              {c.evidence ? (
+          {shown.map(({ id, rationale, grade }) => (
+            <li key={id} data-criterion={id}>
+              <strong>{name(id)}</strong>
+              {rationale ? <span className="rationale">: {rationale}</span> : null}{" "}
+              {grade ? (
                 <>
-                  {" "}
-                  — <q className="evidence">{c.evidence}</q>
+                  — <Score value={grade.score} digits={0} />
+                  {grade.evidence ? (
+                    <>
+                      {" "}
+                      <q className="evidence">{grade.evidence}</q>
+                    </>
+                  ) : null}
                 </>
-              ) : null}
+              ) : (
+                <span className="muted">— scoring…</span>
+              )}
             </li>
           ))}
         </ul>
