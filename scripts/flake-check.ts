@@ -35,7 +35,9 @@ const reportSchema = z.object({
       name: z.string(),
       status: z.string(),
       message: z.string().optional(),
-      assertionResults: z.array(z.object({ fullName: z.string(), status: z.string() })),
+      assertionResults: z.array(
+        z.object({ fullName: z.string(), status: z.string(), failureMessages: z.array(z.string()).default([]) }),
+      ),
     }),
   ),
 });
@@ -76,7 +78,13 @@ function runVitest(targets: string[], label: string): void {
     const tally = tallies.get(path.resolve(file.name));
     if (!tally) continue;
     tally.runs += 1;
-    const failing = file.assertionResults.filter((a) => a.status === "failed").map((a) => a.fullName);
+    const failedTests = file.assertionResults.filter((a) => a.status === "failed");
+    const failing = failedTests.map((a) => a.fullName);
+    // The first lines of each failure, so a flake can be diagnosed from this output alone.
+    for (const a of failedTests) {
+      const message = a.failureMessages.join("\n").split("\n").slice(0, 6).join("\n      ");
+      console.log(`  ${path.relative(process.cwd(), file.name)} › ${a.fullName}\n      ${message}`);
+    }
     if (file.status !== "passed" || failing.length > 0) {
       tally.failedRuns += 1;
       for (const name of failing.length > 0 ? failing : [file.message ?? "(file failed)"]) {
