@@ -99,7 +99,7 @@ describe("agreement figures", () => {
   });
 
   it("reports per kind and the plain-vs-salad checks, and records carry grader and notAssessed", async () => {
-    const salad = JSON.stringify({ id: "s", questionId: "explain-rest-apis", kind: "salad", reference: 1, answer: "Resources are idempotent because the URI is a representation, so JSON makes status codes stateless." });
+    const salad = JSON.stringify({ id: "s", questionId: "explain-rest-apis", kind: "concept", variant: "salad", reference: 1, answer: "Resources are idempotent because the URI is a representation, so JSON makes status codes stateless." });
     const plain = JSON.stringify({ id: "p", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Each thing the service manages gets its own address, and clients read or change it with the usual verbs." });
     const german = JSON.stringify({ id: "g", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Der Server speichert keinen Zustand des Clients, und jede Anfrage ist für sich vollständig und wird einzeln verarbeitet." });
     const { lines, summary } = await evalLines([fileWith([salad, plain, german]), "--json"]);

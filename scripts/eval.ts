@@ -25,7 +25,7 @@ import { ensureMockLlm } from "~/grading/llm/mock-llm.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { gradeOffline } from "~/grading/offline/grade-offline.server";
 import { loadBankFrom } from "~/question-bank/load-bank.server";
-import type { Question } from "~/question-bank/question-schema";
+import { QUESTION_KINDS, type Question } from "~/question-bank/question-schema";
 
 export type Grader = (request: GradeRequest) => Grade | Promise<Grade>;
 
@@ -64,6 +64,8 @@ export class EvalError extends Error {
   }
 }
 
+const QUESTION_KIND_NAMES = new Set<string>(QUESTION_KINDS);
+
 const recordSchema = z
   .object({
     id: z.string().min(1).optional(),
@@ -71,9 +73,12 @@ const recordSchema = z
     questionId: z.string().min(1).optional(),
     answer: z.string(),
     reference: z.number().min(1).max(5).optional(),
-    /** The answer's kind in an adversarial set: salad, plain, jargon, keywords, ... */
+    /**
+     * Adversarial sets: `variant` is the answer's kind (salad, plain, jargon, keywords, ...) and `kind` the
+     * question's; a set without `variant` may put the answer's kind in `kind` (a question kind there is ignored).
+     */
     kind: z.string().min(1).max(40).optional(),
-    variant: z.union([z.string(), z.number()]).optional(),
+    variant: z.string().min(1).max(40).optional(),
   })
   .refine((r) => r.question !== undefined || r.questionId !== undefined, { message: "needs question or questionId", path: ["question"] });
 
@@ -168,7 +173,7 @@ export function parseRecords(source: string, bank: Question[]): EvalRecord[] {
       question,
       answer: parsed.data.answer,
       reference: parsed.data.reference ?? null,
-      kind: parsed.data.kind ?? null,
+      kind: parsed.data.variant ?? (parsed.data.kind && !QUESTION_KIND_NAMES.has(parsed.data.kind) ? parsed.data.kind : null),
     });
   });
   if (records.length === 0) throw new EvalError("the file has no records");
