@@ -19,6 +19,8 @@ export interface AnswerShape {
   targetWords: number;
   /** Share of the answer's sentences that only drop terms: lists and bare one-line statements. */
   listShare: number;
+  /** The answer reads as buzzword salad (key-points.ts readSalad). */
+  salad?: boolean;
   /** 0-1: an on-topic answer in real sentences, of a length that can say something. */
   engagement: number;
 }
@@ -40,6 +42,7 @@ const MISCONCEPTION_PENALTY = 1.4;
 const OTHER_CRITERION_PENALTY = 0.3;
 const DEPTH_BONUS = 0.3;
 const ENGAGEMENT_BONUS = 0.9;
+const SALAD_CAP = 1.8;
 /** Fewer words than this say nothing gradable. */
 const MIN_WORDS = 12;
 
@@ -87,6 +90,8 @@ export function scoreCriterion(
   else if (shape.words < 30) score = Math.min(score, 2);
   else if (shape.words < 45) score = Math.min(score, 3);
   if (shape.words > shape.targetWords * 2.5) score -= 0.5;
+  // A salad's terms are not knowledge: an interviewer hearing one scores it 1-2 whatever it names.
+  if (shape.salad) score = Math.min(score, SALAD_CAP);
 
   const raw = Math.max(SCORE_MIN, Math.min(SCORE_MAX, score));
   const best = [...own].sort((a, b) => b.credit - a.credit)[0];

@@ -11,7 +11,8 @@ import { scoreCriterion, type AnswerShape, type CriterionScore } from "./criteri
 import { improvementsOf, rationaleFor, strengthsOf, type AnswerFacts } from "./feedback";
 import { scanForInjection } from "./injection";
 import { buildInsights } from "./insights";
-import { assessKeyPoints, termDroppingSentences } from "./key-points";
+import { assessKeyPoints, readSalad, termDroppingSentences } from "./key-points";
+import { overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
 import { findMisconceptions } from "./misconceptions";
@@ -48,13 +49,18 @@ export function gradeOffline(request: GradeRequest): Grade {
   const targetSet = new Set(criteria.map((c) => c.criterion.id));
 
   const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) => targetSet.has(m.misconception.criterionId));
-  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)));
+  const meaning = overlaps(rubric, keyed);
+  const salad = readSalad(rubric, keyed, features);
+  const chains = salad.salad ? salad.chains : new Set<number>();
+  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)), meaning, chains);
   const star = rubric.behavioural ? analyseStar(keyed, features) : null;
   const vocabulary = criteria.length === rubric.criteria.length ? rubric.vocabulary : unionOf(criteria.map((c) => c.vocabulary));
   const relevance = assessRelevance(rubric, keyed, features, vocabulary);
 
   const dropped = termDroppingSentences(keyPoints, features, (s) => keyed.sentences[s]?.words ?? 0);
   features.forEach((f, s) => f.listLike && dropped.add(s));
+  // Chains of terms count against the answer like lists do: they say nothing about the points they name.
+  for (const s of chains) dropped.add(s);
   const clauses = features.filter((f, s) => f.hasVerb && !dropped.has(s)).length;
   const target = targetWords(request.secondsAllowed, criteria.length);
   const listShare = features.length === 0 ? 0 : dropped.size / features.length;
@@ -63,6 +69,7 @@ export function gradeOffline(request: GradeRequest): Grade {
     words: analysed.words,
     targetWords: target,
     listShare,
+    salad: salad.salad,
     engagement:
       features.length === 0
         ? 0

@@ -53,12 +53,79 @@ export function termDroppingSentences(results: KeyPointResult[], features: Sente
   return out;
 }
 
+/**
+ * Meaning match (semantic.ts `overlaps`): at or above this a sentence says
+ * what the key point means, whatever its words; at or above the second it
+ * says it fully.
+ */
+export const MEANING_MATCH = 0.5;
+const MEANING_FULL = 0.62;
+/** A sentence serves at most this many points by meaning, and only those close to its best. */
+const MEANING_POINTS_PER_SENTENCE = 2;
+const MEANING_NEAR_BEST = 0.08;
+/**
+ * Buzzword salad: rubric terms strung together with "because", "so", "which
+ * means", "therefore" into claims that are false or say nothing ("resources
+ * are idempotent because the URI is a representation, so JSON makes status
+ * codes stateless"). Two things mark it together, measured on the dev pairs
+ * and the calibration sets: reason markers far denser than anyone explains
+ * with (salads ran 8.8-17 per 100 words, correct answers in any register 1-8),
+ * and a good share of sentences each tying a key point's terms to a reason
+ * marker as well as another point or another reason ("chains"). Either alone
+ * is normal in a good explanation; both together are how a salad reads.
+ */
+const SALAD_MARKERS_PER_100_WORDS = 8.5;
+const SALAD_CHAIN_SHARE = 0.28;
+
+export interface SaladReading {
+  /** Sentences that chain terms of key points with reason markers. */
+  chains: Set<number>;
+  /** Reason markers per 100 words of sentences. */
+  markerDensity: number;
+  chainShare: number;
+  /** The answer reads as buzzword salad: its chains earn nothing and its scores are capped. */
+  salad: boolean;
+}
+
+export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: SentenceFeatures[]): SaladReading {
+  const points = new Map<number, Set<number>>();
+  rubric.keyPoints.forEach((kp, k) => {
+    for (const matcher of kp.matchers) {
+      for (const match of findMatches(keyed, matcher)) {
+        let set = points.get(match.sentence);
+        if (!set) points.set(match.sentence, (set = new Set()));
+        set.add(k);
+      }
+    }
+  });
+  const chains = new Set<number>();
+  let sentences = 0;
+  let markers = 0;
+  let words = 0;
+  keyed.sentences.forEach((sentence, s) => {
+    const f = features[s];
+    if (!f || sentence.words < 4) return;
+    sentences++;
+    markers += f.explanationMarkers;
+    words += sentence.words;
+    const ks = points.get(s)?.size ?? 0;
+    if (!f.listLike && ((ks >= 2 && f.explanationMarkers >= 1) || (ks >= 1 && f.explanationMarkers >= 2))) chains.add(s);
+  });
+  const markerDensity = words === 0 ? 0 : (markers / words) * 100;
+  const chainShare = sentences === 0 ? 0 : chains.size / sentences;
+  return { chains, markerDensity, chainShare, salad: markerDensity >= SALAD_MARKERS_PER_100_WORDS && chainShare >= SALAD_CHAIN_SHARE };
+}
+
 export function assessKeyPoints(
   rubric: CompiledRubric,
   keyed: KeyedText,
   features: SentenceFeatures[],
   /** Sentences that state a misconception: what they say earns nothing. */
   wrongSentences: Set<number>,
+  /** meaning[sentence][keyPoint] (semantic.ts `overlaps`), or null to match by phrasings only. */
+  meaning: number[][] | null = null,
+  /** Chains of terms in a salad (see readSalad): they name points, they do not make them. */
+  chains: Set<number> = new Set(),
 ): KeyPointResult[] {
   // In a story, opinions and conditionals ("if I had to sum up") are not things that happened.
   const storyOnly = rubric.behavioural;
@@ -79,16 +146,40 @@ export function assessKeyPoints(
   const pointsInSentence = new Map<number, number>();
   for (const { sentences } of found) for (const s of sentences) pointsInSentence.set(s, (pointsInSentence.get(s) ?? 0) + 1);
 
-  return found.map(({ kp, sentences, terms }): KeyPointResult => {
-    const mentions = [...sentences].sort((a, b) => a - b);
+  // Which points each sentence says by meaning: its best few, above the bar, close to its best.
+  const byMeaning = new Map<number, Set<number>>();
+  if (meaning) {
+    meaning.forEach((row, s) => {
+      const f = features[s];
+      const sentence = keyed.sentences[s];
+      if (!f || !sentence || f.listLike || !f.hasVerb || chains.has(s) || wrongSentences.has(s) || sentence.words < 6) return;
+      const ranked = row.map((v, k) => [v, k] as const).filter(([v]) => v >= MEANING_MATCH).sort((a, b) => b[0] - a[0]);
+      const top = ranked[0]?.[0] ?? 0;
+      const chosen = ranked.filter(([v]) => v >= top - MEANING_NEAR_BEST).slice(0, MEANING_POINTS_PER_SENTENCE);
+      for (const [, k] of chosen) {
+        let set = byMeaning.get(k);
+        if (!set) byMeaning.set(k, (set = new Set()));
+        set.add(s);
+      }
+    });
+  }
+
+  return found.map(({ kp, sentences, terms }, k): KeyPointResult => {
+    const meant = byMeaning.get(k) ?? new Set<number>();
+    const mentions = [...new Set([...sentences, ...meant])].sort((a, b) => a - b);
     let best: KeyPointResult = { keyPoint: kp, coverage: "missed", credit: 0, sentence: null, terms: [...terms], mentions };
     for (const s of mentions) {
       if (wrongSentences.has(s)) continue;
       const f = features[s];
       const sentence = keyed.sentences[s];
       if (!f || !sentence) continue;
+      const similarity = meaning?.[s]?.[k] ?? 0;
       let coverage: Coverage;
-      if (f.listLike) coverage = "listed";
+      if (meant.has(s)) {
+        // Said in the candidate's own words: a full sentence that carries the point's meaning.
+        coverage = similarity >= MEANING_FULL || f.explanationMarkers > 0 || f.concrete ? "explained" : "stated";
+      } else if (chains.has(s)) coverage = "missed";
+      else if (f.listLike) coverage = "listed";
       else if (!f.hasVerb) coverage = "named";
       else if (f.explanationMarkers > 0 || f.concrete) coverage = "explained";
       // "It is stateless." names the term in a clause too short to say anything about it.

@@ -20,6 +20,8 @@ export interface CompiledKeyPoint {
   /** Short human label, from the id ("status-codes" -> "status codes"). */
   label: string;
   point: string;
+  /** What the point means in plain words (the bank's `meaning`), when the bank says. */
+  meaning: string | null;
   matchers: PhraseMatcher[];
   /** Content keys of the point and its phrasings, for matching seed probes. */
   topicKeys: Set<string>;
@@ -144,6 +146,7 @@ function compile(question: Question): CompiledRubric {
         id: kp.id,
         label: humanise(kp.id),
         point: kp.point,
+        meaning: kp.meaning ?? null,
         matchers: matchersOf(kp.phrasings),
         topicKeys,
       };

@@ -13,6 +13,8 @@ export interface WordVectors {
   dimensions: number;
   /** Unit vector of a lower-case word, or undefined when the word is not kept. */
   vector(word: string): Float32Array | undefined;
+  /** Frequency rank of a kept word (0 is the most frequent). */
+  rank(word: string): number | undefined;
   /** Rarity weight of a word: rarer words carry more of a sentence's meaning (1 for unknown words). */
   weight(word: string): number;
 }
@@ -54,6 +56,7 @@ function load(file: string): WordVectors {
       const i = index.get(word);
       return i === undefined ? undefined : data.subarray(i * dims, (i + 1) * dims);
     },
+    rank: (word) => index.get(word),
     // Words are stored in corpus-frequency order: a word's rank stands in for its inverse document frequency
     // (Zipf), so "use", "make" and "data" weigh little and "idempotent" or "revocation" a lot.
     weight(word) {
