@@ -60,13 +60,13 @@ const envSchema = z.object({
   /** Milliseconds one LLM call may take before it is abandoned. */
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  /** LLM gradings per user per day; past it, answers are graded offline. */
+  /** Calls to the LLM per user per UTC day (a grading is one, or two with a correction); past it, answers are graded offline. */
   LLM_DAILY_LIMIT: z.coerce.number().int().min(0).default(100),
   /** Self-consistency: replies per grading (the `n` parameter where the server supports it); the median per criterion is stored. */
   LLM_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
-  /** LLM gradings one user may have running at once; more wait their turn (app/grading/llm-budget.server.ts). */
+  /** Calls to the LLM one user may have running at once; more wait their turn (app/grading/llm-budget.server.ts). */
   LLM_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(50).default(2),
-  /** LLM gradings the whole server (every process on the database) may have running at once. */
+  /** Calls to the LLM the whole server (every process on the database) may have running at once. */
   LLM_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).max(500).default(8),
   /** How long a grading waits for a free LLM slot before the offline grader stands in, in milliseconds. */
   LLM_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),

@@ -1,11 +1,13 @@
-import { and, count, eq, gte } from "drizzle-orm";
-import { answers, grades, roundQuestions, rounds } from "../../db/schema";
+import { and, desc, eq, gte } from "drizzle-orm";
+import { grades } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Answer } from "~/rounds/answers.server";
 import type { RoundQuestion } from "~/rounds/rounds.server";
 import type { GradeProvenance, GradeRequest } from "./grade-schema";
 import { saveGrade } from "./grades.server";
+import { tryLease } from "./grading-lease.server";
+import { dailyLimitReason, llmCallsToday, llmCaller } from "./llm-budget.server";
 import { gradeWithLlm, LlmGradeError, type LlmProgress } from "./llm/grade-with-llm.server";
 import { ensureMockLlm } from "./llm/mock-llm.server";
 import { isLlmConfigured } from "./llm/openai-client.server";
@@ -36,21 +38,9 @@ export function buildGradeRequest(answer: Answer, roundQuestion: RoundQuestion, 
   };
 }
 
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-/** LLM grades this user has used since midnight UTC. */
+/** Calls to the LLM this user started since midnight UTC (stored calls, not grades: see llm-budget.server.ts). */
 export function llmGradesToday(userId: string, now = new Date()): number {
-  const row = getDb()
-    .select({ n: count() })
-    .from(grades)
-    .innerJoin(answers, eq(answers.id, grades.answerId))
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(and(eq(rounds.userId, userId), eq(grades.grader, "openai"), gte(grades.createdAt, startOfUtcDay(now))))
-    .get();
-  return row?.n ?? 0;
+  return llmCallsToday(userId, now);
 }
 
 /** Which grader this user's next answer gets, and why not the LLM when it is configured but skipped. */
@@ -62,10 +52,7 @@ export function planGrading(userId: string): GradingPlan {
     return { grader: "offline", reason: "GRADER=openai but no OPENAI_API_KEY or OPENAI_BASE_URL is set" };
   }
   if (llmGradesToday(userId) >= env.LLM_DAILY_LIMIT) {
-    return {
-      grader: "offline",
-      reason: `you reached today's limit of ${env.LLM_DAILY_LIMIT} LLM gradings; it resets at midnight UTC`,
-    };
+    return { grader: "offline", reason: dailyLimitReason(env.LLM_DAILY_LIMIT) };
   }
   return { grader: "openai" };
 }
@@ -102,7 +89,10 @@ export async function gradeAnswer(
   if (plan.grader === "openai") {
     try {
       await ensureMockLlm();
-      const { grade, provenance } = await gradeWithLlm(request, { onProgress });
+      // Each request to the model is counted for this user in the database (llm-budget.server.ts).
+      const { grade, provenance } = await llmCaller.run({ userId, answerId: answer.id }, () =>
+        gradeWithLlm(request, { onProgress }),
+      );
       return saveGrade(answer.id, grade, provenance);
     } catch (error) {
       if (!(error instanceof LlmGradeError)) throw error;
@@ -116,15 +106,53 @@ export async function gradeAnswer(
 
 const inFlight = new Map<string, Promise<string>>();
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The newest grade of an answer stored at or after `since`, if any. */
+function gradeStoredSince(answerId: string, since: Date): string | null {
+  const row = getDb()
+    .select({ id: grades.id })
+    .from(grades)
+    .where(and(eq(grades.answerId, answerId), gte(grades.createdAt, since)))
+    .orderBy(desc(grades.createdAt))
+    .get();
+  return row?.id ?? null;
+}
+
+/**
+ * Grades under the answer's lease (grading-lease.server.ts): while another
+ * process grades this answer, wait for it and take its grade rather than
+ * paying for a second LLM call.
+ */
+async function gradeUnderLease(...args: Parameters<typeof gradeAnswer>): Promise<string> {
+  const answerId = args[0].id;
+  const askedAt = new Date(Date.now() - 1);
+  let waited = false;
+  for (;;) {
+    const lease = tryLease(answerId);
+    if (lease) {
+      try {
+        const theirs = waited ? gradeStoredSince(answerId, askedAt) : null;
+        return theirs ?? (await gradeAnswer(...args));
+      } finally {
+        lease.release();
+      }
+    }
+    waited = true;
+    await sleep(200 + Math.random() * 100);
+  }
+}
+
 /**
  * One grading per answer at a time: a second tab or a double click joins the
- * grading already running instead of paying for another LLM call.
+ * grading already running in this process, and a grading in another process
+ * on the same database is waited for, instead of paying for another LLM call.
  */
 export function gradeAnswerOnce(...args: Parameters<typeof gradeAnswer>): Promise<string> {
   const answerId = args[0].id;
   const running = inFlight.get(answerId);
   if (running) return running;
-  const started = gradeAnswer(...args).finally(() => inFlight.delete(answerId));
+  const started = gradeUnderLease(...args).finally(() => inFlight.delete(answerId));
   inFlight.set(answerId, started);
   return started;
 }

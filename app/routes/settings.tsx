@@ -49,7 +49,7 @@ export default function SettingsPage() {
             </dd>
             <dt>Timeout</dt>
             <dd>{timeoutSeconds} s per call, then the offline grader stands in</dd>
-            <dt>LLM gradings today</dt>
+            <dt>LLM calls today</dt>
             <dd>
               {usedToday} of {dailyLimit}
             </dd>

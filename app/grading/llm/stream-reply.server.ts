@@ -2,6 +2,7 @@ import type OpenAI from "openai";
 import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
 import { abortedError, LlmGradeError, timeoutError } from "./llm-grade-error";
+import { findReplyTooLarge } from "./openai-client.server";
 
 /**
  * One streamed chat completion: the reply text as it arrives, then the whole
@@ -91,6 +92,9 @@ export async function streamReply(
   } catch (error) {
     if (signal?.aborted) throw abortedError(error);
     if (deadline.signal.aborted) throw timeoutError(timeoutMs, error);
+    // The reply-size cap (openai-client.server.ts) ends the body with its own labelled error: not retried.
+    const tooLarge = findReplyTooLarge(error);
+    if (tooLarge) throw tooLarge;
     if (error instanceof APIError) throw error;
     if (!sawOutput) {
       // Nothing was shown yet, so this is as safe to retry as a refused connection.
