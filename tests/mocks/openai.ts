@@ -259,17 +259,30 @@ const wordsOf = (text: string) =>
     (text.toLowerCase().match(WORD) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5)),
   );
 
-/** The answer's sentences that share the most words with a criterion's rubric text, best first (a model's reading). */
+/** A criterion's own rubric text in the prompt: heading, description, key points, misconceptions (not the anchors). */
+const topicOf = (context: MockContext, id: string) =>
+  wordsOf((context.rubricText[id] ?? id.replace(/-/g, " ")).split("Score anchors:")[0] ?? "");
+
+/**
+ * The answer's sentences about a criterion, best first (a model's reading):
+ * those sharing words with its rubric text, and no fewer with it than with
+ * any other criterion's.
+ */
 export function sentencesFor(context: MockContext, criterionId: string, count = 1): string[] {
-  const topic = wordsOf(context.rubricText[criterionId] ?? criterionId.replace(/-/g, " "));
+  const ids = Object.keys(context.rubricText);
+  const topics = new Map(ids.map((id) => [id, topicOf(context, id)]));
+  const topic = topics.get(criterionId) ?? topicOf(context, criterionId);
+  const overlap = (sentence: string, words: Set<string>) =>
+    [...wordsOf(sentence)].filter((w) => words.has(w)).length;
   return context.sentences
     .map((sentence, i) => ({
       sentence,
       i,
-      overlap: [...wordsOf(sentence)].filter((w) => topic.has(w)).length,
+      own: overlap(sentence, topic),
+      best: Math.max(0, ...[...topics.values()].map((words) => overlap(sentence, words))),
     }))
-    .filter((s) => s.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || a.i - b.i)
+    .filter((s) => s.own > 0 && s.own >= s.best)
+    .sort((a, b) => b.own - a.own || a.i - b.i)
     .slice(0, count)
     .map((s) => s.sentence);
 }

@@ -1,20 +1,13 @@
-import { looksNonEnglish } from "~/grading/offline/language";
-import { compileRubric, contentKeys } from "~/grading/offline/rubric-index";
-import { analyseText } from "~/grading/offline/text-analysis";
-import type { Question } from "~/question-bank/question-schema";
+import { canReadForRelevance, relevantToCriterion } from "~/grading/offline/evidence-relevance";
 import type { RelevanceJudge } from "./evidence";
 
 /**
- * Relevance of a quote to a rubric criterion, by the offline grader's
- * matching. Interim: shares a content word with the criterion's vocabulary,
- * until the offline grader's evidence-relevance module lands.
+ * Relevance of a quote to a rubric criterion, by the offline grader's own
+ * reading (the key-point and misconception matching that credits points in
+ * gradeOffline). It reads English only: for another language canRead is
+ * false, and the grade says relevance was not checked.
  */
 export const relevanceJudge: RelevanceJudge = {
-  canRead: (answer) => !looksNonEnglish(analyseText(answer)),
-  relevant: (question: Question, criterionId: string, quote: string) => {
-    const criterion = compileRubric(question).criteria.find((c) => c.criterion.id === criterionId);
-    if (!criterion) return false;
-    for (const key of contentKeys(quote)) if (criterion.vocabulary.has(key)) return true;
-    return false;
-  },
+  canRead: canReadForRelevance,
+  relevant: relevantToCriterion,
 };
