@@ -225,9 +225,12 @@ async function announceBuild() {
   await broadcastDevReady(build).catch((error) => console.error(error));
 }
 
+let stopSweep = null;
 const server = app.listen(PORT, HOST, () => {
   console.log(`Rehearse is listening on http://${HOST}:${PORT}`);
   void announceBuild();
+  // Answers a crash left submitted but ungraded are graded without anyone visiting.
+  stopSweep = build.entry.module.startGradingSweep?.() ?? null;
 });
 
 // Stop accepting connections and let open requests finish; the process then
@@ -235,6 +238,7 @@ const server = app.listen(PORT, HOST, () => {
 function shutdown(signal) {
   console.log(`${signal}: finishing open requests, then stopping.`);
   rebuilds?.close();
+  stopSweep?.();
   server.close((error) => error && console.error(error));
   server.closeIdleConnections();
   // A streaming response may never end on its own: cap the wait.

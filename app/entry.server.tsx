@@ -28,6 +28,9 @@ export { isCrossSite } from "./auth/same-origin.server";
 /** For server.js: the body size limit of each path, applied before anything is parsed. */
 export { bodyLimitFor, bodyTooLargeMessage } from "./security/body-limit.server";
 
+/** For server.js: grades answers a crash left submitted but ungraded, at start-up and periodically. */
+export { startGradingSweep } from "./grading/grading-sweep.server";
+
 const ABORT_DELAY = 5_000;
 
 /** Renders the whole page before sending it: the app's loaders resolve everything up front. */
