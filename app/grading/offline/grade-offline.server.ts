@@ -52,10 +52,11 @@ export function gradeOffline(request: GradeRequest): Grade {
   const meaning = overlaps(rubric, keyed);
   const salad = readSalad(rubric, keyed, features);
   const chains = salad.salad ? salad.chains : new Set<number>();
-  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)), meaning, chains);
   const star = rubric.behavioural ? analyseStar(keyed, features) : null;
   const vocabulary = criteria.length === rubric.criteria.length ? rubric.vocabulary : unionOf(criteria.map((c) => c.vocabulary));
   const relevance = assessRelevance(rubric, keyed, features, vocabulary);
+  const meaningTrust = Math.min(1, Math.max(0, (relevance.share - MEANING_TRUST_FROM) / (MEANING_TRUST_FULL - MEANING_TRUST_FROM)));
+  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)), meaning, chains, meaningTrust);
 
   const dropped = termDroppingSentences(keyPoints, features, (s) => keyed.sentences[s]?.words ?? 0);
   features.forEach((f, s) => f.listLike && dropped.add(s));
@@ -109,6 +110,10 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
   };
 }
+
+/** Meaning matches count in full on an answer this on-topic (relevance share), and not at all below the first. */
+const MEANING_TRUST_FROM = 0.3;
+const MEANING_TRUST_FULL = 0.7;
 
 /** What the offline grader says of an answer it cannot read, in place of a score. */
 export const NOT_ASSESSED_NOTE =

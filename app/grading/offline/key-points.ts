@@ -58,8 +58,8 @@ export function termDroppingSentences(results: KeyPointResult[], features: Sente
  * what the key point means, whatever its words; at or above the second it
  * says it fully.
  */
-export const MEANING_MATCH = 0.5;
-const MEANING_FULL = 0.62;
+export const MEANING_MATCH = 0.35;
+const MEANING_FULL = 0.5;
 /** A sentence serves at most this many points by meaning, and only those close to its best. */
 const MEANING_POINTS_PER_SENTENCE = 2;
 const MEANING_NEAR_BEST = 0.08;
@@ -126,6 +126,12 @@ export function assessKeyPoints(
   meaning: number[][] | null = null,
   /** Chains of terms in a salad (see readSalad): they name points, they do not make them. */
   chains: Set<number> = new Set(),
+  /**
+   * 0-1: how far to trust meaning matches. An answer about another topic
+   * still shares everyday words with the rubric's meanings ("servers",
+   * "requests"); the caller scales meaning credit by how on-topic it is.
+   */
+  meaningTrust = 1,
 ): KeyPointResult[] {
   // In a story, opinions and conditionals ("if I had to sum up") are not things that happened.
   const storyOnly = rubric.behavioural;
@@ -190,7 +196,8 @@ export function assessKeyPoints(
       } else coverage = "stated";
       if (storyOnly && (f.opinion || f.conditional) && coverage === "explained") coverage = "stated";
       let credit = COVERAGE_CREDIT[coverage];
-      if (coverage === "explained") {
+      if (meant.has(s) && !sentences.has(s)) credit *= meaningTrust;
+      else if (coverage === "explained") {
         // A story sentence ("I owned it, so I profiled it") naturally serves several points at once.
         const perSentence = storyOnly ? POINTS_PER_SENTENCE + 1 : POINTS_PER_SENTENCE;
         const shared = Math.min(1, perSentence / (pointsInSentence.get(s) ?? 1));
