@@ -19,7 +19,11 @@ interface Partial {
 
 const initial: Partial = { status: "grading", rationales: {}, criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
 
-function reduce(state: Partial, event: GradeProgress): Partial {
+export type LiveGradeState = Partial;
+export const initialLiveGrade: LiveGradeState = initial;
+
+/** The preview's state after one streamed event (exported for tests). */
+export function reduce(state: Partial, event: GradeProgress): Partial {
   switch (event.type) {
     case "rationale":
       return { ...state, retrying: null, rationales: { ...state.rationales, [event.criterionId]: event.rationale } };
@@ -64,15 +68,6 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one stream per answer, not per render
   }, [url]);
 
-  const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
-  // In rubric order: each criterion's rationale as it streams, then its score when it arrives.
-  const shown = criteria
-    .map((c) => ({
-      id: c.id,
-      rationale: state.rationales[c.id] ?? state.criteria.find((g) => g.criterionId === c.id)?.rationale ?? null,
-      grade: state.criteria.find((g) => g.criterionId === c.id) ?? null,
-    }))
-    .filter((c) => c.rationale !== null || c.grade !== null);
   return (
     <section className="grade-card live-grade" aria-busy={state.status === "grading"}>
       <h2>Feedback</h2>
@@ -85,29 +80,7 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
               ? `The model is busy; retrying (${state.retrying})…`
               : "Grading your answer…"}
       </p>
-      {shown.length > 0 ? (
-        <ul className="live-criteria">
-          {shown.map(({ id, rationale, grade }) => (
-            <li key={id} data-criterion={id}>
-              <strong>{name(id)}</strong>
-              {rationale ? <span className="rationale">: {rationale}</span> : null}{" "}
-              {grade ? (
-                <>
-                  — <Score value={grade.score} digits={0} />
-                  {grade.evidence ? (
-                    <>
-                      {" "}
-                      <q className="evidence">{grade.evidence}</q>
-                    </>
-                  ) : null}
-                </>
-              ) : (
-                <span className="muted">— scoring…</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <LiveCriteria state={state} criteria={criteria} />
       {state.strengths.length + state.improvements.length > 0 ? (
         <div className="two-col">
           <ul aria-label="Strong">
@@ -140,5 +113,41 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
         </Form>
       ) : null}
     </section>
+  );
+}
+
+/** In rubric order: each criterion's rationale as it streams, then its score when it arrives. */
+export function LiveCriteria({ state, criteria }: { state: LiveGradeState; criteria: CriterionLabel[] }) {
+  const shown = criteria
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      rationale: state.rationales[c.id] ?? state.criteria.find((g) => g.criterionId === c.id)?.rationale ?? null,
+      grade: state.criteria.find((g) => g.criterionId === c.id) ?? null,
+    }))
+    .filter((c) => c.rationale !== null || c.grade !== null);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="live-criteria">
+      {shown.map(({ id, name, rationale, grade }) => (
+        <li key={id} data-criterion={id}>
+          <strong>{name}</strong>
+          {rationale ? <span className="rationale">: {rationale}</span> : null}{" "}
+          {grade ? (
+            <>
+              — <Score value={grade.score} digits={0} />
+              {grade.evidence ? (
+                <>
+                  {" "}
+                  <q className="evidence">{grade.evidence}</q>
+                </>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">— scoring…</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
