@@ -67,9 +67,19 @@ export async function startSession(userId: string, redirectTo: string): Promise<
   });
 }
 
-export async function endSession(request: Request): Promise<Response> {
+/**
+ * Logs out: this session, or with `everywhere` every session of its user
+ * (other browsers and devices, and this one too). Either way this browser's
+ * cookie is emptied.
+ */
+export async function endSession(request: Request, { everywhere = false } = {}): Promise<Response> {
   const sessionId = await readSessionId(request);
-  if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  if (sessionId) {
+    const db = getDb();
+    const row = everywhere ? db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.id, sessionId)).get() : undefined;
+    if (row) db.delete(sessions).where(eq(sessions.userId, row.userId)).run();
+    else db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+  }
   return redirect("/", {
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
   });

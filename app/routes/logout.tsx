@@ -6,7 +6,9 @@ export async function loader() {
   return redirect("/");
 }
 
+/** `scope=everywhere` (the settings page's button) ends every session of the user, this one included. */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  return endSession(request);
+  const form = await request.formData();
+  return endSession(request, { everywhere: form.get("scope") === "everywhere" });
 }

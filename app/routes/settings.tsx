@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEnv } from "~/env.server";
@@ -64,6 +64,15 @@ export default function SettingsPage() {
       <p>
         Prefer feedback in words without numbers? Turn on low-anxiety mode in <Link to="/preferences">Preferences</Link>.
       </p>
+      <h2>Sessions</h2>
+      <p>
+        Logged in on a computer you no longer use? Log out everywhere: every browser and device signed in as you
+        is logged out, this one included, and you log in again here.
+      </p>
+      <Form method="post" action="/logout" reloadDocument>
+        <input type="hidden" name="scope" value="everywhere" />
+        <button type="submit">Log out everywhere</button>
+      </Form>
       <h2>Usage</h2>
       {usage.length === 0 ? (
         <p className="muted">No graded answers yet.</p>

@@ -201,3 +201,34 @@ describe("redirect after log-in and sign-up (issue 14, defect 3)", () => {
     expect(safeRedirect("/rounds/é")).toBe("/rounds/%C3%A9");
   });
 });
+
+describe("log out everywhere (issue 14, item 9)", () => {
+  test("ends every session of the user, this one included; other users keep theirs", async () => {
+    const { user, cookie } = await createSignedInUser("everywhere");
+    const second = await run(loginAction, post("/login", { username: user.username, password: "a long enough password" }));
+    const otherCookie = second.headers.get("Set-Cookie")!.split(";")[0]!;
+    const bystander = await createSignedInUser("bystander");
+    const userSessions = () => getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all().length;
+    expect(userSessions()).toBe(2);
+
+    const result = await run(logoutAction, post("/logout", { scope: "everywhere" }, { cookie }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Set-Cookie")).toMatch(/__session=;/);
+    expect(userSessions()).toBe(0);
+    expect((await run(rootLoader, get("/", otherCookie))).data).toEqual({ user: null });
+    expect((await run(rootLoader, get("/", bystander.cookie))).data).toEqual({ user: { username: bystander.user.username } });
+  });
+
+  test("a plain log-out still ends only this session", async () => {
+    const { user, cookie } = await createSignedInUser("onlyhere");
+    await run(loginAction, post("/login", { username: user.username, password: "a long enough password" }));
+    await run(logoutAction, post("/logout", {}, { cookie }));
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
+  });
+
+  test("the settings page offers it as a plain form post to /logout (works without JavaScript)", async () => {
+    const source = (await import("node:fs")).readFileSync("app/routes/settings.tsx", "utf8");
+    expect(source).toMatch(/<Form method="post" action="\/logout" reloadDocument>/);
+    expect(source).toMatch(/name="scope" value="everywhere"/);
+  });
+});
