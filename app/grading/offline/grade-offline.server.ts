@@ -105,7 +105,7 @@ export function gradeOffline(request: GradeRequest): Grade {
         ? { present: star.present, missing: star.missing }
         : { present: [], missing: [...STAR_PARTS] }
       : null,
-    probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])]),
+    probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])], quote),
     flags: { injectionSuspected: injection.suspected, nonEnglish },
     insights,
   };

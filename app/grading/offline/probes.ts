@@ -23,12 +23,6 @@ const STORY_PROBES = {
   lesson: "What did you learn from this, and what do you do differently now?",
 } as const;
 
-/** A rubric sentence as a clause inside a question: no final stop, no capital unless it starts an acronym. */
-function asClause(sentence: string): string {
-  const clause = sentence.trim().replace(/[.!?]+$/, "");
-  return /^[A-Z][a-z]/.test(clause) ? clause[0]?.toLowerCase() + clause.slice(1) : clause;
-}
-
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
@@ -39,11 +33,54 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/** A label of at most four words ("status codes"), so no rubric sentence is ever read out. */
+function shortLabel(label: string): string {
+  return label.split(" ").slice(0, 4).join(" ");
+}
+
+/** The candidate's own words, cut to a short quote. */
+function shortQuote(sentence: string): string {
+  const words = sentence.trim().replace(/[.!?]+$/, "").split(/\s+/);
+  return words.length <= 12 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;
+}
+
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, " ").split(/\s+/).filter(Boolean);
+
+/** Whether `text` repeats five or more consecutive words of a rubric sentence (a point, description or correction). */
+export function readsOutRubric(text: string, rubric: CompiledRubric): boolean {
+  const sources = rubric.question.rubric
+    .flatMap((c) => [c.description, ...c.keyPoints.map((kp) => kp.point), ...c.misconceptions.map((m) => m.correction)])
+    .map((t) => ` ${words(t).join(" ")} `);
+  const w = words(text);
+  for (let i = 0; i + 5 <= w.length; i++) {
+    const run = ` ${w.slice(i, i + 5).join(" ")} `;
+    if (sources.some((source) => source.includes(run))) return true;
+  }
+  return false;
+}
+
+/**
+ * A seed probe as a question: some are written as instructions ("... Walk me
+ * through the releases."), which become "Can you walk me through ...?".
+ */
+export function asQuestion(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.endsWith("?")) return trimmed;
+  const sentences = trimmed.split(/(?<=[.!])\s+(?=[A-Z])/);
+  const last = (sentences.pop() ?? "").replace(/[.!]+$/, "");
+  const asked = /^(what|why|how|when|where|which|who|is|are|do|does|can|could|would|should)\b/i.test(last)
+    ? last
+    : `Can you ${last.charAt(0).toLowerCase()}${last.slice(1)}`;
+  return [...sentences, `${asked}?`].join(" ");
+}
+
 export function chooseProbes(
   rubric: CompiledRubric,
   scores: CriterionScore[],
   star: StarAnalysis | null,
   askedProbes: readonly string[],
+  /** The answer's sentence, to quote the candidate's own words back. */
+  quote: (sentence: number) => string = () => "",
 ): Probe[] {
   const asked = new Set(askedProbes.map(normalise));
   const chosen: Probe[] = [];
@@ -54,7 +91,9 @@ export function chooseProbes(
     if (asked.has(key) || chosen.some((p) => normalise(p.question) === key)) return;
     chosen.push({ question: question.length > 400 ? `${question.slice(0, 399)}…` : question, criterionId });
   };
-  const available = (probe: CompiledProbe) => !usedSeeds.has(probe) && !asked.has(normalise(probe.text));
+  // A seed that reads out the rubric's own sentences would hand the candidate the answer.
+  const available = (probe: CompiledProbe) =>
+    !usedSeeds.has(probe) && !asked.has(normalise(probe.text)) && !asked.has(normalise(asQuestion(probe.text))) && !readsOutRubric(probe.text, rubric);
   /** The unused seed probe that uses the key point's own phrasings, the most specific first. */
   const seedFor = (keyPointId: string | null, topic: Set<string>): CompiledProbe | undefined => {
     const direct = rubric.probes
@@ -76,21 +115,24 @@ export function chooseProbes(
   };
   const probeKeyPoint = (kp: KeyPointResult) => {
     const seed = seedFor(kp.keyPoint.id, kp.keyPoint.topicKeys);
+    const criterion = rubric.criteria.find((c) => c.criterion.id === kp.keyPoint.criterionId)?.criterion;
+    const area = shortLabel((criterion?.name ?? kp.keyPoint.label).toLowerCase());
     if (seed) {
       usedSeeds.add(seed);
-      add(seed.text, kp.keyPoint.criterionId);
+      add(asQuestion(seed.text), kp.keyPoint.criterionId);
     } else if (kp.coverage === "missed") {
+      // Never the rubric's sentence: the candidate would be handed the answer, in words they never used.
       add(
         rubric.behavioural
-          ? `Tell me more about the ${kp.keyPoint.label}: what exactly did you do, and why?`
-          : `How would you explain this, and how does it apply here: ${asClause(kp.keyPoint.point)}?`,
+          ? `Going back to ${area}: what exactly did you do yourself, and why?`
+          : `Where does ${shortLabel(kp.keyPoint.label)} come into this, and why does it matter here?`,
         kp.keyPoint.criterionId,
       );
     } else {
       add(
         rubric.behavioural
-          ? `You mentioned the ${kp.keyPoint.label} briefly. What specifically happened there, and what was your part?`
-          : `You mentioned ${kp.keyPoint.label}. What does it mean in practice, and why does it matter here?`,
+          ? `You touched on ${area} briefly. What specifically happened, and what was your part?`
+          : `You touched on ${shortLabel(kp.keyPoint.label)}. How does it work in practice, and what can go wrong?`,
         kp.keyPoint.criterionId,
       );
     }
@@ -101,7 +143,9 @@ export function chooseProbes(
     for (const stated of score.misconceptions) {
       const m = stated.misconception;
       const seed = seedFor(null, m.topicKeys);
-      add(`You said ${asClause(m.claim)}. Is that right, and why?`, m.criterionId);
+      // The candidate's own words, not the rubric's version of the claim.
+      const said = shortQuote(quote(stated.sentence));
+      add(said ? `You said "${said}". Is that always true, and what happens in practice?` : "One claim in your answer is questionable. Which part are you least sure of, and why?", m.criterionId);
       if (seed) usedSeeds.add(seed);
     }
   }
@@ -137,7 +181,7 @@ export function chooseProbes(
   }
   for (const probe of rubric.probes) {
     if (chosen.length >= MIN_PROBES) break;
-    if (!usedSeeds.has(probe)) add(probe.text, null);
+    if (available(probe)) add(asQuestion(probe.text), null);
   }
   return chosen;
 }
