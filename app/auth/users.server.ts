@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { sessions, users } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
@@ -19,6 +19,20 @@ export async function verifyLogin(username: string, password: string) {
     return null;
   }
   return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+/**
+ * Sets a user's password and ends every session they have: whoever knew the
+ * old password (or holds an old cookie) is logged out. False when no such user.
+ */
+export async function setPassword(username: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction((tx) => {
+    const user = tx.update(users).set({ passwordHash }).where(eq(users.username, username)).returning({ id: users.id }).get();
+    if (!user) return false;
+    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+    return true;
+  });
 }
 
 let dummy: Promise<string> | undefined;
