@@ -35,17 +35,20 @@ export function tryLease(answerId: string, now = Date.now()): Lease | null {
     .get();
   if (taken?.holder !== holder) return null;
   const mine = and(eq(gradingLeases.answerId, answerId), eq(gradingLeases.holder, holder));
-  const renewal = setInterval(() => {
-    try {
-      getDb()
-        .update(gradingLeases)
-        .set({ expiresAt: new Date(Date.now() + ttl) })
-        .where(mine)
-        .run();
-    } catch (error) {
-      console.warn("Could not renew a grading lease:", error);
-    }
-  }, Math.max(250, Math.floor(ttl / 3)));
+  const renewal = setInterval(
+    () => {
+      try {
+        getDb()
+          .update(gradingLeases)
+          .set({ expiresAt: new Date(Date.now() + ttl) })
+          .where(mine)
+          .run();
+      } catch (error) {
+        console.warn("Could not renew a grading lease:", error);
+      }
+    },
+    Math.max(250, Math.floor(ttl / 3)),
+  );
   renewal.unref();
   return {
     release() {
@@ -57,6 +60,10 @@ export function tryLease(answerId: string, now = Date.now()): Lease | null {
 
 /** Whether some grading (in any process) holds a live lease on the answer. */
 export function isLeased(answerId: string, now = Date.now()): boolean {
-  const row = getDb().select().from(gradingLeases).where(eq(gradingLeases.answerId, answerId)).get();
+  const row = getDb()
+    .select()
+    .from(gradingLeases)
+    .where(eq(gradingLeases.answerId, answerId))
+    .get();
   return row !== undefined && row.expiresAt.getTime() >= now;
 }

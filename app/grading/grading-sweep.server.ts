@@ -28,12 +28,22 @@ export function findUngradedAnswers(now = new Date(), limit = 20) {
         isNotNull(answers.submittedAt),
         eq(answers.skipped, false),
         lt(answers.submittedAt, new Date(now.getTime() - GRADING_LEASE_MS)),
-        notExists(db.select({ one: sql`1` }).from(grades).where(eq(grades.answerId, answers.id))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(grades)
+            .where(eq(grades.answerId, answers.id)),
+        ),
         notExists(
           db
             .select({ one: sql`1` })
             .from(gradingLeases)
-            .where(and(eq(gradingLeases.answerId, answers.id), sql`${gradingLeases.expiresAt} >= ${now.getTime()}`)),
+            .where(
+              and(
+                eq(gradingLeases.answerId, answers.id),
+                sql`${gradingLeases.expiresAt} >= ${now.getTime()}`,
+              ),
+            ),
         ),
       ),
     )
@@ -80,7 +90,8 @@ export function startGradingSweep(): () => void {
   };
   void sweep();
   // At start-up an answer whose lease a crash left behind waits for the lease to lapse: look again then.
-  const interval = GRADING_SWEEP_INTERVAL_MS > 0 ? GRADING_SWEEP_INTERVAL_MS : GRADING_LEASE_MS + 1_000;
+  const interval =
+    GRADING_SWEEP_INTERVAL_MS > 0 ? GRADING_SWEEP_INTERVAL_MS : GRADING_LEASE_MS + 1_000;
   timer = setInterval(() => void sweep(), interval);
   timer.unref();
   if (GRADING_SWEEP_INTERVAL_MS === 0) {

@@ -50,7 +50,8 @@ export interface LlmCall {
   finish(outcome: string): void;
 }
 
-type Attempt = { kind: "reserved"; call: LlmCall } | { kind: "refused"; reason: string } | { kind: "busy" };
+type Attempt =
+  { kind: "reserved"; call: LlmCall } | { kind: "refused"; reason: string } | { kind: "busy" };
 
 function tryReserve(userId: string, answerId: string | null): Attempt {
   const env = getEnv();
@@ -64,13 +65,23 @@ function tryReserve(userId: string, answerId: string | null): Attempt {
       if (llmCallsToday(userId, now) >= env.LLM_DAILY_LIMIT) {
         return { kind: "refused", reason: dailyLimitReason(env.LLM_DAILY_LIMIT) };
       }
-      const mine = db.select({ n: count() }).from(llmCalls).where(and(eq(llmCalls.userId, userId), running)).get();
+      const mine = db
+        .select({ n: count() })
+        .from(llmCalls)
+        .where(and(eq(llmCalls.userId, userId), running))
+        .get();
       if ((mine?.n ?? 0) >= env.LLM_CONCURRENCY_PER_USER) return { kind: "busy" };
       const all = db.select({ n: count() }).from(llmCalls).where(running).get();
       if ((all?.n ?? 0) >= env.LLM_CONCURRENCY_TOTAL) return { kind: "busy" };
       const inserted = db
         .insert(llmCalls)
-        .values({ id: randomUUID(), userId, answerId, startedAt: now, aliveUntil: new Date(now.getTime() + env.GRADING_LEASE_MS) })
+        .values({
+          id: randomUUID(),
+          userId,
+          answerId,
+          startedAt: now,
+          aliveUntil: new Date(now.getTime() + env.GRADING_LEASE_MS),
+        })
         .returning({ id: llmCalls.id })
         .get();
       return inserted.id;
@@ -80,17 +91,20 @@ function tryReserve(userId: string, answerId: string | null): Attempt {
 
   // Renewed while it runs, but never past twice the LLM timeout: a body nobody reads stops counting.
   const renewUntil = Date.now() + 2 * env.OPENAI_TIMEOUT_MS;
-  const renewal = setInterval(() => {
-    if (Date.now() > renewUntil) return clearInterval(renewal);
-    try {
-      db.update(llmCalls)
-        .set({ aliveUntil: new Date(Date.now() + env.GRADING_LEASE_MS) })
-        .where(eq(llmCalls.id, id))
-        .run();
-    } catch (error) {
-      console.warn("Could not renew an LLM call:", error);
-    }
-  }, Math.max(250, Math.floor(env.GRADING_LEASE_MS / 3)));
+  const renewal = setInterval(
+    () => {
+      if (Date.now() > renewUntil) return clearInterval(renewal);
+      try {
+        db.update(llmCalls)
+          .set({ aliveUntil: new Date(Date.now() + env.GRADING_LEASE_MS) })
+          .where(eq(llmCalls.id, id))
+          .run();
+      } catch (error) {
+        console.warn("Could not renew an LLM call:", error);
+      }
+    },
+    Math.max(250, Math.floor(env.GRADING_LEASE_MS / 3)),
+  );
   renewal.unref();
   let finished = false;
   return {
@@ -101,7 +115,10 @@ function tryReserve(userId: string, answerId: string | null): Attempt {
         if (finished) return;
         finished = true;
         clearInterval(renewal);
-        db.update(llmCalls).set({ finishedAt: new Date(), outcome }).where(eq(llmCalls.id, id)).run();
+        db.update(llmCalls)
+          .set({ finishedAt: new Date(), outcome })
+          .where(eq(llmCalls.id, id))
+          .run();
       },
     },
   };

@@ -14,7 +14,12 @@ import { createSignedInUser, get } from "../utils/routes";
 
 mockLlmForEachTest({ OPENAI_MAX_RETRIES: "0", GRADER: "auto" });
 
-const OWN_KEYS = ["LLM_CONCURRENCY_PER_USER", "LLM_CONCURRENCY_TOTAL", "LLM_QUEUE_WAIT_MS", "LLM_REPLY_MAX_BYTES"];
+const OWN_KEYS = [
+  "LLM_CONCURRENCY_PER_USER",
+  "LLM_CONCURRENCY_TOTAL",
+  "LLM_QUEUE_WAIT_MS",
+  "LLM_REPLY_MAX_BYTES",
+];
 function setCostEnv(values: Record<string, string>) {
   for (const [key, value] of Object.entries(values)) process.env[key] = value;
   resetEnvForTests();
@@ -34,7 +39,10 @@ beforeEach(async () => {
 async function submittedAnswers(who: Who, rounds: number, perRound: number) {
   const streams: { roundId: string; position: string }[] = [];
   for (let r = 0; r < rounds; r += 1) {
-    const roundId = await takeRound(who, { count: perRound, answers: Array.from({ length: perRound }, () => GOOD_ANSWER) });
+    const roundId = await takeRound(who, {
+      count: perRound,
+      answers: Array.from({ length: perRound }, () => GOOD_ANSWER),
+    });
     for (let p = 1; p <= perRound; p += 1) streams.push({ roundId, position: String(p) });
   }
   return streams;
@@ -60,28 +68,32 @@ function gradesOf(userRounds: string[]) {
 }
 
 describe("the daily LLM limit counts calls, not grades", () => {
-  test("one user opening 50 grade streams at once with LLM_DAILY_LIMIT=3 causes at most 3 upstream calls", { timeout: 120_000 }, async () => {
-    setLlmEnv({ LLM_DAILY_LIMIT: "3" });
-    openAiMock.configure({ latencyMs: 50 });
-    const streams = await submittedAnswers(alice, 5, 10);
-    expect(streams).toHaveLength(50);
-    const before = openAiMock.requests.length;
+  test(
+    "one user opening 50 grade streams at once with LLM_DAILY_LIMIT=3 causes at most 3 upstream calls",
+    { timeout: 120_000 },
+    async () => {
+      setLlmEnv({ LLM_DAILY_LIMIT: "3" });
+      openAiMock.configure({ latencyMs: 50 });
+      const streams = await submittedAnswers(alice, 5, 10);
+      expect(streams).toHaveLength(50);
+      const before = openAiMock.requests.length;
 
-    const bodies = await Promise.all(streams.map((s) => openStream(alice, s)));
+      const bodies = await Promise.all(streams.map((s) => openStream(alice, s)));
 
-    expect(openAiMock.requests.length - before).toBeLessThanOrEqual(3);
-    for (const body of bodies) expect(body).toMatch(/event: done/);
-    const stored = gradesOf([...new Set(streams.map((s) => s.roundId))]);
-    expect(stored).toHaveLength(50);
-    expect(stored.filter((g) => g.grader === "openai").length).toBeLessThanOrEqual(3);
-    const offline = stored.filter((g) => g.grader === "offline");
-    expect(offline.length).toBeGreaterThanOrEqual(47);
-    for (const g of offline) expect(g.fallbackReason).toMatch(/today's limit of 3 LLM calls/);
-    // The calls are stored, not kept in memory.
-    const calls = getDb().select().from(llmCalls).where(eq(llmCalls.userId, alice.user.id)).all();
-    expect(calls.length).toBeLessThanOrEqual(3);
-    expect(calls.every((c) => c.finishedAt !== null)).toBe(true);
-  });
+      expect(openAiMock.requests.length - before).toBeLessThanOrEqual(3);
+      for (const body of bodies) expect(body).toMatch(/event: done/);
+      const stored = gradesOf([...new Set(streams.map((s) => s.roundId))]);
+      expect(stored).toHaveLength(50);
+      expect(stored.filter((g) => g.grader === "openai").length).toBeLessThanOrEqual(3);
+      const offline = stored.filter((g) => g.grader === "offline");
+      expect(offline.length).toBeGreaterThanOrEqual(47);
+      for (const g of offline) expect(g.fallbackReason).toMatch(/today's limit of 3 LLM calls/);
+      // The calls are stored, not kept in memory.
+      const calls = getDb().select().from(llmCalls).where(eq(llmCalls.userId, alice.user.id)).all();
+      expect(calls.length).toBeLessThanOrEqual(3);
+      expect(calls.every((c) => c.finishedAt !== null)).toBe(true);
+    },
+  );
 
   test("deleting a round does not hand back the day's calls", async () => {
     setLlmEnv({ LLM_DAILY_LIMIT: "5" });
@@ -96,66 +108,79 @@ describe("the daily LLM limit counts calls, not grades", () => {
 });
 
 describe("LLM concurrency", () => {
-  test("at most LLM_CONCURRENCY_PER_USER gradings of one user run at once; the rest wait and are graded by the LLM", { timeout: 60_000 }, async () => {
-    setLlmEnv({ LLM_DAILY_LIMIT: "100" });
-    setCostEnv({ LLM_CONCURRENCY_PER_USER: "2", LLM_CONCURRENCY_TOTAL: "10" });
-    openAiMock.configure({ latencyMs: 150 });
-    let running = 0;
-    let most = 0;
-    mockServer.events.on("request:start", () => {
-      running += 1;
-      most = Math.max(most, running);
-    });
-    mockServer.events.on("response:mocked", () => (running -= 1));
-    try {
-      const streams = await submittedAnswers(alice, 1, 6);
+  test(
+    "at most LLM_CONCURRENCY_PER_USER gradings of one user run at once; the rest wait and are graded by the LLM",
+    { timeout: 60_000 },
+    async () => {
+      setLlmEnv({ LLM_DAILY_LIMIT: "100" });
+      setCostEnv({ LLM_CONCURRENCY_PER_USER: "2", LLM_CONCURRENCY_TOTAL: "10" });
+      openAiMock.configure({ latencyMs: 150 });
+      let running = 0;
+      let most = 0;
+      mockServer.events.on("request:start", () => {
+        running += 1;
+        most = Math.max(most, running);
+      });
+      mockServer.events.on("response:mocked", () => (running -= 1));
+      try {
+        const streams = await submittedAnswers(alice, 1, 6);
+        await Promise.all(streams.map((s) => openStream(alice, s)));
+        const stored = gradesOf([streams[0]!.roundId]);
+        expect(stored.filter((g) => g.grader === "openai")).toHaveLength(6);
+      } finally {
+        mockServer.events.removeAllListeners();
+      }
+      expect(most).toBeLessThanOrEqual(2);
+    },
+  );
+
+  test(
+    "a grading that cannot get a slot in LLM_QUEUE_WAIT_MS is graded offline and says why",
+    { timeout: 60_000 },
+    async () => {
+      setLlmEnv({ LLM_DAILY_LIMIT: "100" });
+      setCostEnv({ LLM_CONCURRENCY_PER_USER: "1", LLM_QUEUE_WAIT_MS: "0" });
+      openAiMock.configure({ latencyMs: 300 });
+      const streams = await submittedAnswers(alice, 1, 3);
       await Promise.all(streams.map((s) => openStream(alice, s)));
       const stored = gradesOf([streams[0]!.roundId]);
-      expect(stored.filter((g) => g.grader === "openai")).toHaveLength(6);
-    } finally {
-      mockServer.events.removeAllListeners();
-    }
-    expect(most).toBeLessThanOrEqual(2);
-  });
-
-  test("a grading that cannot get a slot in LLM_QUEUE_WAIT_MS is graded offline and says why", { timeout: 60_000 }, async () => {
-    setLlmEnv({ LLM_DAILY_LIMIT: "100" });
-    setCostEnv({ LLM_CONCURRENCY_PER_USER: "1", LLM_QUEUE_WAIT_MS: "0" });
-    openAiMock.configure({ latencyMs: 300 });
-    const streams = await submittedAnswers(alice, 1, 3);
-    await Promise.all(streams.map((s) => openStream(alice, s)));
-    const stored = gradesOf([streams[0]!.roundId]);
-    expect(stored.filter((g) => g.grader === "openai")).toHaveLength(1);
-    for (const g of stored.filter((g) => g.grader === "offline")) expect(g.fallbackReason).toMatch(/LLM was busy/);
-  });
+      expect(stored.filter((g) => g.grader === "openai")).toHaveLength(1);
+      for (const g of stored.filter((g) => g.grader === "offline"))
+        expect(g.fallbackReason).toMatch(/LLM was busy/);
+    },
+  );
 });
 
 describe("the LLM reply size cap", () => {
-  test("a 30 MB reply is cut off at LLM_REPLY_MAX_BYTES and the answer is graded offline, labelled", { timeout: 60_000 }, async () => {
-    setCostEnv({ LLM_REPLY_MAX_BYTES: String(64 * 1024) });
-    let sent = 0;
-    mockServer.use(
-      http.post("*/chat/completions", () => {
-        const piece = new TextEncoder().encode(
-          `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 0, model: "gpt-4o-mini", choices: [{ index: 0, delta: { content: "a".repeat(4000) }, finish_reason: null }] })}\n\n`,
-        );
-        const body = new ReadableStream<Uint8Array>({
-          pull(controller) {
-            if (sent > 30 * 1024 * 1024) return controller.close();
-            sent += piece.byteLength;
-            controller.enqueue(piece);
-          },
-        });
-        return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
-      }),
-    );
-    const [one] = await submittedAnswers(alice, 1, 1);
-    const body = await openStream(alice, one!);
-    expect(body).toMatch(/event: done/);
-    const [stored] = gradesOf([one!.roundId]);
-    expect(stored).toMatchObject({ grader: "offline" });
-    expect(stored!.fallbackReason).toMatch(/larger than 64 KB/);
-    // Read no further than the cap (plus what was already in flight), never the 30 MB.
-    expect(sent).toBeLessThan(2 * 1024 * 1024);
-  });
+  test(
+    "a 30 MB reply is cut off at LLM_REPLY_MAX_BYTES and the answer is graded offline, labelled",
+    { timeout: 60_000 },
+    async () => {
+      setCostEnv({ LLM_REPLY_MAX_BYTES: String(64 * 1024) });
+      let sent = 0;
+      mockServer.use(
+        http.post("*/chat/completions", () => {
+          const piece = new TextEncoder().encode(
+            `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 0, model: "gpt-4o-mini", choices: [{ index: 0, delta: { content: "a".repeat(4000) }, finish_reason: null }] })}\n\n`,
+          );
+          const body = new ReadableStream<Uint8Array>({
+            pull(controller) {
+              if (sent > 30 * 1024 * 1024) return controller.close();
+              sent += piece.byteLength;
+              controller.enqueue(piece);
+            },
+          });
+          return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
+        }),
+      );
+      const [one] = await submittedAnswers(alice, 1, 1);
+      const body = await openStream(alice, one!);
+      expect(body).toMatch(/event: done/);
+      const [stored] = gradesOf([one!.roundId]);
+      expect(stored).toMatchObject({ grader: "offline" });
+      expect(stored!.fallbackReason).toMatch(/larger than 64 KB/);
+      // Read no further than the cap (plus what was already in flight), never the 30 MB.
+      expect(sent).toBeLessThan(2 * 1024 * 1024);
+    },
+  );
 });

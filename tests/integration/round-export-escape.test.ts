@@ -8,7 +8,9 @@ test("the round's Markdown export escapes raw HTML and Markdown structure in an 
   const who = await createSignedInUser("mdexport");
   const hostile = `${GOOD_ANSWER}\n<script>alert(1)</script> <img src=x onerror=alert(2)>\n# Forged heading\n[link](https://evil.example)`;
   const roundId = await takeRound(who, { answers: [hostile] });
-  const result = await run(exportLoader, get(`/rounds/${roundId}/export.md`, who.cookie), { roundId });
+  const result = await run(exportLoader, get(`/rounds/${roundId}/export.md`, who.cookie), {
+    roundId,
+  });
   expect(result.status).toBe(200);
   const markdown = String(result.data);
   expect(markdown).not.toMatch(/(?<!\\)<(script|img)/);

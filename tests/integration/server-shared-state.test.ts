@@ -47,9 +47,15 @@ async function serve(database: string, env: Record<string, string> = {}): Promis
   return server;
 }
 
-function post(server: RunningServer, to: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+function post(
+  server: RunningServer,
+  to: string,
+  form: Record<string, string | string[]>,
+  headers: Record<string, string> = {},
+) {
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
+  for (const [key, value] of Object.entries(form))
+    for (const v of [value].flat()) body.append(key, v);
   return fetch(`${server.baseURL}${to}`, {
     method: "POST",
     headers: { ...FORM, Origin: server.baseURL, ...headers },
@@ -66,13 +72,23 @@ async function signUp(server: RunningServer, username: string): Promise<string> 
 
 /** A round of one question, started and answered through the server: the answer's id and its page. */
 async function submittedAnswer(server: RunningServer, cookie: string) {
-  const round = await post(server, "/rounds/new", { band: "3-5", count: "1", minutes: "5", kinds: ["concept"] }, { Cookie: cookie });
+  const round = await post(
+    server,
+    "/rounds/new",
+    { band: "3-5", count: "1", minutes: "5", kinds: ["concept"] },
+    { Cookie: cookie },
+  );
   expect(round.status).toBe(302);
   const roundId = round.headers.get("location")!.split("/")[2]!;
   const page = `/rounds/${roundId}/questions/1`;
   const start = await post(server, `${page}/start`, {}, { Cookie: cookie });
   expect([302, 303]).toContain(start.status);
-  const submitted = await post(server, page, { intent: "submit", answer: ANSWER }, { Cookie: cookie });
+  const submitted = await post(
+    server,
+    page,
+    { intent: "submit", answer: ANSWER },
+    { Cookie: cookie },
+  );
   expect(submitted.status).toBe(302);
   return { roundId, page };
 }
@@ -101,87 +117,120 @@ describe("log-in limits shared by two processes on one database", () => {
     const a = await serve(database, env);
     const b = await serve(database, env);
     await signUp(a, "shared");
-    const login = (server: RunningServer, password: string) => post(server, "/login", { username: "shared", password });
-    for (const server of [a, b, a, b]) expect((await login(server, "wrong password!")).status).toBe(400);
+    const login = (server: RunningServer, password: string) =>
+      post(server, "/login", { username: "shared", password });
+    for (const server of [a, b, a, b])
+      expect((await login(server, "wrong password!")).status).toBe(400);
     // Each process alone has seen two failures; together four: the limit holds at both.
     expect((await login(a, PASSWORD)).status).toBe(429);
     expect((await login(b, PASSWORD)).status).toBe(429);
   });
 
-  test("the owner logs in from another address while a stranger is being limited", { timeout: 60_000 }, async () => {
-    const database = freshDatabase();
-    // Behind a proxy on loopback, so the test can speak from two client addresses.
-    const server = await serve(database, { LOGIN_FAILURES_PER_USERNAME: "3", TRUST_PROXY: "loopback" });
-    await signUp(server, "owner");
-    const from = (address: string, password: string) =>
-      post(server, "/login", { username: "owner", password }, { "X-Forwarded-For": address });
-    for (let i = 0; i < 5; i += 1) await from("203.0.113.66", "wrong password!");
-    expect((await from("203.0.113.66", PASSWORD)).status).toBe(429);
-    const owner = await from("198.51.100.7", PASSWORD);
-    expect(owner.status).toBe(302);
-    expect(owner.headers.get("set-cookie")).toMatch(/__session=/);
-  });
+  test(
+    "the owner logs in from another address while a stranger is being limited",
+    { timeout: 60_000 },
+    async () => {
+      const database = freshDatabase();
+      // Behind a proxy on loopback, so the test can speak from two client addresses.
+      const server = await serve(database, {
+        LOGIN_FAILURES_PER_USERNAME: "3",
+        TRUST_PROXY: "loopback",
+      });
+      await signUp(server, "owner");
+      const from = (address: string, password: string) =>
+        post(server, "/login", { username: "owner", password }, { "X-Forwarded-For": address });
+      for (let i = 0; i < 5; i += 1) await from("203.0.113.66", "wrong password!");
+      expect((await from("203.0.113.66", PASSWORD)).status).toBe(429);
+      const owner = await from("198.51.100.7", PASSWORD);
+      expect(owner.status).toBe(302);
+      expect(owner.headers.get("set-cookie")).toMatch(/__session=/);
+    },
+  );
 });
 
 async function streamEvents(server: RunningServer, page: string, cookie: string): Promise<string> {
-  const response = await fetch(`${server.baseURL}${page}/grade-stream?slot=0`, { headers: { Cookie: cookie } });
+  const response = await fetch(`${server.baseURL}${page}/grade-stream?slot=0`, {
+    headers: { Cookie: cookie },
+  });
   expect(response.status).toBe(200);
   return response.text();
 }
 
 describe("one grading per answer across processes", () => {
-  test("two servers asked to grade the same answer at once grade it once", { timeout: 120_000 }, async () => {
-    const database = freshDatabase();
-    const env = { MOCKS: "true", GRADER: "auto" };
-    const a = await serve(database, env);
-    const b = await serve(database, env);
-    const cookie = await signUp(a, "twice");
-    const { roundId, page } = await submittedAnswer(a, cookie);
-    const [fromA, fromB] = await Promise.all([streamEvents(a, page, cookie), streamEvents(b, page, cookie)]);
-    expect(fromA).toMatch(/event: done/);
-    expect(fromB).toMatch(/event: done/);
-    const stored = gradesOfRound(database, roundId);
-    expect(stored).toHaveLength(1);
-    expect(stored[0]!.grader).toBe("openai");
-  });
+  test(
+    "two servers asked to grade the same answer at once grade it once",
+    { timeout: 120_000 },
+    async () => {
+      const database = freshDatabase();
+      const env = { MOCKS: "true", GRADER: "auto" };
+      const a = await serve(database, env);
+      const b = await serve(database, env);
+      const cookie = await signUp(a, "twice");
+      const { roundId, page } = await submittedAnswer(a, cookie);
+      const [fromA, fromB] = await Promise.all([
+        streamEvents(a, page, cookie),
+        streamEvents(b, page, cookie),
+      ]);
+      expect(fromA).toMatch(/event: done/);
+      expect(fromB).toMatch(/event: done/);
+      const stored = gradesOfRound(database, roundId);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.grader).toBe("openai");
+    },
+  );
 });
 
 describe("answers a crash left ungraded", () => {
-  test("kill -9 during an LLM grading: after restart the answer is graded without anyone visiting", { timeout: 120_000 }, async () => {
-    const database = freshDatabase();
-    const env = { MOCKS: "true", GRADER: "auto", GRADING_LEASE_MS: "2000", GRADING_SWEEP_INTERVAL_MS: "1000" };
-    const first = await serve(database, env);
-    const cookie = await signUp(first, "crash");
-    const { roundId, page } = await submittedAnswer(first, cookie);
+  test(
+    "kill -9 during an LLM grading: after restart the answer is graded without anyone visiting",
+    { timeout: 120_000 },
+    async () => {
+      const database = freshDatabase();
+      const env = {
+        MOCKS: "true",
+        GRADER: "auto",
+        GRADING_LEASE_MS: "2000",
+        GRADING_SWEEP_INTERVAL_MS: "1000",
+      };
+      const first = await serve(database, env);
+      const cookie = await signUp(first, "crash");
+      const { roundId, page } = await submittedAnswer(first, cookie);
 
-    // Open the grade stream and kill the server as soon as the model has started answering.
-    const response = await fetch(`${first.baseURL}${page}/grade-stream?slot=0`, { headers: { Cookie: cookie } });
-    const reader = response.body!.getReader();
-    let seen = "";
-    while (!seen.includes("event: progress")) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      seen += new TextDecoder().decode(value);
-    }
-    expect(seen).toContain("event: progress");
-    const callsRunning = () =>
-      readDb<{ n: number }>(database, "select count(*) as n from llm_calls where finished_at is null")[0]!.n;
-    const waitUntil = Date.now() + 10_000;
-    while (callsRunning() === 0 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
-    await first.stop("SIGKILL");
-    await reader.cancel().catch(() => {});
-    expect(gradesOfRound(database, roundId)).toHaveLength(0);
-    // Killed mid-call: the call was under way.
-    expect(callsRunning()).toBeGreaterThan(0);
+      // Open the grade stream and kill the server as soon as the model has started answering.
+      const response = await fetch(`${first.baseURL}${page}/grade-stream?slot=0`, {
+        headers: { Cookie: cookie },
+      });
+      const reader = response.body!.getReader();
+      let seen = "";
+      while (!seen.includes("event: progress")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += new TextDecoder().decode(value);
+      }
+      expect(seen).toContain("event: progress");
+      const callsRunning = () =>
+        readDb<{ n: number }>(
+          database,
+          "select count(*) as n from llm_calls where finished_at is null",
+        )[0]!.n;
+      const waitUntil = Date.now() + 10_000;
+      while (callsRunning() === 0 && Date.now() < waitUntil)
+        await new Promise((r) => setTimeout(r, 20));
+      await first.stop("SIGKILL");
+      await reader.cancel().catch(() => {});
+      expect(gradesOfRound(database, roundId)).toHaveLength(0);
+      // Killed mid-call: the call was under way.
+      expect(callsRunning()).toBeGreaterThan(0);
 
-    // Restarted: nobody opens the answer; the sweep grades it.
-    await serve(database, env);
-    const until = Date.now() + 60_000;
-    while (gradesOfRound(database, roundId).length === 0 && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const stored = gradesOfRound(database, roundId);
-    expect(stored).toHaveLength(1);
-    expect(stored[0]!.grader).toBe("openai");
-  });
+      // Restarted: nobody opens the answer; the sweep grades it.
+      await serve(database, env);
+      const until = Date.now() + 60_000;
+      while (gradesOfRound(database, roundId).length === 0 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const stored = gradesOfRound(database, roundId);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.grader).toBe("openai");
+    },
+  );
 });

@@ -44,10 +44,17 @@ export async function streamPost(
       res.on("end", () => finish(null));
       res.on("error", () => finish(null));
     });
-    req.on("error", (error) => (answered ? setTimeout(() => finish(null), 200) : finish(error.message)));
+    req.on("error", (error) =>
+      answered ? setTimeout(() => finish(null), 200) : finish(error.message),
+    );
     const pump = () => {
       while (!answered && sent < totalBytes) {
-        let piece = sent === 0 && options.prefix ? options.prefix : options.chunk ? options.chunk(sent) : filler;
+        let piece =
+          sent === 0 && options.prefix
+            ? options.prefix
+            : options.chunk
+              ? options.chunk(sent)
+              : filler;
         if (sent + piece.length > totalBytes) piece = piece.subarray(0, totalBytes - sent);
         sent += piece.length;
         if (!req.write(piece)) return void req.once("drain", pump);
