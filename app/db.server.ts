@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
@@ -50,4 +51,28 @@ export function getDb(): Db {
 export function getSqlite(): Database.Database {
   getDb();
   return instance!.sqlite;
+}
+
+export interface DatabaseHealth {
+  ok: boolean;
+  database: "ok" | "unavailable";
+  migrations: { applied: number; known: number; latest: string | null } | null;
+}
+
+/** Whether the database answers, and how many of the build's migrations it has applied. */
+export function databaseHealth(): DatabaseHealth {
+  try {
+    const db = getDb();
+    const journal = JSON.parse(readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as {
+      entries: { tag: string; when: number }[];
+    };
+    const applied = db.get<{ n: number; last: number | null }>(
+      sql`SELECT count(*) AS n, max(created_at) AS last FROM __drizzle_migrations`,
+    );
+    const latest = journal.entries.find((e) => e.when === applied?.last)?.tag ?? null;
+    const migrations = { applied: applied?.n ?? 0, known: journal.entries.length, latest };
+    return { ok: migrations.applied === migrations.known, database: "ok", migrations };
+  } catch {
+    return { ok: false, database: "unavailable", migrations: null };
+  }
 }

@@ -1,7 +1,11 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "~/db.server";
+import { databaseHealth } from "~/db.server";
 
+/**
+ * For load balancers and operators: 200 when the database answers and every
+ * migration the build knows is applied, 503 otherwise. Says no more than that
+ * (no paths, no errors): it is served to anyone.
+ */
 export async function loader() {
-  getDb().run(sql`select 1`);
-  return Response.json({ ok: true });
+  const health = databaseHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
