@@ -47,13 +47,20 @@ const SIGNAL_WORDS: Record<string, string> = {
   lesson: "a lesson learned",
 };
 
+/** Meaning similarity at which a missed point counts as hinted at (key-points.ts MEANING_MATCH credits it). */
+const HINTED = 0.28;
+
 export function rationaleFor(score: CriterionScore, star: StarAnalysis | null, facts: AnswerFacts): string {
   if (facts.nonEnglish) return "The answer does not appear to be in English, so it could not be assessed on this criterion.";
   const parts: string[] = [];
   const explained = labelsWith(score.keyPoints, ["explained"]);
   const stated = labelsWith(score.keyPoints, ["stated", "named"]);
   const listed = labelsWith(score.keyPoints, ["listed"]);
-  const missed = labelsWith(score.keyPoints, ["missed"]);
+  // A point some sentence comes near in meaning was hinted at, not left out: never "did not cover" it.
+  const missedKps = score.keyPoints.filter((kp) => kp.coverage === "missed");
+  const missed = missedKps.filter((kp) => kp.nearest < HINTED).map((kp) => kp.keyPoint.label);
+  const hinted = missedKps.filter((kp) => kp.nearest >= HINTED).map((kp) => kp.keyPoint.label);
+  const full = score.score >= 5;
   if (explained.length > 0) parts.push(`${facts.behavioural ? "Covered" : "Explained"} ${joinLabels(explained)}.`);
   if (stated.length > 0) {
     parts.push(
@@ -62,8 +69,10 @@ export function rationaleFor(score: CriterionScore, star: StarAnalysis | null, f
         : `Mentioned ${joinLabels(stated)} without saying what it means or why it matters.`,
     );
   }
-  if (listed.length > 0) parts.push(`Only listed ${joinLabels(listed)} as terms.`);
-  if (missed.length > 0) parts.push(`Did not cover ${joinLabels(missed)}.`);
+  // At 5/5 nothing is missing: the note says what earned it, not what a longer answer could add.
+  if (listed.length > 0 && !full) parts.push(`Only listed ${joinLabels(listed)} as terms.`);
+  if (hinted.length > 0 && !full) parts.push(`Came close to ${joinLabels(hinted)} without saying it outright.`);
+  if (missed.length > 0 && !full) parts.push(`Did not cover ${joinLabels(missed)}.`);
   for (const m of score.misconceptions) parts.push(`Stated a misconception: "${m.misconception.claim}" ${m.misconception.correction}`);
   if (star && score.signal !== null) {
     const strong = score.criterion.signals.filter((s) => star.signals[s] >= 0.7).map((s) => SIGNAL_WORDS[s] ?? s);
@@ -124,9 +133,14 @@ export function improvementsOf(scores: CriterionScore[], star: StarAnalysis | nu
   const weakestFirst = [...scores].sort((a, b) => a.raw - b.raw);
   for (const score of weakestFirst) {
     if (score.score >= 4) break;
-    const gap = score.keyPoints.filter((kp) => kp.coverage === "missed" || kp.coverage === "listed").sort((a, b) => a.credit - b.credit)[0];
+    const gap = score.keyPoints.filter((kp) => kp.coverage === "missed" || kp.coverage === "listed").sort((a, b) => a.credit - b.credit || a.nearest - b.nearest)[0];
     if (gap) {
-      const lead = facts.behavioural ? "add this to the story" : "cover this point, with why it matters";
+      const lead =
+        gap.coverage === "missed" && gap.nearest >= HINTED
+          ? "you came close to this; say it outright, with why it matters"
+          : facts.behavioural
+            ? "add this to the story"
+            : "cover this point, with why it matters";
       out.push(`${score.criterion.criterion.name}: ${lead}: ${gap.keyPoint.point}`);
     }
     const named = score.keyPoints.filter((kp) => kp.coverage === "stated" || kp.coverage === "named");
@@ -140,5 +154,15 @@ export function improvementsOf(scores: CriterionScore[], star: StarAnalysis | nu
     }
   }
   if (facts.fillerCount >= 3) out.push(`Cut filler words (${facts.fillers.slice(0, 4).join(", ")}): they read as hesitation.`);
+  // Anything below 5 can improve: say how for the weakest criterion rather than leave the list empty.
+  const weakest = weakestFirst[0];
+  if (out.length === 0 && weakest && weakest.score < 5) {
+    const partial = weakest.keyPoints.filter((kp) => kp.coverage !== "explained").sort((a, b) => a.credit - b.credit)[0];
+    out.push(
+      partial
+        ? `${weakest.criterion.criterion.name} (${weakest.score}/5): go one step deeper on ${partial.keyPoint.label}: say why it matters and give a concrete example or a number.`
+        : `${weakest.criterion.criterion.name} (${weakest.score}/5): add depth: a concrete example, a number you measured, or the trade-off you weighed.`,
+    );
+  }
   return [...new Set(out)].slice(0, 6).map((s) => clip(s, 500));
 }

@@ -11,7 +11,7 @@ import { scoreCriterion, type AnswerShape, type CriterionScore } from "./criteri
 import { improvementsOf, rationaleFor, strengthsOf, type AnswerFacts } from "./feedback";
 import { scanForInjection } from "./injection";
 import { buildInsights } from "./insights";
-import { assessKeyPoints, readSalad, termDroppingSentences } from "./key-points";
+import { assessKeyPoints, readSalad, termDroppingSentences, type SaladReading } from "./key-points";
 import { overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
@@ -84,7 +84,7 @@ export function gradeOffline(request: GradeRequest): Grade {
 
   const quote = (s: number) => keyed.sentences[s]?.text ?? "";
   const insights = buildInsights(analysed, keyPoints, request.secondsTaken);
-  const facts = answerFacts(keyed, features, keyPoints, shape, request, insights, injection.suspected, nonEnglish);
+  const facts = answerFacts(keyed, salad, features, keyPoints, shape, request, insights, injection.suspected, nonEnglish);
   const criterionGrades: CriterionGrade[] = scores.map((score) => ({
     criterionId: score.criterion.criterion.id,
     score: score.score,
@@ -177,8 +177,17 @@ function unionOf(sets: Set<string>[]): Set<string> {
   return out;
 }
 
+/**
+ * A sentence that weighs a trade-off: names one outright, or sets a gain
+ * against a cost ("faster reads, but every write pays for it"). "But" or
+ * "better" alone is a contrast, not a trade-off.
+ */
+const TRADE_OFF =
+  /\b(trade-?offs?|trade offs?|downsides?|drawbacks?|at the (cost|expense) of|the catch|on the other hand|in exchange|the price (is|of))\b|\b(faster|slower|cheaper|simpler|safer|easier|harder|more|less|fewer)\b[^.]{0,80}\b(but|whereas|while|at the cost|in return)\b|\b(but|whereas|while)\b[^.]{0,80}\b(faster|slower|costs?|cheaper|simpler|harder|more|less|fewer|lose|loses)\b/i;
+
 function answerFacts(
   keyed: KeyedText,
+  salad: SaladReading,
   features: SentenceFeatures[],
   keyPoints: ReturnType<typeof assessKeyPoints>,
   shape: AnswerShape,
@@ -200,10 +209,13 @@ function answerFacts(
         metricsQuoted.push(`${token.text}${next.text === "%" ? "" : " "}${next.text}`);
       }
       // A named tool: capitalised mid-sentence and unknown to everyday English (Redis, PgBouncer, k6), not from the question itself.
-      const named = t > 0 && token.kind === "word" && /[A-Z]/.test(token.text) && token.text !== "I" && (token.oov || /\d|[a-z][A-Z]/.test(token.text));
+      // Not a piece of a slashed pair ("I/O", "TCP/IP" read as "O", "IP"), not a single letter.
+      const slashed = sentence.tokens[t - 1]?.text === "/" || next?.text === "/";
+      const named =
+        t > 0 && token.kind === "word" && token.text.length > 1 && !slashed && /[A-Z]/.test(token.text) && token.text !== "I" && (token.oov || /\d|[a-z][A-Z]/.test(token.text));
       if (named && !questionWords.has(token.norm)) toolsNamed.add(token.text);
     });
-    if (tradeOffSentence === null && f.tradeOff && f.explanationMarkers > 0 && keyPoints.some((kp) => kp.sentence === s)) {
+    if (tradeOffSentence === null && f.tradeOff && TRADE_OFF.test(sentence.text) && !salad.chains.has(s) && keyPoints.some((kp) => kp.sentence === s)) {
       tradeOffSentence = sentence.text;
     }
   });

@@ -32,7 +32,9 @@ export function buildInsights(analysed: AnalysedText, keyPoints: KeyPointResult[
       const word = token.norm;
       if (SINGLE_FILLERS.has(word)) bump(fillers, word);
       // "like" is a filler when it stands alone between commas or opens the sentence, not in "a tool like Redis".
-      if (word === "like" && (tokens[t - 1]?.text === "," || t === 0) && (tokens[t + 1]?.text === "," || tokens[t + 1]?.kind !== "word")) {
+      // What follows must be a pause or the end: "like /orders/42" or "like 40%" gives an example.
+      const after = tokens[t + 1]?.text;
+      if (word === "like" && (tokens[t - 1]?.text === "," || t === 0) && (after === undefined || after === "," || /^[.!?;]$/.test(after))) {
         bump(fillers, "like");
       }
       for (const { label, norms } of PHRASE_FILLERS) {

@@ -30,6 +30,8 @@ export interface KeyPointResult {
   terms: string[];
   /** Every sentence that mentions the point (not to deny it). */
   mentions: number[];
+  /** Highest meaning similarity of any sentence to the point (0 when not measured): how near a miss came. */
+  nearest: number;
 }
 
 /** Key points explained together in one sentence share its credit beyond this many. */
@@ -173,7 +175,8 @@ export function assessKeyPoints(
   return found.map(({ kp, sentences, terms }, k): KeyPointResult => {
     const meant = byMeaning.get(k) ?? new Set<number>();
     const mentions = [...new Set([...sentences, ...meant])].sort((a, b) => a - b);
-    let best: KeyPointResult = { keyPoint: kp, coverage: "missed", credit: 0, sentence: null, terms: [...terms], mentions };
+    const nearest = meaning ? Math.max(0, ...meaning.map((row, s) => (wrongSentences.has(s) || chains.has(s) ? 0 : (row[k] ?? 0)))) : 0;
+    let best: KeyPointResult = { keyPoint: kp, coverage: "missed", credit: 0, sentence: null, terms: [...terms], mentions, nearest };
     for (const s of mentions) {
       if (wrongSentences.has(s)) continue;
       const f = features[s];

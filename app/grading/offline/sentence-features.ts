@@ -124,7 +124,8 @@ export function sentenceFeatures(sentence: KeyedSentence): SentenceFeatures {
       if (UNIT_KEYS.has(keys[t + 1] ?? "")) metrics++;
     } else if (token.kind === "word") {
       if (CODE_LIKE.test(token.text) && token.text !== "I") concrete = true;
-      if (t > 0 && (token.pos === "PROPN" || (token.oov && /[A-Z]/.test(token.text))) && token.text !== "I") namedTools++;
+      const slashed = sentence.tokens[t - 1]?.text === "/" || sentence.tokens[t + 1]?.text === "/";
+      if (t > 0 && !slashed && token.text.length > 1 && (token.pos === "PROPN" || (token.oov && /[A-Z]/.test(token.text))) && token.text !== "I") namedTools++;
     }
     if (token.pos === "PRON") {
       const subject = token.norm;

@@ -26,6 +26,10 @@ export interface StarAnalysis {
   hasLesson: boolean;
 }
 
+const NO_PERSONAL_ACTION = 0.25;
+const MOSTLY_WE = 0.45;
+const UNTIED_RESULT = 0.25;
+
 const situation = graderPhrases(SITUATION_MARKERS);
 const task = graderPhrases(TASK_MARKERS);
 const result = graderPhrases(RESULT_MARKERS);
@@ -76,6 +80,12 @@ export function analyseStar(keyed: KeyedText, features: SentenceFeatures[]): Sta
   const actionVolume = Math.min(1, (iActions + 0.35 * weActions) / 4);
   signals.action = Math.min(1, 0.5 * signals.action + 0.5 * actionVolume + (signals.action > 0 ? 0.1 : 0));
   if (signals.result > 0 && lateMetrics === 0 && metrics > 0) signals.result = Math.max(signals.result, 0.6);
+  // "We decided... it worked out well": a story with no action of the candidate's own shows no ownership.
+  if (iActions === 0) signals.action = Math.min(signals.action, NO_PERSONAL_ACTION);
+  else if (iActions <= 1 && weActions >= 3) signals.action = Math.min(signals.action, MOSTLY_WE);
+  // A result is the outcome of something the candidate did in a real situation: a number or "Result:" with
+  // no story behind it earns nothing.
+  if (iActions === 0 || signals.situation < 0.5) signals.result = Math.min(signals.result, UNTIED_RESULT);
 
   const present: StarPart[] = [];
   const missing: StarPart[] = [];
