@@ -91,6 +91,12 @@ export const gradeSchema = z.object({
   probes: z.array(probeSchema).max(3),
   flags: gradeFlagsSchema,
   insights: insightsSchema.nullable(),
+  /**
+   * One line on what the grader judged and what it did not (offline grades:
+   * the rubric's points and the answer's structure, not the reasoning), so a
+   * reader knows how far to trust the score. Optional: older grades have none.
+   */
+  scope: z.string().max(300).optional(),
   checks: evidenceChecksSchema.nullable().optional(),
 }).refine((grade) => (grade.overall === null) === (grade.criteria.length === 0), {
   error: "A grade scores every criterion, or (not assessed) none and no overall.",

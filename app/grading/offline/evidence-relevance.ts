@@ -1,10 +1,11 @@
 import type { Question } from "~/question-bank/question-schema";
 import { scanForInjection } from "./injection";
-import { assessKeyPoints } from "./key-points";
+import { assessKeyPoints, readSalad } from "./key-points";
 import { looksNonEnglish } from "./language";
 import { findMisconceptions } from "./misconceptions";
 import { readAnalysed } from "./read-text";
 import { compileRubric } from "./rubric-index";
+import { overlaps } from "./semantic";
 import { sentenceFeatures } from "./sentence-features";
 import { analyseText } from "./text-analysis";
 
@@ -16,7 +17,8 @@ import { analyseText } from "./text-analysis";
  * call it evidence).
  *
  * True when the quote makes or explains one of the criterion's key points
- * (the same matching that credits points in `gradeOffline`), or states one of
+ * (the same matching that credits points in `gradeOffline`: by the rubric's
+ * phrasings or, in the candidate's own words, by meaning), or states one of
  * the criterion's rubric misconceptions: a wrong claim is evidence too, for a
  * low score. False for text addressed to the grader, for a quote that touches
  * no key point of the criterion, and for an unknown criterion.
@@ -31,7 +33,10 @@ export function relevantToCriterion(question: Question, criterionId: string, quo
   const features = keyed.sentences.map(sentenceFeatures);
   const wrong = findMisconceptions(rubric, keyed, features).filter((m) => m.misconception.criterionId === criterionId);
   if (wrong.length > 0) return true;
-  const points = assessKeyPoints(rubric, keyed, features, new Set());
+  // The grader's own reading: phrasings and meaning, with chains of terms in a salad crediting nothing.
+  const meaning = overlaps(rubric, keyed);
+  const salad = readSalad(rubric, keyed, features);
+  const points = assessKeyPoints(rubric, keyed, features, new Set(), meaning, salad.salad ? salad.chains : new Set());
   // "stated" or better: a clause that says something about the point, not a bare name or a list of terms.
   return points.some((p) => p.keyPoint.criterionId === criterionId && (p.coverage === "explained" || p.coverage === "stated"));
 }

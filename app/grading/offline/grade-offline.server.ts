@@ -108,8 +108,13 @@ export function gradeOffline(request: GradeRequest): Grade {
     probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])], quote),
     flags: { injectionSuspected: injection.suspected, nonEnglish },
     insights,
+    scope: OFFLINE_SCOPE,
   };
 }
+
+/** What every offline grade says about itself (grade.scope). */
+export const OFFLINE_SCOPE =
+  "Offline grader: checks which rubric points your sentences make (in any words), stated misconceptions, salad-like chains of terms, relevance, length and story structure; it does not verify your reasoning or facts the rubric does not list — an LLM or a person judges that.";
 
 /** Meaning matches count in full on an answer this on-topic (relevance share), and not at all below the first. */
 const MEANING_TRUST_FROM = 0.3;
@@ -215,7 +220,7 @@ function answerFacts(
         t > 0 && token.kind === "word" && token.text.length > 1 && !slashed && /[A-Z]/.test(token.text) && token.text !== "I" && (token.oov || /\d|[a-z][A-Z]/.test(token.text));
       if (named && !questionWords.has(token.norm)) toolsNamed.add(token.text);
     });
-    if (tradeOffSentence === null && f.tradeOff && TRADE_OFF.test(sentence.text) && !salad.chains.has(s) && keyPoints.some((kp) => kp.sentence === s)) {
+    if (tradeOffSentence === null && f.tradeOff && TRADE_OFF.test(sentence.text) && !salad.chains.has(s) && keyPoints.some((kp) => kp.mentions.includes(s))) {
       tradeOffSentence = sentence.text;
     }
   });
