@@ -116,3 +116,19 @@ describe("agreement figures", () => {
     expect(text).toMatch(/plain words vs salad[\s\S]*explain-rest-apis/);
   });
 });
+
+describe("adversarial pairs: plain words against buzzword salad", () => {
+  // The dev set (all bank questions) was tuned against; the frozen set was written before tuning and never read.
+  it.each([["tests/fixtures/grader-pairs-dev.jsonl"], ["tests/fixtures/grader-pairs-frozen.jsonl"]])(
+    "%s: plain beats salad on every question, salad <= 2, plain >= 3.5",
+    async (file) => {
+      const { summary } = await evalLines([file]);
+      expect(summary.pairs.length).toBeGreaterThanOrEqual(15);
+      const failures = summary.pairs
+        .filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false || p.plainAtLeast3_5 === false)
+        .map((p) => `${p.questionId}: plain ${p.plain} salad ${p.salad}`);
+      expect(failures).toEqual([]);
+    },
+    60_000,
+  );
+});

@@ -111,7 +111,9 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
     markers += f.explanationMarkers;
     words += sentence.words;
     const ks = points.get(s)?.size ?? 0;
-    if (!f.listLike && ((ks >= 2 && f.explanationMarkers >= 1) || (ks >= 1 && f.explanationMarkers >= 2))) chains.add(s);
+    // Two reasons in one short sentence chain claims too, whatever terms they use (stories chain STAR words and numbers).
+    const dense = f.explanationMarkers >= 2 && sentence.words <= 30;
+    if (!f.listLike && ((ks >= 2 && f.explanationMarkers >= 1) || (ks >= 1 && f.explanationMarkers >= 2) || dense)) chains.add(s);
   });
   const markerDensity = words === 0 ? 0 : (markers / words) * 100;
   const chainShare = sentences === 0 ? 0 : chains.size / sentences;
