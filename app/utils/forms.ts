@@ -17,11 +17,12 @@ const SECRET_FIELDS = new Set(["password"]);
 
 /**
  * What a failed form may echo back: at most this many fields, each cut to this
- * many characters (more than any field of ours accepts), so a hostile post of
+ * many characters (well past any field's own limit, so a too-long value
+ * still comes back whole for the user to shorten), so a hostile post of
  * megabytes or of thousands of fields never comes back as a page of that size.
  */
 export const ECHO_FIELDS_MAX = 100;
-export const ECHO_CHARS_MAX = 20_000;
+export const ECHO_CHARS_MAX = 100_000;
 
 /**
  * Validates a posted form against its zod schema. Repeated fields (checkboxes)
