@@ -1,4 +1,4 @@
-import { beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 import { latestGrades } from "~/grading/grades.server";
 import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import {
@@ -14,6 +14,11 @@ import {
   type MockCriterionReply,
 } from "../mocks/openai";
 import { createSignedInUser, get, post, run } from "../utils/routes";
+
+// Relevance pinned to a plain word check: these tests are about streaming, retries, samples and storage.
+vi.mock("~/grading/llm/relevance", () =>
+  import("~/grading/llm/test-factories").then((m) => m.lexicalRelevanceModule()),
+);
 
 mockLlmForEachTest({ OPENAI_MAX_RETRIES: "0", GRADER: "auto" });
 

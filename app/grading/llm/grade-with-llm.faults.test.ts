@@ -5,6 +5,11 @@ import { gradeWithLlm, type GradeWithLlmOptions, type LlmProgress } from "./grad
 import { MAX_RETRY_AFTER_MS } from "./retry";
 import { failure, makeRequest } from "./test-factories";
 
+// Relevance pinned to a plain word check: these tests are about streaming, retries, samples and storage.
+vi.mock("~/grading/llm/relevance", () =>
+  import("~/grading/llm/test-factories").then((m) => m.lexicalRelevanceModule()),
+);
+
 mockLlmForEachTest({ OPENAI_MAX_RETRIES: "3" });
 
 /** Records the waits instead of waiting; jitter fixed at half the ceiling. */
@@ -135,7 +140,9 @@ describe("timeouts", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     try {
       let settled = false;
-      const outcome = failure(gradeWithLlm(makeRequest(), recorder().options)).finally(() => (settled = true));
+      const outcome = failure(gradeWithLlm(makeRequest(), recorder().options)).finally(
+        () => (settled = true),
+      );
       await vi.advanceTimersByTimeAsync(999);
       expect(settled).toBe(false);
       await vi.advanceTimersByTimeAsync(1);

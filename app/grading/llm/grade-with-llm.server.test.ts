@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
 import { setLlmEnv, mockLlmForEachTest } from "../../../tests/mocks/llm-test-env";
 import {
@@ -10,6 +10,11 @@ import {
 import { gradeWithLlm, type LlmProgress } from "./grade-with-llm.server";
 import { PLACEHOLDER_API_KEY } from "./openai-client.server";
 import { CLEAN_REST_ANSWER, behaviouralQuestion, failure, makeRequest } from "./test-factories";
+
+// Relevance pinned to a plain word check: these tests are about streaming, retries, samples and storage.
+vi.mock("~/grading/llm/relevance", () =>
+  import("~/grading/llm/test-factories").then((m) => m.lexicalRelevanceModule()),
+);
 
 mockLlmForEachTest();
 

@@ -104,3 +104,28 @@ export async function failure(promise: Promise<unknown>): Promise<LlmGradeError>
   expect(error).toBeInstanceOf(LlmGradeError);
   return error as LlmGradeError;
 }
+
+/**
+ * A relevance judge for tests about something else (streaming, retries,
+ * samples, storage): a quote is relevant when it shares a content word with
+ * the criterion's rubric vocabulary. The real judge (the offline grader's
+ * reading) is exercised by the hostile, injection and normalise tests.
+ * Use: vi.mock("~/grading/llm/relevance", () => import("~/grading/llm/test-factories").then((m) => m.lexicalRelevanceModule()));
+ */
+export async function lexicalRelevanceModule() {
+  const { compileRubric, contentKeys } = await import("~/grading/offline/rubric-index");
+  const { canReadForRelevance } = await import("~/grading/offline/evidence-relevance");
+  return {
+    relevanceJudge: {
+      canRead: canReadForRelevance,
+      relevant: (question: Question, criterionId: string, quote: string) => {
+        const criterion = compileRubric(question).criteria.find(
+          (c) => c.criterion.id === criterionId,
+        );
+        if (!criterion) return false;
+        for (const key of contentKeys(quote)) if (criterion.vocabulary.has(key)) return true;
+        return false;
+      },
+    },
+  };
+}
