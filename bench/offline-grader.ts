@@ -1,4 +1,8 @@
 import { gradeOffline } from "~/grading/offline/grade-offline.server";
+import { readText } from "~/grading/offline/read-text";
+import { compileRubric } from "~/grading/offline/rubric-index";
+import { overlaps } from "~/grading/offline/semantic";
+import type { Question } from "~/question-bank/question-schema";
 import { loadBankFrom } from "~/question-bank/load-bank.server";
 import type { BenchSection } from "./run";
 import { formatTable, measure } from "./stats";
@@ -53,6 +57,12 @@ export const offlineGraderSection: BenchSection = {
         return [`${words} words`, question.id, stats.median.toFixed(3), stats.p95.toFixed(3), String(iterations)];
       });
     });
+    // The meaning match alone (word vectors against every key point's meaning), on the 300-word answer.
+    const rest = questions[0] as Question;
+    const rubric = compileRubric(rest);
+    const { keyed } = readText(answerOfWords(300), rubric.lexicon);
+    const meaning = measure(() => overlaps(rubric, keyed), { warmup: 100, iterations: 1000 });
+    rows.push(["300 words", `${rest.id} (meaning match only)`, meaning.median.toFixed(3), meaning.p95.toFixed(3), "1000"]);
     return formatTable(["answer", "question", "median ms", "p95 ms", "runs"], rows);
   },
 };

@@ -72,3 +72,11 @@ describe("what the offline grade says about itself and its advice", () => {
     expect(grade.strengths.join(" ")).not.toMatch(/\(O\b|, O\b/);
   });
 });
+
+describe("the bank's key points", () => {
+  it("every shipped key point says what it means in plain words (the meaning match compares with it)", async () => {
+    const { testBank } = await import("./test-helpers");
+    const missing = testBank().flatMap((q) => q.rubric.flatMap((c) => c.keyPoints.filter((kp) => !kp.meaning).map((kp) => `${q.id}/${kp.id}`)));
+    expect(missing).toEqual([]);
+  });
+});

@@ -178,59 +178,103 @@ function credit(cos: number): number {
 }
 
 /**
- * F-measure of the two rarity-weighted coverages: how much of the point's
- * meaning has a near-synonym (or itself) in the sentence, and how much of the
- * sentence is about the point. One pass over the word pairs serves both.
+ * A question's key points as rows over one table of distinct words: every
+ * (answer word, point word) cosine is computed once per answer, however many
+ * points and sentences share the words.
  */
-function softOverlap(point: WordBag, sentence: WordBag): number {
-  const m = point.vectors.length;
-  const n = sentence.vectors.length;
-  if (m === 0 || n === 0) return 0;
-  const colBest = new Float64Array(n);
-  let recallGot = 0;
-  let recallTotal = 0;
-  for (let i = 0; i < m; i++) {
-    const a = point.vectors[i] as Float32Array;
-    let rowBest = 0;
-    for (let j = 0; j < n; j++) {
-      const b = sentence.vectors[j] as Float32Array;
-      let dot = 0;
-      for (let d = 0; d < a.length; d++) dot += (a[d] as number) * (b[d] as number);
-      if (dot > rowBest) rowBest = dot;
-      if (dot > (colBest[j] as number)) colBest[j] = dot;
-    }
-    const w = point.weights[i] as number;
-    recallGot += w * credit(rowBest);
-    recallTotal += w;
-  }
-  let precisionGot = 0;
-  let precisionTotal = 0;
-  for (let j = 0; j < n; j++) {
-    const w = sentence.weights[j] as number;
-    precisionGot += w * credit(colBest[j] as number);
-    precisionTotal += w;
-  }
-  const recall = recallTotal === 0 ? 0 : recallGot / recallTotal;
-  const precision = precisionTotal === 0 ? 0 : precisionGot / precisionTotal;
-  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+interface PointTable {
+  dims: number;
+  /** Distinct words' unit vectors, row after row. */
+  matrix: Float32Array;
+  size: number;
+  /** Per key point: indices into the table and their rarity weights. */
+  points: Array<{ words: number[]; weights: number[] }>;
 }
 
-const pointBags = new WeakMap<CompiledRubric, WordBag[]>();
+const pointTables = new WeakMap<CompiledRubric, PointTable>();
+
+function pointTable(rubric: CompiledRubric): PointTable {
+  const cached = pointTables.get(rubric);
+  if (cached) return cached;
+  const vectors = wordVectors();
+  const index = new Map<Float32Array, number>();
+  const rows: Float32Array[] = [];
+  const points = rubric.keyPoints.map((kp) => {
+    // The meaning in plain words and the point in the rubric's terms: an answer in either register can reach it.
+    const bag = bagOf(contentWords(analyseText(`${meaningOf(kp)} ${kp.point}`).sentences.flatMap((s) => s.tokens)));
+    const words = bag.vectors.map((v) => {
+      const found = index.get(v);
+      if (found !== undefined) return found;
+      index.set(v, rows.length);
+      rows.push(v);
+      return rows.length - 1;
+    });
+    return { words, weights: bag.weights };
+  });
+  const dims = vectors.dimensions;
+  const matrix = new Float32Array(rows.length * dims);
+  rows.forEach((v, i) => matrix.set(v, i * dims));
+  const table = { dims, matrix, size: rows.length, points };
+  pointTables.set(rubric, table);
+  return table;
+}
 
 /**
  * Soft word overlap: how much of what the key point means the sentence says,
- * word by word with synonyms allowed (F-measure of the two coverages, so a
- * long sentence that touches everything is not a match for everything).
+ * word by word with near-synonyms allowed, and how much of the sentence is
+ * about the point; their F-measure, so a long sentence that touches
+ * everything is not a match for everything.
  */
 export function overlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
-  let bags = pointBags.get(rubric);
-  if (!bags) {
-    // The meaning in plain words and the point in the rubric's terms: an answer in either register can reach it.
-    bags = rubric.keyPoints.map((kp) => bagOf(contentWords(analyseText(`${meaningOf(kp)} ${kp.point}`).sentences.flatMap((s) => s.tokens))));
-    pointBags.set(rubric, bags);
-  }
+  const table = pointTable(rubric);
+  const { dims, matrix, size } = table;
+  // Distinct answer words, each compared with every point word once.
+  const answerRows = new Map<Float32Array, Float32Array>();
+  const sims = (v: Float32Array): Float32Array => {
+    let row = answerRows.get(v);
+    if (row) return row;
+    row = new Float32Array(size);
+    for (let u = 0; u < size; u++) {
+      let dot = 0;
+      const base = u * dims;
+      for (let d = 0; d < dims; d++) dot += (v[d] as number) * (matrix[base + d] as number);
+      row[u] = credit(dot);
+    }
+    answerRows.set(v, row);
+    return row;
+  };
   return keyed.sentences.map((sentence) => {
     const bag = bagOf(contentWords(sentence.tokens));
-    return (bags as WordBag[]).map((p) => softOverlap(p, bag));
+    const rows = bag.vectors.map(sims);
+    const n = rows.length;
+    return table.points.map((p) => {
+      const m = p.words.length;
+      if (m === 0 || n === 0) return 0;
+      let recallGot = 0;
+      let recallTotal = 0;
+      const colBest = new Float64Array(n);
+      for (let i = 0; i < m; i++) {
+        const u = p.words[i] as number;
+        let best = 0;
+        for (let j = 0; j < n; j++) {
+          const c = (rows[j] as Float32Array)[u] as number;
+          if (c > best) best = c;
+          if (c > (colBest[j] as number)) colBest[j] = c;
+        }
+        const w = p.weights[i] as number;
+        recallGot += w * best;
+        recallTotal += w;
+      }
+      let precisionGot = 0;
+      let precisionTotal = 0;
+      for (let j = 0; j < n; j++) {
+        const w = bag.weights[j] as number;
+        precisionGot += w * (colBest[j] as number);
+        precisionTotal += w;
+      }
+      const recall = recallTotal === 0 ? 0 : recallGot / recallTotal;
+      const precision = precisionTotal === 0 ? 0 : precisionGot / precisionTotal;
+      return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+    });
   });
 }

@@ -50,11 +50,16 @@ function load(file: string): WordVectors {
   const index = new Map<string, number>();
   header.words.forEach((w, i) => index.set(w, i));
   const total = header.words.length;
+  const views: Array<Float32Array | undefined> = new Array(total);
   return {
     dimensions: dims,
+    // One view per word, made on first use: callers may key caches on it.
     vector(word) {
       const i = index.get(word);
-      return i === undefined ? undefined : data.subarray(i * dims, (i + 1) * dims);
+      if (i === undefined) return undefined;
+      let v = views[i];
+      if (!v) views[i] = v = data.subarray(i * dims, (i + 1) * dims);
+      return v;
     },
     rank: (word) => index.get(word),
     // Words are stored in corpus-frequency order: a word's rank stands in for its inverse document frequency
