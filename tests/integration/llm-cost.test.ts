@@ -95,7 +95,7 @@ describe("the daily LLM limit counts calls, not grades", () => {
     },
   );
 
-  test("deleting a round does not hand back the day's calls", async () => {
+  test("deleting a round does not hand back the day's calls", { timeout: 60_000 }, async () => {
     setLlmEnv({ LLM_DAILY_LIMIT: "5" });
     const [one] = await submittedAnswers(alice, 1, 1);
     await openStream(alice, one!);
