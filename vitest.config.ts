@@ -16,6 +16,10 @@ export default defineConfig({
           include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/test-env.ts"],
           environment: "node",
+          // A hang detector, not a speed check (speed lives in `npm run bench`): the first test of a file
+          // pays for loading the language model, word vectors and bank, which a busy machine can stretch past 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
