@@ -78,6 +78,7 @@ const MEANING_NEAR_BEST = 0.08;
  */
 const SALAD_MARKERS_PER_100_WORDS = 8.5;
 const SALAD_CHAIN_SHARE = 0.28;
+const SALAD_MIN_CHAINS = 3;
 
 export interface SaladReading {
   /** Sentences that chain terms of key points with reason markers. */
@@ -117,7 +118,9 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
   });
   const markerDensity = words === 0 ? 0 : (markers / words) * 100;
   const chainShare = sentences === 0 ? 0 : chains.size / sentences;
-  return { chains, markerDensity, chainShare, salad: markerDensity >= SALAD_MARKERS_PER_100_WORDS && chainShare >= SALAD_CHAIN_SHARE };
+  // One or two dense sentences are an explanation (a short answer often is), not a salad: a salad strings several.
+  const salad = chains.size >= SALAD_MIN_CHAINS && markerDensity >= SALAD_MARKERS_PER_100_WORDS && chainShare >= SALAD_CHAIN_SHARE;
+  return { chains, markerDensity, chainShare, salad };
 }
 
 export function assessKeyPoints(
