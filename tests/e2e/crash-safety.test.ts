@@ -133,10 +133,12 @@ test("SIGKILL mid-round loses no submitted answer or draft, and the clock keeps 
   await page.getByRole("button", { name: "Submit answer" }).click();
   await page.getByRole("link", { name: "See the round report" }).click();
   await page.waitForURL(/\/report$/);
-  // Each answer once, as an answer (a one-sentence answer is also quoted as evidence).
-  const answers = page.locator(".answer-text");
-  await expect.poll(() => answers.getByText(ANSWER_THREE).count()).toBe(1);
-  expect(await answers.getByText(ANSWER_ONE).count()).toBe(1);
-  expect(await answers.getByText(DRAFT_TWO).count()).toBe(1);
+  // Each answer once, as its question's answer (a one-sentence answer is also quoted as evidence).
+  // Compared as whole texts, so a failure shows what the report held instead.
+  const answerOf = (position: number) => page.locator(".report-question").nth(position - 1).locator(".answer-text").first();
+  await expect.poll(() => answerOf(3).textContent()).toBe(ANSWER_THREE);
+  expect(await page.locator(".report-question").count()).toBe(3);
+  expect(await answerOf(1).textContent()).toBe(ANSWER_ONE);
+  expect(await answerOf(2).textContent()).toBe(DRAFT_TWO);
   await page.close();
 });
