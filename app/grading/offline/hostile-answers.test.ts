@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gradeSchema } from "~/grading/grade-schema";
 import { gradeOffline, NOT_ASSESSED_NOTE } from "./grade-offline.server";
 import { calibrationAnswers, overallOf, question, requestFor } from "./test-helpers";
+
+// These loop over whole calibration sets and the bank: seconds on a shared, busy machine, not the default 5.
+vi.setConfig({ testTimeout: 60_000 });
 
 const calibration = calibrationAnswers();
 const rest = question("explain-rest-apis");

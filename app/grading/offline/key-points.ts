@@ -60,8 +60,9 @@ export function termDroppingSentences(results: KeyPointResult[], features: Sente
  * what the key point means, whatever its words; at or above the second it
  * says it fully.
  */
-export const MEANING_MATCH = 0.35;
+export const MEANING_MATCH = 0.3;
 const MEANING_FULL = 0.5;
+const MEANING_RAMP = 0.1;
 /** A sentence serves at most this many points by meaning, and only those close to its best. */
 const MEANING_POINTS_PER_SENTENCE = 2;
 const MEANING_NEAR_BEST = 0.08;
@@ -204,7 +205,9 @@ export function assessKeyPoints(
       } else coverage = "stated";
       if (storyOnly && (f.opinion || f.conditional) && coverage === "explained") coverage = "stated";
       let credit = COVERAGE_CREDIT[coverage];
-      if (meant.has(s) && !sentences.has(s)) credit *= meaningTrust;
+      // Meaning credit ramps in over MEANING_RAMP above the bar rather than jumping: a slip of one word
+      // moves the similarity a little, and so the score only a little.
+      if (meant.has(s) && !sentences.has(s)) credit *= meaningTrust * Math.min(1, (similarity - MEANING_MATCH) / MEANING_RAMP);
       else if (coverage === "explained") {
         // A story sentence ("I owned it, so I profiled it") naturally serves several points at once.
         const perSentence = storyOnly ? POINTS_PER_SENTENCE + 1 : POINTS_PER_SENTENCE;

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FuzzyLexicon } from "./fuzzy";
 import { findMatches, type PhraseMatcher } from "./phrase-match";
 import { compileMatcher, graderPhrases, readText } from "./read-text";
 import { compileRubric } from "./rubric-index";
 import { testBank } from "./test-helpers";
+
+// These loop over whole calibration sets and the bank: seconds on a shared, busy machine, not the default 5.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Phrasings are read the way answers are read, so a phrasing written in an

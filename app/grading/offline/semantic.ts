@@ -149,11 +149,13 @@ function nearestKnown(word: string): string | undefined {
 interface WordBag {
   vectors: Float32Array[];
   weights: number[];
+  /** Weight of words without a vector (each counts 1, as a rare word would). */
+  unknown: number;
 }
 
 function bagOf(words: readonly string[]): WordBag {
   const vectors = wordVectors();
-  const bag: WordBag = { vectors: [], weights: [] };
+  const bag: WordBag = { vectors: [], weights: [], unknown: 0 };
   const seen = new Set<string>();
   for (const word of words) {
     for (const piece of word.split(/[^a-z']+/)) {
@@ -161,7 +163,12 @@ function bagOf(words: readonly string[]): WordBag {
       seen.add(piece);
       const known = vectors.vector(piece) ? piece : nearestKnown(piece);
       const v = known === undefined ? undefined : vectors.vector(known);
-      if (!v || known === undefined) continue;
+      if (!v || known === undefined) {
+        // A word it cannot read still takes up the sentence: it is counted as saying nothing about the point,
+        // so a slip that loses a word does not make the rest of the sentence look more on-point.
+        if (piece.length >= 3) bag.unknown += 1;
+        continue;
+      }
       bag.vectors.push(v);
       bag.weights.push(vectors.weight(known));
     }
@@ -266,7 +273,7 @@ export function overlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
         recallTotal += w;
       }
       let precisionGot = 0;
-      let precisionTotal = 0;
+      let precisionTotal = bag.unknown;
       for (let j = 0; j < n; j++) {
         const w = bag.weights[j] as number;
         precisionGot += w * (colBest[j] as number);
