@@ -71,15 +71,17 @@ const MEANING_NEAR_BEST = 0.08;
  * means", "therefore" into claims that are false or say nothing ("resources
  * are idempotent because the URI is a representation, so JSON makes status
  * codes stateless"). Two things mark it together, measured on the dev pairs
- * and the calibration sets: reason markers far denser than anyone explains
- * with (salads ran 8.8-17 per 100 words, correct answers in any register 1-8),
+ * and the calibration sets: causal connectives far denser than anyone explains
+ * with (salads ran 6.6-10.6 per 100 words, correct answers in any register
+ * 0-3.9, wrong or weak ones up to 6.1),
  * and a good share of sentences each tying a key point's terms to a reason
  * marker as well as another point or another reason ("chains"). Either alone
  * is normal in a good explanation; both together are how a salad reads.
  */
-const SALAD_MARKERS_PER_100_WORDS = 8.5;
+const SALAD_MARKERS_PER_100_WORDS = 5;
 const SALAD_CHAIN_SHARE = 0.28;
 const SALAD_MIN_CHAINS = 3;
+const CAUSAL = /\b(because|so|therefore|thus|hence|since|which means|meaning that|which is why|that is why|that's why|as a result|consequently)\b/gi;
 
 export interface SaladReading {
   /** Sentences that chain terms of key points with reason markers. */
@@ -110,12 +112,16 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
     const f = features[s];
     if (!f || sentence.words < 4) return;
     sentences++;
-    markers += f.explanationMarkers;
+    // Only reasons chain claims: "for example", "such as" and "rather than" explain without chaining.
+    const reasons = (sentence.text.match(CAUSAL) ?? []).length;
+    markers += reasons;
     words += sentence.words;
     const ks = points.get(s)?.size ?? 0;
     // Two reasons in one short sentence chain claims too, whatever terms they use (stories chain STAR words and numbers).
-    const dense = f.explanationMarkers >= 2 && sentence.words <= 30;
-    if (!f.listLike && ((ks >= 2 && f.explanationMarkers >= 1) || (ks >= 1 && f.explanationMarkers >= 2) || dense)) chains.add(s);
+    // A chain links with any explaining word; the density above counts reasons only.
+    const links = f.explanationMarkers;
+    const dense = links >= 2 && sentence.words <= 30;
+    if (!f.listLike && ((ks >= 2 && links >= 1) || (ks >= 1 && links >= 2) || dense)) chains.add(s);
   });
   const markerDensity = words === 0 ? 0 : (markers / words) * 100;
   const chainShare = sentences === 0 ? 0 : chains.size / sentences;
