@@ -88,3 +88,21 @@ test("a grade stored before the checks shows none of it", () => {
   expect(page).not.toContain("capped:");
   expect(page).not.toContain("Relevance not checked");
 });
+
+test("an offline grade says what the offline grader judges; a grade without a score says it was not assessed", () => {
+  const offline: GradeProvenance = { ...provenance, grader: "offline", model: "rubric-heuristic@1", promptVersion: null };
+  const scoped = renderToStaticMarkup(
+    <GradeCard grade={{ ...grade, scope: "Offline grader: reads for the rubric's points." }} provenance={offline} criteria={[]} />,
+  );
+  expect(scoped).toContain("Offline grader: reads for the rubric&#x27;s points.");
+  const unscored = renderToStaticMarkup(
+    <GradeCard
+      grade={{ ...grade, overall: null, criteria: [], flags: { injectionSuspected: false, nonEnglish: true } }}
+      provenance={offline}
+      criteria={[]}
+    />,
+  );
+  expect(unscored).toContain("not assessed");
+  expect(unscored).toContain("Not assessed by the offline grader");
+  expect(unscored).not.toContain("<table");
+});

@@ -51,6 +51,8 @@ export function GradeCard({
         {graderLabel(provenance, grade)}
         {provenance.fallbackReason ? ` — the LLM was not used: ${provenance.fallbackReason}` : ""}
       </p>
+      {/* What this grader judges and does not, so the user knows how far to trust the score. */}
+      {grade.scope ? <p className="hint grade-scope">{grade.scope}</p> : null}
       {grade.flags.injectionSuspected ? (
         <p className="flag" role="note">
           This answer contains text addressed to the grader (instructions or scores). Those parts
