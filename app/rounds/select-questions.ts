@@ -8,21 +8,20 @@ export interface Selection {
 }
 
 /**
- * The questions a round may draw from: those for the band that match any
- * chosen skill or kind (nothing chosen means everything), in random order.
+ * The questions a round may draw from: those for the band of a chosen kind
+ * and with a chosen skill (kinds and skills narrow together; leaving either
+ * unchosen leaves it open), in random order.
  */
 export function selectQuestions(
   bank: readonly Question[],
   selection: Selection,
   random: () => number = Math.random,
 ): Question[] {
-  const anyFilter = selection.skills.length > 0 || selection.kinds.length > 0;
   const matching = bank.filter(
     (q) =>
       q.bands.includes(selection.band) &&
-      (!anyFilter ||
-        selection.kinds.includes(q.kind) ||
-        q.skills.some((skill) => selection.skills.includes(skill))),
+      (selection.kinds.length === 0 || selection.kinds.includes(q.kind)) &&
+      (selection.skills.length === 0 || q.skills.some((skill) => selection.skills.includes(skill))),
   );
   return shuffle(matching, random).slice(0, selection.count);
 }

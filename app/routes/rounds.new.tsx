@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (questions.length === 0) {
     return data(
       formError(
-        "No questions match those choices for that band. Choose more skills or another band.",
+        "No question for that band matches both the kinds and the skills you ticked. Tick another kind or skill, or choose another band.",
         values,
       ),
       { status: 400 },

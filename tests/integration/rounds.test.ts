@@ -120,7 +120,7 @@ describe("starting a round", () => {
       post("/rounds/new", { band: "0-2", count: "2", kinds: ["design"] }, { cookie: alice.cookie }),
     );
     expect(none.status).toBe(400);
-    expect(JSON.stringify(none.data)).toContain("No questions match");
+    expect(JSON.stringify(none.data)).toContain("No question for that band matches both the kinds and the skills you ticked");
     expect((none.data as { values: { kinds: string[] } }).values.kinds).toEqual(["design"]);
   });
 
@@ -357,5 +357,28 @@ describe("resume and report", () => {
     expect(report.questions).toHaveLength(2);
     expect(report.questions.every((q) => q.main.grade)).toBe(true);
     expect(report.average).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("choosing a round's questions", () => {
+  test("kinds and skills narrow together: concept + databases serves only concept questions about databases", async () => {
+    const { roundId } = await startRound(alice, { kinds: ["concept"], skills: ["databases"], count: "10" });
+    const rows = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).all();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.question.kind).toBe("concept");
+      expect(row.question.skills).toContain("databases");
+    }
+  });
+
+  test("a kind and a skill that never meet: a 400 that says what to change, and no round", async () => {
+    const before = getDb().select().from(rounds).all().length;
+    const result = await run(
+      newRoundAction,
+      post("/rounds/new", { band: "3-5", count: "2", kinds: ["behavioural"], skills: ["docker"] }, { cookie: alice.cookie }),
+    );
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.data)).toContain("matches both the kinds and the skills you ticked");
+    expect(getDb().select().from(rounds).all().length).toBe(before);
   });
 });
