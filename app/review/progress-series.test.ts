@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { bucketFor, buildSeries } from "./progress-series";
+import { bucketFor, buildSeries, criterionSeries } from "./progress-series";
 
 test("buckets grow with the time span", () => {
   const start = new Date("2026-01-01T00:00:00Z");
@@ -39,4 +39,39 @@ test("recent stops once enough scores are counted, so old periods do not mask a 
     (k) => k,
   );
   expect(s).toMatchObject({ recent: 2, average: 4 });
+});
+
+test("criteria are named per question: a shared id under two names is two series, a shared name is one", () => {
+  const names: Record<string, string> = {
+    "incident/measurable-result": "Measurable impact and result",
+    "speed-up/measurable-result": "Measurable result",
+    "incident/star-structure": "STAR structure",
+    "speed-up/star-structure": "STAR structure",
+  };
+  const series = criterionSeries(
+    [
+      {
+        questionId: "incident",
+        criterionId: "measurable-result",
+        period: "2026-01-01",
+        sum: 4,
+        n: 1,
+      },
+      {
+        questionId: "speed-up",
+        criterionId: "measurable-result",
+        period: "2026-01-01",
+        sum: 2,
+        n: 1,
+      },
+      { questionId: "incident", criterionId: "star-structure", period: "2026-01-01", sum: 3, n: 1 },
+      { questionId: "speed-up", criterionId: "star-structure", period: "2026-01-01", sum: 5, n: 1 },
+    ],
+    (question, criterion) => names[`${question}/${criterion}`]!,
+  );
+  expect(series.map((s) => [s.key, s.name, s.attempts])).toEqual([
+    ["measurable-result", "Measurable result", 1],
+    ["star-structure", "STAR structure", 2],
+    ["measurable-impact-and-result", "Measurable impact and result", 1],
+  ]);
 });

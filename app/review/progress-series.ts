@@ -9,6 +9,15 @@ export interface PeriodSum {
   n: number;
 }
 
+/** A criterion's sums, still per question: which question's rubric it belongs to decides its name. */
+export interface CriterionPeriodSum {
+  questionId: string;
+  criterionId: string;
+  period: string;
+  sum: number;
+  n: number;
+}
+
 export interface SeriesPoint {
   /** First day of the period, YYYY-MM-DD. */
   period: string;
@@ -77,4 +86,32 @@ export function buildSeries(rows: PeriodSum[], nameOf: (key: string) => string):
   return series.sort(
     (a, b) => a.recent - b.recent || b.attempts - a.attempts || a.name.localeCompare(b.name),
   );
+}
+
+/** A name as a key and element id: "Measurable result" → "measurable-result". */
+function keyOf(name: string, fallback: string): string {
+  const key = name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return key || fallback;
+}
+
+/**
+ * One series per criterion as the user's questions name it. Criteria are named
+ * per (question, criterion), since questions reuse an id under different names;
+ * criteria sharing a name across questions ("STAR structure") are one series.
+ */
+export function criterionSeries(
+  rows: CriterionPeriodSum[],
+  nameOf: (questionId: string, criterionId: string) => string,
+): Series[] {
+  const names = new Map<string, string>();
+  const keyed = rows.map(({ questionId, criterionId, period, sum, n }) => {
+    const name = nameOf(questionId, criterionId);
+    const key = keyOf(name, criterionId);
+    if (!names.has(key)) names.set(key, name);
+    return { key, period, sum, n };
+  });
+  return buildSeries(keyed, (key) => names.get(key) ?? key);
 }

@@ -3,7 +3,9 @@ import { getDb } from "~/db.server";
 import {
   bucketFor,
   buildSeries,
+  criterionSeries,
   type Bucket,
+  type CriterionPeriodSum,
   type PeriodSum,
   type Series,
 } from "./progress-series";
@@ -34,17 +36,24 @@ function gradedAnswers(userId: string, bucket: Bucket) {
     WHERE r.user_id = ${userId} AND a.submitted_at IS NOT NULL`;
 }
 
-/** The shortest of the names a criterion id has across the user's questions ("Measurable result" over longer variants). */
-function criterionNames(catalog: ReturnType<typeof questionCatalog>): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const question of catalog.values()) {
-    for (const { id, name } of question.criteria) {
-      const known = names.get(id);
-      if (!known || name.length < known.length || (name.length === known.length && name < known))
-        names.set(id, name);
-    }
-  }
-  return names;
+/**
+ * A criterion's name as the user's own question words it: looked up per (question, criterion),
+ * never by criterion id alone, since questions reuse ids ("measurable-result") under their own
+ * names ("Measurable growth"). The newest snapshot names it; a criterion since removed from the
+ * question keeps the name of the newest snapshot that still had it.
+ */
+function criterionNamer(userId: string, catalog: ReturnType<typeof questionCatalog>) {
+  return (questionId: string, criterionId: string): string => {
+    const current = catalog.get(questionId)?.criteria.find((c) => c.id === criterionId);
+    if (current) return current.name;
+    const older = getDb().all<{ name: string | null }>(sql`
+      SELECT (SELECT json_extract(c.value, '$.name') FROM json_each(rq.question, '$.rubric') c
+              WHERE json_extract(c.value, '$.id') = ${criterionId}) AS name
+      FROM round_questions rq JOIN rounds r ON r.id = rq.round_id
+      WHERE r.user_id = ${userId} AND rq.question_id = ${questionId}
+      ORDER BY rq.rowid DESC`);
+    return older.find((row) => row.name)?.name ?? criterionId;
+  };
 }
 
 /** The period size for this user's whole history, or null before their first round. */
@@ -65,12 +74,13 @@ function sumsByQuestion(userId: string, bucket: Bucket): PeriodSum[] {
     GROUP BY graded.questionId, graded.period`);
 }
 
-function sumsByCriterion(userId: string, bucket: Bucket): PeriodSum[] {
-  return getDb().all<PeriodSum>(sql`
+function sumsByCriterion(userId: string, bucket: Bucket): CriterionPeriodSum[] {
+  return getDb().all<CriterionPeriodSum>(sql`
     WITH graded AS (${gradedAnswers(userId, bucket)})
-    SELECT cs.criterion_id AS key, graded.period AS period, sum(cs.score) AS sum, count(*) AS n
+    SELECT graded.questionId AS questionId, cs.criterion_id AS criterionId, graded.period AS period,
+      sum(cs.score) AS sum, count(*) AS n
     FROM graded JOIN criterion_scores cs ON cs.grade_id = graded.gradeId
-    GROUP BY cs.criterion_id, graded.period`);
+    GROUP BY graded.questionId, cs.criterion_id, graded.period`);
 }
 
 /** A question's overall scores count towards each of its skills. */
@@ -86,7 +96,7 @@ function skillSeries(
 
 /**
  * Scores over time per rubric criterion and per skill, aggregated in SQL per
- * (question or criterion, period), so the page reads a few hundred rows
+ * (question, period) and (question, criterion, period), so the page reads a few hundred rows
  * whatever the number of rounds.
  */
 export function loadProgress(userId: string): Progress | null {
@@ -96,11 +106,10 @@ export function loadProgress(userId: string): Progress | null {
   const byQuestion = sumsByQuestion(userId, bucket);
   if (byQuestion.length === 0) return null;
   const catalog = questionCatalog(userId);
-  const names = criterionNames(catalog);
   return {
     bucket,
     answers: byQuestion.reduce((n, row) => n + row.n, 0),
-    criteria: buildSeries(sumsByCriterion(userId, bucket), (id) => names.get(id) ?? id),
+    criteria: criterionSeries(sumsByCriterion(userId, bucket), criterionNamer(userId, catalog)),
     skills: skillSeries(byQuestion, catalog),
   };
 }

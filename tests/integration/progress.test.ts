@@ -1,7 +1,17 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
+import { roundQuestions } from "../../db/schema";
+import { getDb } from "~/db.server";
 import { loader as progressLoader } from "~/routes/progress";
-import { createSignedInUser, get, run } from "../utils/routes";
-import { backdateRound, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { action as practiseAction } from "~/routes/questions.$questionId";
+import { createSignedInUser, get, post, run } from "../utils/routes";
+import {
+  answerRound,
+  backdateRound,
+  STORY_ANSWER,
+  takeRound,
+  type TestUser,
+} from "../utils/review";
 
 interface SeriesData {
   key: string;
@@ -26,6 +36,20 @@ interface ProgressData {
 async function progress(who: TestUser, query = "") {
   const outcome = await run(progressLoader, get(`/progress${query}`, who.cookie));
   return { status: outcome.status, data: outcome.data as ProgressData };
+}
+
+/** Starts a one-question round of a bank question through its page's "Practise" button; returns the round id. */
+async function practise(who: TestUser, questionId: string) {
+  const path = `/questions/${questionId}`;
+  const started = await run(
+    practiseAction,
+    post(path, { intent: "practise" }, { cookie: who.cookie }),
+    {
+      questionId,
+    },
+  );
+  expect(started.status).toBe(302);
+  return started.location!.split("/")[2]!;
 }
 
 let alice: TestUser;
@@ -81,4 +105,46 @@ test("charts for the weakest few by default, every series on request; a bad quer
   const bad = await progress(alice, "?charts=everything");
   expect(bad.status).toBe(400);
   expect(bad.data.errors).toBeTruthy();
+});
+
+test("criteria carry the names of the questions answered, never another question's", async () => {
+  // Three behavioural questions share the ids `ownership` and `measurable-result` under different names.
+  await answerRound(alice, await practise(alice, "production-incident"), [STORY_ANSWER]);
+  await answerRound(alice, await practise(alice, "performance-improvement"), [STORY_ANSWER]);
+  // Asked but never answered: their names must not label the answers above.
+  await practise(alice, "mentoring-someone");
+  await practise(alice, "failure-and-lesson");
+
+  const p = (await progress(alice, "?charts=all")).data.progress!;
+  const names = p.criteria.map((c) => c.name);
+  expect(names).not.toContain("Measurable growth");
+  expect(names).not.toContain("Owning the failure");
+  expect(names).not.toContain("Measurable cost and recovery");
+  // Each question's own criterion under its own name; one name shared by both questions is one series.
+  const byName = Object.fromEntries(p.criteria.map((c) => [c.name, c.attempts]));
+  expect(byName).toMatchObject({
+    "Measurable impact and result": 1,
+    "Measurable result": 1,
+    "Personal ownership": 2,
+    "STAR structure": 2,
+  });
+  expect(new Set(names).size).toBe(names.length);
+  expect(new Set(p.criteria.map((c) => c.key)).size).toBe(names.length);
+  expect(p.criteriaCharts.map((c) => c.name).sort()).toEqual([...names].sort());
+});
+
+test("a criterion the question has since dropped keeps the name it was answered under", async () => {
+  await answerRound(alice, await practise(alice, "production-incident"), [STORY_ANSWER]);
+  // A newer snapshot of the question (a later round) without that criterion.
+  const later = await practise(alice, "production-incident");
+  const row = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, later)).get()!;
+  const question = {
+    ...row.question,
+    rubric: row.question.rubric.filter((c) => c.id !== "measurable-result"),
+  };
+  getDb().update(roundQuestions).set({ question }).where(eq(roundQuestions.id, row.id)).run();
+
+  const names = (await progress(alice)).data.progress!.criteria.map((c) => c.name);
+  expect(names).toContain("Measurable impact and result");
+  expect(names).not.toContain("measurable-result");
 });
