@@ -45,6 +45,16 @@ async function importBuild() {
 let build = await importBuild();
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
+// MOCKS=true (development, browser tests): msw answers the OpenAI API inside this process.
+// It starts here, at the process entry, so the app never imports tests/ and the build
+// carries no msw; and after installGlobals, which would undo msw's patch of fetch.
+// The mocks are TypeScript and msw a dev dependency: this needs a checkout with them installed.
+if (["true", "1"].includes(process.env.MOCKS ?? "")) {
+  const { tsImport } = await import("tsx/esm/api");
+  const { startMockServer } = await tsImport("./tests/mocks/index.ts", import.meta.url);
+  startMockServer();
+}
+
 const app = express();
 app.disable("x-powered-by");
 // Validated by the app's env schema; never `true`, which would let clients choose their address.

@@ -98,7 +98,7 @@ const envSchema = z.object({
     .min(16 * 1024)
     .max(64 * 1024 * 1024)
     .default(256 * 1024),
-  /** Runs the app against msw's mocked OpenAI API (development only). */
+  /** Runs the app against a mocked OpenAI API, started by server.js from tests/ (development and tests only). */
   MOCKS: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

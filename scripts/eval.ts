@@ -19,9 +19,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { getEnv } from "~/env.server";
 import { isAssessed, type AssessedGrade, type Grade, type GradeRequest } from "~/grading/grade-schema";
 import { gradeWithLlm, LlmGradeError } from "~/grading/llm/grade-with-llm.server";
-import { ensureMockLlm } from "~/grading/llm/mock-llm.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { gradeOffline } from "~/grading/offline/grade-offline.server";
 import { loadBankFrom } from "~/question-bank/load-bank.server";
@@ -41,7 +41,7 @@ export const GRADERS: Record<string, () => Grader> = {
       throw new EvalError("the openai grader needs OPENAI_API_KEY or OPENAI_BASE_URL (or MOCKS=true)");
     }
     return async (request) => {
-      await ensureMockLlm();
+      await startMocksOnce();
       try {
         const { grade } = await gradeWithLlm(request);
         llmProvenance.set(grade, { grader: "openai", fallbackReason: null });
@@ -56,6 +56,15 @@ export const GRADERS: Record<string, () => Grader> = {
     };
   },
 };
+
+let mocks: Promise<void> | undefined;
+
+/** MOCKS=true: msw answers the OpenAI API in this process, started on first use (the app never imports tests/). */
+function startMocksOnce(): Promise<void> {
+  if (!getEnv().MOCKS) return Promise.resolve();
+  mocks ??= import("../tests/mocks/index").then(({ startMockServer }) => void startMockServer());
+  return mocks;
+}
 
 export class EvalError extends Error {
   constructor(message: string) {

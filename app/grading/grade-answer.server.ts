@@ -9,7 +9,6 @@ import { saveGrade } from "./grades.server";
 import { tryLease } from "./grading-lease.server";
 import { dailyLimitReason, llmCallsToday, llmCaller } from "./llm-budget.server";
 import { gradeWithLlm, LlmGradeError, type LlmProgress } from "./llm/grade-with-llm.server";
-import { ensureMockLlm } from "./llm/mock-llm.server";
 import { isLlmConfigured } from "./llm/openai-client.server";
 import { gradeOffline } from "./offline/grade-offline.server";
 
@@ -88,7 +87,6 @@ export async function gradeAnswer(
   let fallbackReason = plan.grader === "offline" ? plan.reason : null;
   if (plan.grader === "openai") {
     try {
-      await ensureMockLlm();
       // Each request to the model is counted for this user in the database (llm-budget.server.ts).
       const { grade, provenance } = await llmCaller.run({ userId, answerId: answer.id }, () =>
         gradeWithLlm(request, { onProgress }),

@@ -4,7 +4,7 @@ import { llmCaller, reserveLlmCall, type LlmCall } from "../llm-budget.server";
 import { LlmGradeError } from "./llm-grade-error";
 
 /**
- * The one OpenAI client of the process, built on first use so that msw (tests,
+ * The one OpenAI client of the process, built on first use so that the API mocks (tests,
  * MOCKS=true) is already listening, and so a server without a key never builds one.
  * The SDK's own retries are off: gradeWithLlm applies the app's retry policy,
  * which it can report to the user.
@@ -47,7 +47,7 @@ function createClient(env: Env): OpenAI {
     baseURL: env.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
     timeout: env.OPENAI_TIMEOUT_MS,
     maxRetries: 0,
-    // Looked up per call, so a fetch patched later (msw) is still the one used.
+    // Looked up per call, so a fetch patched later (the test mocks) is still the one used.
     fetch: (input, init) => budgetedFetch(input, init, env),
   });
 }
