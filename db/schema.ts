@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -10,6 +11,8 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { EvidenceChecks, GraderKind, Insights, Probe } from "~/grading/grade-schema";
 import type { Band, Question, ROLES } from "~/question-bank/question-schema";
+import type { DeliveryMetrics } from "~/voice/delivery";
+import type { RecordingStatus } from "~/voice/recording-status";
 
 const id = () =>
   text("id")
@@ -307,3 +310,32 @@ export const llmCalls = sqliteTable(
     index("llm_calls_open_idx").on(t.finishedAt, t.aliveUntil),
   ],
 );
+
+/**
+ * A spoken answer: the audio as uploaded (kept whatever becomes of the
+ * transcription), then its transcript and the delivery figures derived from it.
+ * One per answer; recording again replaces it. A table rather than files under
+ * data/ so that deleting an answer, round or account deletes the audio in the
+ * same transaction (the foreign key), and a database backup holds it.
+ * `audio` is the last column: reading the other columns stops before its overflow pages.
+ */
+export const recordings = sqliteTable("recordings", {
+  answerId: text("answer_id")
+    .primaryKey()
+    .references(() => answers.id, { onDelete: "cascade" }),
+  /** The container as sniffed from the bytes (audio/webm, audio/ogg, audio/wav, audio/mp4, audio/mpeg), with any codecs parameter sent. */
+  mimeType: text("mime_type").notNull(),
+  bytes: integer("bytes").notNull(),
+  /** As the recorder measured it (the browser's clock), or the transcription server's figure once known. */
+  durationMs: integer("duration_ms"),
+  status: text("status").$type<RecordingStatus>().notNull(),
+  /** Why the transcription failed, in a sentence the page shows. */
+  failureReason: text("failure_reason"),
+  transcript: text("transcript"),
+  /** Which model (and server) made the transcript, or "browser" for the browser's own recognition. */
+  transcribedBy: text("transcribed_by"),
+  delivery: text("delivery", { mode: "json" }).$type<DeliveryMetrics | null>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  audio: blob("audio", { mode: "buffer" }).notNull(),
+});
