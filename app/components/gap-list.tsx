@@ -1,18 +1,18 @@
 import { Form } from "@remix-run/react";
-import type { SkillReadiness } from "~/review/readiness";
-import { READY_LEVEL } from "~/review/readiness";
-import { scoreText } from "~/review/score-words";
+import { READY_LEVEL, selfRatingText, type SkillReadiness } from "~/review/readiness";
+import { scoreInWords, scoreStanding, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
+/** Where the user stands on a skill, in a sentence: their own rating and what their answers show. */
 function why(s: SkillReadiness, lowAnxiety: boolean): string {
   if (s.gap === null) return "Not rated and not practised yet.";
-  if (s.measured !== null) {
-    const measured = scoreText(s.measured, lowAnxiety);
-    return s.self !== null
-      ? `You rate it ${s.self}; your answers measure ${measured}.`
-      : `Your answers measure ${measured}.`;
-  }
-  return `You rate it ${s.self}; no graded answers yet.`;
+  const rating = s.self === null ? null : lowAnxiety ? `“${selfRatingText(s.self, true)}”` : s.self;
+  const rated = rating === null ? null : `You rate it ${rating}`;
+  if (s.measured === null) return `${rated}; no graded answers yet.`;
+  const measured = lowAnxiety
+    ? `your answers so far are ${scoreStanding(s.measured)}`
+    : `your answers average ${scoreText(s.measured, false)}`;
+  return rated ? `${rated}; ${measured}.` : `${measured[0]!.toUpperCase()}${measured.slice(1)}.`;
 }
 
 /** The gaps, most urgent first, each with a one-click round that practises it. */
@@ -22,7 +22,7 @@ export function GapList({ gaps }: { gaps: SkillReadiness[] }) {
     return (
       <p className="muted">
         No gaps: every skill for this target is measured (or rated) at{" "}
-        {lowAnxiety ? "a strong level" : `${READY_LEVEL} or above`}.
+        {lowAnxiety ? `“${scoreInWords(READY_LEVEL)}” or better` : `${READY_LEVEL} or above`}.
       </p>
     );
   }

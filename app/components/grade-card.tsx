@@ -1,5 +1,5 @@
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
-import { scoreText } from "~/review/score-words";
+import { feedbackText, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 export interface CriterionLabel {
@@ -111,7 +111,7 @@ export function GradeCard({
                   ) : (
                     <span className="muted">No sentence earned it.</span>
                   )}
-                  <p className="rationale">{c.rationale}</p>
+                  <p className="rationale">{feedbackText(c.rationale, lowAnxiety)}</p>
                 </td>
               </tr>
             ))}
@@ -130,7 +130,7 @@ export function GradeCard({
           {grade.strengths.length > 0 ? (
             <ul>
               {grade.strengths.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s}>{feedbackText(s, lowAnxiety)}</li>
               ))}
             </ul>
           ) : (
@@ -142,7 +142,7 @@ export function GradeCard({
           {grade.improvements.length > 0 ? (
             <ul>
               {grade.improvements.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s}>{feedbackText(s, lowAnxiety)}</li>
               ))}
             </ul>
           ) : (

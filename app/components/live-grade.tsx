@@ -3,7 +3,9 @@ import { useEffect, useState } from "react";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import type { CriterionGrade, Probe } from "~/grading/grade-schema";
 import type { CriterionLabel } from "./grade-card";
+import { feedbackText } from "~/review/score-words";
 import { Score } from "./score";
+import { useLowAnxiety } from "./use-low-anxiety";
 
 interface Partial {
   status: "grading" | "failed";
@@ -49,6 +51,7 @@ export function reduce(state: Partial, event: GradeProgress): Partial {
  */
 export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionLabel[] }) {
   const revalidator = useRevalidator();
+  const lowAnxiety = useLowAnxiety();
   const [state, setState] = useState<Partial>(initial);
 
   useEffect(() => {
@@ -85,12 +88,12 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
         <div className="two-col">
           <ul aria-label="Strong">
             {state.strengths.map((s) => (
-              <li key={s}>{s}</li>
+              <li key={s}>{feedbackText(s, lowAnxiety)}</li>
             ))}
           </ul>
           <ul aria-label="To improve">
             {state.improvements.map((s) => (
-              <li key={s}>{s}</li>
+              <li key={s}>{feedbackText(s, lowAnxiety)}</li>
             ))}
           </ul>
         </div>
@@ -118,6 +121,7 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
 
 /** In rubric order: each criterion's rationale as it streams, then its score when it arrives. */
 export function LiveCriteria({ state, criteria }: { state: LiveGradeState; criteria: CriterionLabel[] }) {
+  const lowAnxiety = useLowAnxiety();
   const shown = criteria
     .map((c) => ({
       id: c.id,
@@ -132,7 +136,7 @@ export function LiveCriteria({ state, criteria }: { state: LiveGradeState; crite
       {shown.map(({ id, name, rationale, grade }) => (
         <li key={id} data-criterion={id}>
           <strong>{name}</strong>
-          {rationale ? <span className="rationale">: {rationale}</span> : null}{" "}
+          {rationale ? <span className="rationale">: {feedbackText(rationale, lowAnxiety)}</span> : null}{" "}
           {grade ? (
             <>
               — <Score value={grade.score} digits={0} />

@@ -1,14 +1,7 @@
 import { Form } from "@remix-run/react";
-import type { SkillReadiness } from "~/review/readiness";
+import { SELF_RATINGS, selfRatingText, type SkillReadiness } from "~/review/readiness";
 import { Score } from "./score";
-
-const LEVELS = [
-  "1 — aware of it",
-  "2 — used it a little",
-  "3 — use it at work",
-  "4 — could teach it",
-  "5 — go-to person",
-];
+import { useLowAnxiety } from "./use-low-anxiety";
 
 /** The self-scored skill matrix, with the measured score beside each rating. A plain form: works without JavaScript. */
 export function SkillMatrixForm({
@@ -18,6 +11,7 @@ export function SkillMatrixForm({
   matrix: SkillReadiness[];
   values?: Record<string, string | string[]>;
 }) {
+  const lowAnxiety = useLowAnxiety();
   const submitted = (i: number) => (Array.isArray(values?.score) ? values.score[i] : undefined);
   return (
     <Form method="post" key={JSON.stringify(values ?? null)}>
@@ -50,9 +44,9 @@ export function SkillMatrixForm({
                   defaultValue={submitted(i) ?? (s.self === null ? "" : String(s.self))}
                 >
                   <option value="">Not rated</option>
-                  {LEVELS.map((label, level) => (
-                    <option key={label} value={String(level + 1)}>
-                      {label}
+                  {SELF_RATINGS.map((label, i) => (
+                    <option key={label} value={String(i + 1)}>
+                      {selfRatingText(i + 1, lowAnxiety)}
                     </option>
                   ))}
                 </select>

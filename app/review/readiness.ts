@@ -5,6 +5,21 @@
 
 /** The level (1-5) at which a skill counts as interview-ready. */
 export const READY_LEVEL = 4;
+/** What each self-rating (1-5) means, as the rating guides put it. */
+export const SELF_RATINGS = [
+  "aware of it",
+  "used it a little",
+  "use it at work",
+  "could teach it",
+  "go-to person",
+] as const;
+
+/** A self-rating as the user reads it: "3 — use it at work", or only its words in low-anxiety mode. */
+export function selfRatingText(level: number, lowAnxiety: boolean): string {
+  const words = SELF_RATINGS[level - 1] ?? String(level);
+  return lowAnxiety ? words : `${level} — ${words}`;
+}
+
 /** A self-score this far above the measured score is flagged as overrated. */
 const OVERRATED_BY = 1;
 

@@ -3,7 +3,7 @@ import type { QuestionView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { escapeMarkdown } from "~/stories/story-markdown";
 import { formatDateTime, formatDuration } from "./format";
-import { scoreText } from "./score-words";
+import { feedbackText, scoreText } from "./score-words";
 import { secondsUsed } from "./time-used";
 
 export interface MarkdownRound {
@@ -28,12 +28,12 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
   const lines = [
     grade.overall === null ? `**Overall:** not assessed` : `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
     "",
-    "| Criterion | Score | What earned it | Why |",
+    `| Criterion | ${lowAnxiety ? "How it went" : "Score"} | What earned it | Why |`,
     "|---|---|---|---|",
   ];
   for (const c of grade.criteria) {
     lines.push(
-      `| ${cell(names.get(c.criterionId) ?? c.criterionId)} | ${scoreText(c.score, lowAnxiety, 0)} | ${cell(c.evidence)} | ${cell(c.rationale)} |`,
+      `| ${cell(names.get(c.criterionId) ?? c.criterionId)} | ${scoreText(c.score, lowAnxiety, 0)} | ${cell(c.evidence)} | ${cell(feedbackText(c.rationale, lowAnxiety))} |`,
     );
   }
   if (grade.star)
@@ -42,9 +42,9 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
       `**STAR:** present — ${grade.star.present.join(", ") || "none"}; missing — ${grade.star.missing.join(", ") || "none"}`,
     );
   if (grade.strengths.length > 0)
-    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${line(s)}`));
+    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`));
   if (grade.improvements.length > 0)
-    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${line(s)}`));
+    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`));
   if (grade.insights) {
     const i = grade.insights;
     const parts = [`${i.wordCount} words`];

@@ -2,18 +2,30 @@ import { SCORE_MAX } from "~/grading/score-scale";
 
 /**
  * Scores in words, for low-anxiety mode: the same judgement without the
- * number. The bands follow the rubric's 1-5 scale.
+ * number. One set of bands on the rubric's 1-5 scale, used by every page and
+ * export: a word for tables ("Good") and a standing for sentences ("Your
+ * answers so far are good."). Only 4.5 and above is strong: 3.5 is good.
  */
-const BANDS: { min: number; word: string }[] = [
-  { min: 4.5, word: "Excellent" },
-  { min: 3.5, word: "Strong" },
-  { min: 2.5, word: "Solid" },
-  { min: 1.5, word: "Developing" },
-  { min: 0, word: "Early days" },
+const BANDS: { min: number; word: string; standing: string }[] = [
+  { min: 4.5, word: "Strong", standing: "strong" },
+  { min: 3.5, word: "Good", standing: "good" },
+  { min: 2.5, word: "Fair", standing: "fair" },
+  { min: 1.5, word: "Developing", standing: "still developing" },
+  { min: 0, word: "Early days", standing: "at an early stage" },
 ];
 
+const bandOf = (score: number) => BANDS.find((band) => score >= band.min)!;
+
+/** Every word a score can read as, strongest first. */
+export const SCORE_WORDS = BANDS.map((band) => band.word);
+
 export function scoreInWords(score: number): string {
-  return BANDS.find((band) => score >= band.min)!.word;
+  return bandOf(score).word;
+}
+
+/** Where a score stands, to follow "are" in a sentence: "strong", "at an early stage". */
+export function scoreStanding(score: number): string {
+  return bandOf(score).standing;
 }
 
 /** "3.4 / 5", or its word in low-anxiety mode. */
@@ -27,4 +39,24 @@ export function changeText(delta: number, lowAnxiety: boolean): string {
   if (lowAnxiety) return rounded > 0 ? "better" : rounded < 0 ? "lower" : "same";
   if (rounded === 0) return "±0";
   return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+}
+
+const SCORE = String.raw`([1-5](?:\.\d+)?)\s*(?:\/|out of)\s*${SCORE_MAX}\b`;
+/** "Trade-offs (2/5): …", the offline grader's lead-in: the criterion's score is already shown beside it. */
+const LEAD_IN = new RegExp(String.raw`\s*\(${SCORE}\)`, "g");
+/** "(Capped from 5 to 2: …)", the note a capped LLM score carries. */
+const CAPPED = /\bCapped from \d+(?:\.\d+)? to \d+(?:\.\d+)?/g;
+const BARE = new RegExp(String.raw`\b${SCORE}`, "g");
+
+/**
+ * A grader's sentence as the page shows it: unchanged, or in low-anxiety mode
+ * with its score numbers taken out (the grade beside it already says the score
+ * in words). Other numbers (latencies, percentages, word counts) stay.
+ */
+export function feedbackText(text: string, lowAnxiety: boolean): string {
+  if (!lowAnxiety) return text;
+  return text
+    .replace(LEAD_IN, "")
+    .replace(CAPPED, "Capped")
+    .replace(BARE, (_match, score: string) => scoreInWords(Number(score)).toLowerCase());
 }

@@ -58,9 +58,10 @@ export default function PreferencesPage() {
           Low-anxiety mode
         </label>
         <p id="low-anxiety-hint" className="hint">
-          Scores are described in words (&ldquo;Solid&rdquo;, &ldquo;Strong&rdquo;) instead of
-          numbers on every page. They are still recorded, so progress keeps counting, and all the
-          written feedback stays.
+          Scores are described in words, from &ldquo;Early days&rdquo; through &ldquo;Fair&rdquo;
+          and &ldquo;Good&rdquo; to &ldquo;Strong&rdquo;, instead of numbers on every page and in a
+          round&rsquo;s Markdown export. They are still recorded, so progress keeps counting, and
+          all the written feedback stays. The full data download (JSON) keeps the numbers.
         </p>
         <FormErrors errors={result?.errors.fields.lowAnxiety} />
         <button type="submit" disabled={busy}>

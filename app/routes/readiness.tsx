@@ -10,6 +10,7 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { GapList } from "~/components/gap-list";
+import { ReadinessHint } from "~/components/readiness-hint";
 import { ReviewNav } from "~/components/review-nav";
 import { SkillMatrixForm } from "~/components/skill-matrix-form";
 import { getBank } from "~/question-bank/load-bank.server";
@@ -76,10 +77,7 @@ export default function ReadinessPage() {
     <section>
       <h1>Readiness</h1>
       <ReviewNav />
-      <p className="hint">
-        Rate yourself on each skill the way the guides suggest (1-5), then see it beside what your
-        graded answers measure. A skill is ready at 4.
-      </p>
+      <ReadinessHint />
       {saved && !result ? (
         <p className="notice" role="status">
           Saved.

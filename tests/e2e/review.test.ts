@@ -121,7 +121,7 @@ test("review pages: report, one question over time, progress, history, low-anxie
   expect(
     await page
       .getByRole("table")
-      .getByText(/^(Excellent|Strong|Solid|Developing|Early days)$/)
+      .getByText(/^(Strong|Good|Fair|Developing|Early days)$/)
       .count(),
   ).toBe(2);
   await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();

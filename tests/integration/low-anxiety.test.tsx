@@ -1,0 +1,91 @@
+import type { ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeEach, expect, test, vi } from "vitest";
+import { ReportQuestion, type ReportQuestionData } from "~/components/report-question";
+import { SeriesFigure } from "~/components/series-figure";
+import { SeriesOverview } from "~/components/series-overview";
+import { updatePreferences } from "~/review/preferences.server";
+import type { Bucket, Series } from "~/review/progress-series";
+import { loader as progressLoader } from "~/routes/progress";
+import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import { createSignedInUser, get, run } from "../utils/routes";
+import { STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+
+// The pages' components rendered from what the real loaders return, as the low-anxiety user sees them.
+vi.mock("~/components/use-low-anxiety", () => ({ useLowAnxiety: () => true }));
+vi.mock("@remix-run/react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@remix-run/react")>()),
+  Link: ({ to, children }: { to: string; children: ReactNode }) => <a href={to}>{children}</a>,
+  Form: ({ children }: { children: ReactNode }) => <form>{children}</form>,
+}));
+
+/** A score as a number, in any of the ways the app or a grader writes one ("3/5", "3.4 / 5", "4 out of 5"). */
+const SCORE_NUMBER = /\b[1-5](?:\.\d)?\s*(?:\/|out of)\s*5\b|Capped from \d/;
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+let alice: TestUser;
+beforeEach(async () => {
+  alice = await createSignedInUser("alice");
+  updatePreferences(alice.user.id, { lowAnxiety: true });
+});
+
+test("the round report and its Markdown export carry no score number, the grader's sentences included", async () => {
+  const concept = await takeRound(alice, { count: 2 });
+  const story = await takeRound(alice, { kinds: ["behavioural"], answers: [STORY_ANSWER] });
+  for (const roundId of [concept, story]) {
+    const report = (
+      await run(reportLoader, get(`/rounds/${roundId}/report`, alice.cookie), { roundId })
+    ).data as { questions: ReportQuestionData[] };
+    const page = text(
+      renderToStaticMarkup(
+        <>
+          {report.questions.map((q) => (
+            <ReportQuestion key={q.position} roundId={roundId} q={q} />
+          ))}
+        </>,
+      ),
+    );
+    expect(page).toContain("How it went");
+    expect(page).not.toMatch(SCORE_NUMBER);
+
+    const markdown = (
+      await run(markdownLoader, get(`/rounds/${roundId}/export.md`, alice.cookie), { roundId })
+    ).data as string;
+    expect(markdown).toContain("| Criterion | How it went | What earned it | Why |");
+    expect(markdown).not.toMatch(SCORE_NUMBER);
+  }
+});
+
+test("progress: every series in words", async () => {
+  await takeRound(alice, { count: 2 });
+  const { progress } = (await run(progressLoader, get("/progress?charts=all", alice.cookie)))
+    .data as {
+    progress: {
+      bucket: Bucket;
+      criteria: Series[];
+      criteriaCharts: Series[];
+      from: number;
+      to: number;
+    };
+  };
+  const page = text(
+    renderToStaticMarkup(
+      <>
+        <SeriesOverview caption="Criteria" label="Criterion" series={progress.criteria} />
+        {progress.criteriaCharts.map((s) => (
+          <SeriesFigure
+            key={s.key}
+            id={s.key}
+            series={s}
+            bucket={progress.bucket}
+            from={progress.from}
+            to={progress.to}
+          />
+        ))}
+      </>,
+    ),
+  );
+  expect(page).not.toMatch(SCORE_NUMBER);
+  expect(page).not.toMatch(/\b\d\.\d\b/);
+});
