@@ -53,6 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/history">History</NavLink>
                 <NavLink to="/progress">Progress</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
+                <NavLink to="/account">Account</NavLink>
                 <span className="muted">{user.username}</span>
                 <Form method="post" action="/logout">
                   <button type="submit" className="link-button">

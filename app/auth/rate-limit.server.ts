@@ -54,11 +54,19 @@ function getLimiters(): Limiters {
   const env = getEnv();
   limiters ??= {
     loginByIp: sqliteLimiter("login-ip", env.LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW_SECONDS),
-    loginByUsername: sqliteLimiter("login-user", env.LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_SECONDS),
+    loginByUsername: sqliteLimiter(LOGIN_USER_PREFIX, env.LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_SECONDS),
     signupByIp: sqliteLimiter("signup-ip", env.SIGNUPS_PER_IP, SIGNUP_WINDOW_SECONDS),
   };
   return limiters;
 }
+
+const LOGIN_USER_PREFIX = "login-user";
+
+/**
+ * How every stored row counting `username`'s log-in failures (from any address)
+ * begins, as rate-limiter-flexible writes it (`prefix:key`): deleted with the account.
+ */
+export const usernameRowsPrefix = (username: string) => `${LOGIN_USER_PREFIX}:${username}@`;
 
 /** The key of one username's failures from one address bucket (or from nowhere known). */
 const usernameKey = (username: string, bucket: string | null) => `${username}@${bucket ?? "unknown"}`;

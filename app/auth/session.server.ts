@@ -27,6 +27,9 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
+/** The id of the session this request's cookie names (live or not), or null. */
+export const currentSessionId = readSessionId;
+
 export async function getUser(request: Request) {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
@@ -70,9 +73,12 @@ export async function startSession(userId: string, redirectTo: string): Promise<
 /**
  * Logs out: this session, or with `everywhere` every session of its user
  * (other browsers and devices, and this one too). Either way this browser's
- * cookie is emptied.
+ * cookie is emptied, and it goes to `redirectTo` (an on-site path).
  */
-export async function endSession(request: Request, { everywhere = false } = {}): Promise<Response> {
+export async function endSession(
+  request: Request,
+  { everywhere = false, redirectTo = "/" } = {},
+): Promise<Response> {
   const sessionId = await readSessionId(request);
   if (sessionId) {
     const db = getDb();
@@ -80,7 +86,7 @@ export async function endSession(request: Request, { everywhere = false } = {}):
     if (row) db.delete(sessions).where(eq(sessions.userId, row.userId)).run();
     else db.delete(sessions).where(eq(sessions.id, sessionId)).run();
   }
-  return redirect("/", {
+  return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
   });
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -23,14 +23,20 @@ export async function verifyLogin(username: string, password: string) {
 
 /**
  * Sets a user's password and ends every session they have: whoever knew the
- * old password (or holds an old cookie) is logged out. False when no such user.
+ * old password (or holds an old cookie) is logged out. `keepSessionId` spares
+ * one (the browser the user changed it in). False when no such user.
  */
-export async function setPassword(username: string, password: string): Promise<boolean> {
+export async function setPassword(
+  username: string,
+  password: string,
+  { keepSessionId }: { keepSessionId?: string | null } = {},
+): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return getDb().transaction((tx) => {
     const user = tx.update(users).set({ passwordHash }).where(eq(users.username, username)).returning({ id: users.id }).get();
     if (!user) return false;
-    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+    const others = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
+    tx.delete(sessions).where(and(eq(sessions.userId, user.id), others)).run();
     return true;
   });
 }

@@ -64,6 +64,10 @@ export default function SettingsPage() {
       <p>
         Prefer feedback in words without numbers? Turn on low-anxiety mode in <Link to="/preferences">Preferences</Link>.
       </p>
+      <h2>Account</h2>
+      <p>
+        Change your password or delete your account and its data on the <Link to="/account">Account</Link> page.
+      </p>
       <h2>Sessions</h2>
       <p>
         Logged in on a computer you no longer use? Log out everywhere: every browser and device signed in as you

@@ -13,7 +13,7 @@ export type FormResult<T> =
   | { ok: false; errors: FormErrors; values: FormValues };
 
 /** Field names whose values must never be echoed back to the page. */
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword"]);
 
 /**
  * What a failed form may echo back: at most this many fields, each cut to this
@@ -78,4 +78,13 @@ export function toFormErrors(error: z.ZodError): FormErrors {
 
 export function formError(message: string, values: FormValues = {}): { errors: FormErrors; values: FormValues } {
   return { errors: { form: [message], fields: {} }, values };
+}
+
+/** One field's error, for a check only the server can make (a wrong current password). */
+export function fieldError(
+  field: string,
+  message: string,
+  values: FormValues = {},
+): { errors: FormErrors; values: FormValues } {
+  return { errors: { form: [], fields: { [field]: [message] } }, values };
 }
