@@ -1,26 +1,47 @@
 import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
+import { getBank } from "~/question-bank/load-bank.server";
+import { splitBankReferences } from "./bank-references";
 import { readPack } from "./read-pack";
 import type { PackFormat } from "./pack-schema";
 
 export type ImportResult =
-  { ok: true; imported: { id: string; title: string }[] } | { ok: false; problems: string[] };
+  | { ok: true; imported: { id: string; title: string }[]; references: number }
+  | { ok: false; problems: string[] };
 
 /**
- * Imports a pack's text as the user's own questions: all of them, or, on any
- * problem (shape, a repeated id, an id the bank or the user already has, the
- * limit), none, with every problem listed by path.
+ * Imports a pack's text as the user's own questions. Bank questions in it are
+ * references (everyone has the bank): skipped and counted. The rest are added
+ * all together or, on any problem (shape, a repeated id, an id the bank or the
+ * user already has, the limit), not at all, with every problem listed by path.
  */
 export function importPack(userId: string, source: string, format: PackFormat): ImportResult {
   const pack = readPack(source, format);
   if (!pack.ok) return pack;
-  const added = addCustomQuestions(userId, pack.questions);
+  const { own, references } = splitBankReferences(pack.questions, getBank());
+  if (own.length === 0) {
+    const all = references === 1 ? "the one question" : `all ${references} questions`;
+    return {
+      ok: false,
+      problems: [
+        `Nothing to import: ${all} in this pack ${references === 1 ? "is a bank question" : "are bank questions"}, which you already have.`,
+      ],
+    };
+  }
+  const added = addCustomQuestions(
+    userId,
+    own.map((entry) => entry.question),
+  );
   if (!added.ok) {
     return {
       ok: false,
       problems: added.problems.map(({ index, message }) =>
-        index === null ? `questions: ${message}` : `questions.${index}.id: ${message}`,
+        index === null ? `questions: ${message}` : `questions.${own[index]!.index}.id: ${message}`,
       ),
     };
   }
-  return { ok: true, imported: pack.questions.map((q) => ({ id: q.id, title: q.title })) };
+  return {
+    ok: true,
+    imported: own.map(({ question }) => ({ id: question.id, title: question.title })),
+    references,
+  };
 }

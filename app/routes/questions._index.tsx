@@ -74,10 +74,14 @@ function noticeOf(search: URLSearchParams): string | null {
   if (search.get("deleted") === "1")
     return "Your question was deleted. Rounds that asked it keep their copy.";
   const imported = Number(search.get("imported"));
-  if (Number.isInteger(imported) && imported > 0 && imported <= PACK_QUESTIONS_MAX) {
-    return `Imported ${imported} ${imported === 1 ? "question" : "questions"} from your pack.`;
-  }
-  return null;
+  if (!Number.isInteger(imported) || imported <= 0 || imported > PACK_QUESTIONS_MAX) return null;
+  const notice = `Imported ${imported} ${imported === 1 ? "question" : "questions"} from your pack.`;
+  const references = Number(search.get("references"));
+  if (!Number.isInteger(references) || references <= 0 || references > PACK_QUESTIONS_MAX)
+    return notice;
+  return references === 1
+    ? `${notice} 1 was a bank question, which you already have, so it was left as it is.`
+    : `${notice} ${references} were bank questions, which you already have, so they were left as they are.`;
 }
 
 const startSchema = z.object({

@@ -44,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!format) return rejected([`${upload.name} is not a .json, .yaml or .yml file.`], upload.name);
   const result = importPack(user.id, upload.text, format);
   if (!result.ok) return rejected(result.problems, upload.name);
-  throw redirect(`/questions?source=mine&imported=${result.imported.length}`);
+  const references = result.references > 0 ? `&references=${result.references}` : "";
+  throw redirect(`/questions?source=mine&imported=${result.imported.length}${references}`);
 }
 
 export default function ImportPackPage() {
@@ -72,8 +73,8 @@ export default function ImportPackPage() {
         />
         <p id="pack-hint" className="hint">
           .json, .yaml or .yml; at most {PACK_BYTES_MAX / 1024} KB and {PACK_QUESTIONS_MAX}{" "}
-          questions. If anything in it is wrong, nothing is imported and every problem is listed by
-          path.
+          questions. Bank questions in a pack are left as they are, since everyone has the bank. If
+          anything else in it is wrong, nothing is imported and every problem is listed by path.
         </p>
         {problems ? (
           <div className="import-problems">

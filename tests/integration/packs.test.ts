@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { getBank } from "~/question-bank/load-bank.server";
 import { parse, stringify } from "yaml";
 import { beforeEach, describe, expect, test } from "vitest";
 import { customQuestions } from "../../db/schema";
@@ -9,6 +10,7 @@ import {
 import { getDb } from "~/db.server";
 import type { Question } from "~/question-bank/question-schema";
 import { loader as exportLoader } from "~/routes/questions.export";
+import { loader as browseLoader } from "~/routes/questions._index";
 import { action as importAction, loader as importLoader } from "~/routes/questions.import";
 import { ownQuestion, upload } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
@@ -222,6 +224,74 @@ describe("importing a pack", () => {
     );
     expect(anonymousPost.status).toBe(302);
     expect(rowCount()).toBe(before);
+  });
+});
+
+describe("bank questions in a pack are references", () => {
+  const bankQuestion = (id: string) => getBank().find((q) => q.id === id)!;
+
+  test("a pack the app exported, a bank question with one of your own, imports as another user", async () => {
+    insertCustomQuestions(alice.user.id, [ownQuestion("first-own")]);
+    for (const [format, who] of [
+      ["yaml", bob],
+      ["json", await createSignedInUser("carol")],
+    ] as const) {
+      const file = await exported(
+        alice,
+        `?ids=explain-docker&ids=custom-first-own&format=${format}`,
+      );
+      const text = typeof file.data === "string" ? file.data : JSON.stringify(file.data);
+      const outcome = await importFile(who, `pack.${format}`, text);
+      expect(outcome.status).toBe(302);
+      expect(outcome.location).toBe("/questions?source=mine&imported=1&references=1");
+      expect(listCustomQuestions(who.user.id)).toEqual(listCustomQuestions(alice.user.id));
+      const page = await run(browseLoader, get(outcome.location!, who.cookie));
+      expect((page.data as { notice: string }).notice).toBe(
+        "Imported 1 question from your pack. 1 was a bank question, which you already have, so it was left as it is.",
+      );
+    }
+  });
+
+  test("a pack of bank references only imports nothing, and says why", async () => {
+    const problems = await rejected(
+      alice,
+      "bank.yaml",
+      stringify(pack([bankQuestion("explain-docker"), bankQuestion("design-url-shortener")])),
+    );
+    expect(problems).toEqual([
+      "Nothing to import: all 2 questions in this pack are bank questions, which you already have.",
+    ]);
+  });
+
+  test("a question of one's own under a bank id is still refused, by its place in the pack", async () => {
+    const edited = { ...bankQuestion("explain-rest-apis"), title: "My REST question" };
+    const problems = await rejected(
+      alice,
+      "pack.yaml",
+      stringify(pack([bankQuestion("explain-docker"), edited, ownQuestion("fine")])),
+    );
+    expect(problems).toEqual([
+      'questions.1.id: "explain-rest-apis" is a question in the bank; choose another id',
+    ]);
+  });
+
+  test("bad input around references: an empty list, a bare id, a reference twice", async () => {
+    expect(await rejected(alice, "empty.json", JSON.stringify(pack([])))).toEqual([
+      "questions: list at least one question",
+    ]);
+    const bare = await rejected(
+      alice,
+      "bare.json",
+      JSON.stringify(pack([{ id: "explain-docker" }])),
+    );
+    expect(bare.every((p) => p.startsWith("questions.0."))).toBe(true);
+    expect(
+      await rejected(
+        alice,
+        "twice.json",
+        JSON.stringify(pack([bankQuestion("explain-docker"), bankQuestion("explain-docker")])),
+      ),
+    ).toEqual(['questions.1.id: "explain-docker" is also the id of questions.0']);
   });
 });
 
