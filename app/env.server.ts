@@ -98,6 +98,23 @@ const envSchema = z.object({
     .min(16 * 1024)
     .max(64 * 1024 * 1024)
     .default(256 * 1024),
+  /**
+   * Voice answers: an OpenAI-compatible transcription server (OpenAI, speaches / faster-whisper-server,
+   * whisper.cpp's server, LocalAI). Unset, the OpenAI settings above are used; with neither, recordings
+   * are kept for replay and the browser's own speech recognition is offered where it exists.
+   */
+  TRANSCRIBE_BASE_URL: z.url().optional(),
+  TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
+  /** Milliseconds one transcription may take before it is abandoned (the audio is kept; "Try again"). */
+  TRANSCRIBE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+  /** The largest recording one answer may upload, in bytes (about 10 minutes of Opus at 16 KB/s in the default 10 MB). */
+  RECORDING_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** Runs the app against a mocked OpenAI API, started by server.js from tests/ (development and tests only). */
   MOCKS: z
     .enum(["true", "false", "1", "0", ""])

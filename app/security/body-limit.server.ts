@@ -18,9 +18,13 @@ const UPLOAD_ENVELOPE_BYTES = 16 * 1024;
 
 const UPLOAD_PATHS = new Set(["/questions/import"]);
 
+/** A spoken answer's audio (app/voice/recording-route.server.ts): RECORDING_MAX_BYTES and a multipart envelope. */
+const RECORDING_PATH = /^\/rounds\/[^/]+\/questions\/\d+\/recording$/;
+
 export function bodyLimitFor(pathname: string): number {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (UPLOAD_PATHS.has(path)) return PACK_BYTES_MAX + UPLOAD_ENVELOPE_BYTES;
+  if (RECORDING_PATH.test(path)) return getEnv().RECORDING_MAX_BYTES + UPLOAD_ENVELOPE_BYTES;
   return getEnv().FORM_BODY_MAX_BYTES;
 }
 

@@ -59,3 +59,29 @@ test("migration 0003 rebuilds grades without losing a criterion score or any oth
     sqlite.close();
   }
 });
+
+test("migration 0006 adds recordings to a database with answers, deleted with their answer", () => {
+  const file = databaseAt(5);
+  const old = new Database(file);
+  old.exec(`
+    INSERT INTO users (id, username, password_hash) VALUES ('u1', 'alice', 'x');
+    INSERT INTO rounds (id, user_id, title, band, skills, kinds) VALUES ('r1', 'u1', 'Round', '3-5', '[]', '[]');
+    INSERT INTO round_questions (id, round_id, position, question_id, question, seconds_allowed)
+      VALUES ('rq1', 'r1', 1, 'explain-rest-apis', '{}', 300);
+    INSERT INTO answers (id, round_question_id, slot, text, seconds_allowed, started_at, deadline_at)
+      VALUES ('a1', 'rq1', 0, '', 300, 1, 300001);
+  `);
+  old.close();
+
+  const { sqlite } = openDatabase(file);
+  try {
+    sqlite
+      .prepare("INSERT INTO recordings (answer_id, mime_type, bytes, status, audio) VALUES ('a1', 'audio/webm', 4, 'untranscribed', ?)")
+      .run(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    expect(sqlite.prepare("SELECT hex(audio) AS audio FROM recordings").get()).toEqual({ audio: "1A45DFA3" });
+    sqlite.exec("DELETE FROM users WHERE id = 'u1'");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM recordings").get()).toEqual({ n: 0 });
+  } finally {
+    sqlite.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { setupServer, type SetupServer } from "msw/node";
 import { openAiHandlers, openAiMock } from "./openai";
+import { transcriptionHandlers } from "./transcription";
 
 /**
  * The mocked external APIs for `MOCKS=true` development: call startMockServer()
@@ -8,6 +9,7 @@ import { openAiHandlers, openAiMock } from "./openai";
  */
 
 export { openAiHandlers, openAiMock, MOCK_OPENAI_BASE_URL } from "./openai";
+export { transcriptionHandlers, transcriptionMock } from "./transcription";
 
 let server: SetupServer | undefined;
 
@@ -21,11 +23,11 @@ export function startMockServer(
     chunkDelayMs: options.chunkDelayMs ?? 20,
     latencyMs: options.latencyMs ?? 300,
   });
-  const started = setupServer(...openAiHandlers);
+  const started = setupServer(...openAiHandlers, ...transcriptionHandlers);
   started.listen({ onUnhandledRequest: "bypass" });
   server = started;
   console.info(
-    "[mocks] The OpenAI API is mocked by msw (MOCKS=true); no request leaves this machine.",
+    "[mocks] The OpenAI API (chat and transcription) is mocked by msw (MOCKS=true); no request leaves this machine.",
   );
   return started;
 }
