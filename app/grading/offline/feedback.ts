@@ -21,6 +21,8 @@ export interface AnswerFacts {
   injection: boolean;
   nonEnglish: boolean;
   behavioural: boolean;
+  /** How the answer reads as salad (key-points.ts readSalad): terms chained by "because"/"so", or a story told as claims. */
+  salad: "terms" | "claimed-story" | null;
 }
 
 export function clip(text: string, max: number): string {
@@ -96,6 +98,8 @@ export function strengthsOf(scores: CriterionScore[], star: StarAnalysis | null,
     if (explained.length > 0) out.push(`${score.criterion.criterion.name}: ${facts.behavioural ? "covered" : "explained"} ${joinLabels(explained)}${evidence}`);
     else if (score.signal !== null && score.evidence !== null) out.push(`${score.criterion.criterion.name}: a clear account${evidence}`);
   }
+  // A salad's numbers and "I"s are what made it one: they are not strengths.
+  if (facts.salad !== null) return out.slice(0, 3).map((s) => clip(s, 500));
   if (facts.metricsQuoted.length >= 2) out.push(`Backed the answer with numbers (${facts.metricsQuoted.slice(0, 4).join(", ")}).`);
   if (facts.toolsNamed.length >= 2 && facts.relevance >= 0.5) out.push(`Named the concrete tools involved (${facts.toolsNamed.slice(0, 5).join(", ")}).`);
   if (facts.tradeOffSentence) out.push(`Weighed a trade-off: "${clip(facts.tradeOffSentence, 200)}"`);
@@ -110,6 +114,15 @@ export function improvementsOf(scores: CriterionScore[], star: StarAnalysis | nu
   }
   const out: string[] = [];
   if (facts.injection) out.push("Talk to the interviewer, not the grader: sentences asking for a score or addressing the grader were ignored.");
+  if (facts.salad === "claimed-story") {
+    out.push(
+      "Tell what happened rather than what you achieved: the system and what went wrong or was needed, what you did step by step, what people said, and what changed, measured (\"from 2 s to 300 ms\"), not only percentages, titles and views.",
+    );
+  } else if (facts.salad === "terms") {
+    out.push(
+      "Several sentences string the topic's terms together with \"because\" and \"so\" without saying anything that holds: take one point at a time and say what it means and why, in your own words, with an example.",
+    );
+  }
   for (const score of scores) {
     for (const m of score.misconceptions) out.push(`Correct this: "${m.misconception.claim}" ${m.misconception.correction}`);
   }

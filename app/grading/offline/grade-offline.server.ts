@@ -23,6 +23,7 @@ import { assessRelevance, targetWords } from "./relevance";
 import { compileRubric, type CompiledCriterion, type CompiledRubric } from "./rubric-index";
 import { sentenceFeatures, type SentenceFeatures } from "./sentence-features";
 import { analyseStar } from "./star";
+import { readStoryGrounding, type StoryGrounding } from "./story-grounding";
 import { analyseText, type AnalysedText } from "./text-analysis";
 
 /**
@@ -50,7 +51,8 @@ export function gradeOffline(request: GradeRequest): Grade {
 
   const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) => targetSet.has(m.misconception.criterionId));
   const meaning = overlaps(rubric, keyed);
-  const salad = readSalad(rubric, keyed, features);
+  const story = rubric.behavioural ? readStoryGrounding(keyed, features) : null;
+  const salad = withClaimedStory(readSalad(rubric, keyed, features), story);
   const chains = salad.salad ? salad.chains : new Set<number>();
   const star = rubric.behavioural ? analyseStar(keyed, features) : null;
   const vocabulary = criteria.length === rubric.criteria.length ? rubric.vocabulary : unionOf(criteria.map((c) => c.vocabulary));
@@ -110,6 +112,12 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
     scope: OFFLINE_SCOPE,
   };
+}
+
+/** A story that only claims (résumé verbs, bare percentages) reads as salad: its claims earn nothing. */
+function withClaimedStory(salad: SaladReading, story: StoryGrounding | null): SaladReading {
+  if (!story?.ungrounded) return salad;
+  return { ...salad, salad: true, claimedStory: true, chains: new Set([...salad.chains, ...story.claims]) };
 }
 
 /** What every offline grade says about itself (grade.scope). */
@@ -239,5 +247,6 @@ function answerFacts(
     injection,
     nonEnglish,
     behavioural: request.question.kind === "behavioural",
+    salad: salad.claimedStory ? "claimed-story" : salad.salad ? "terms" : null,
   };
 }

@@ -91,6 +91,8 @@ export interface SaladReading {
   chainShare: number;
   /** The answer reads as buzzword salad: its chains earn nothing and its scores are capped. */
   salad: boolean;
+  /** A story told as claims (story-grounding.ts): the salad a behavioural answer makes. */
+  claimedStory?: boolean;
 }
 
 export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: SentenceFeatures[]): SaladReading {

@@ -151,3 +151,22 @@ export const GRADER_PHRASE_LISTS: ReadonlyArray<readonly string[]> = [
   [...UNIT_WORDS],
   COMMON_WORDS,
 ];
+
+/** Words that move a story along in time: a told story has them, a list of claims does not. */
+export const NARRATIVE_TIME_MARKERS =
+  /\b(then|after that|afterwards|when|once|by the time|next|later|until|while|the following|that (morning|afternoon|evening|night|day|week)|the next (day|morning|week)|first|eventually|meanwhile|within (an|a|\d+)|at \d|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/gi;
+/** Someone speaking in the story: what people said is how real stories are told. */
+export const SPEECH_MARKERS = /\b(said|asked|told|wrote|replied|explained|agreed|suggested|pinged|called|messaged)\b|"|“/gi;
+/** Measurements of a particular thing (a duration, a count of something), as opposed to a bare percentage. */
+export const GROUNDED_NUMBERS =
+  /\b\d[\d,.]*\s?(ms|milliseconds?|s|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|gb|mb|kb|tb|rps|qps|requests?|users?|customers?|rows?|messages?|tickets?|engineers?|people|services?|servers?|nodes?|pods?|lines?|tests?|pages?|am|pm|a\.m\.|p\.m\.|jobs?|queries|calls|errors?|orders?|accounts?|files?)\b|\bfrom \S+ to \S+/gi;
+/** Code-like names (orderId, order_id, /orders): a real system's parts. */
+export const CODE_NAMES = /\b[a-z]+[A-Z]\w*|\w+_\w+|\/\w+/g;
+/** Improvement claims as numbers: "by 73%", "3x", "40%". */
+export const PERCENT_CLAIMS = /\bby \d+(\.\d+)?\s?(%|x\b|percent)|\d+(\.\d+)?x\b|\d+(\.\d+)?\s?%/gi;
+/** Résumé verbs that claim leadership without saying what was done. */
+export const PUFFERY_VERBS =
+  /\b(drove|spearheaded|led|owned|championed|leveraged|established|facilitated|orchestrated|aligned|empowered|unlocked|delivered|ensured|fostered|streamlined|accelerated)\b/gi;
+/** Views and habits ("I always", "my philosophy", "I believe"): how someone talks who has no story to tell. */
+export const STANCE_MARKERS =
+  /\b(always|never|every (single )?time|these days|whenever|i try to|my philosophy|i'm a (big|strong|firm) believer|i am a (big|strong|firm) believer|i believe|i think|i've learned|i have learned|i've realised|i've realized|in general|generally|typically|usually)\b/i;

@@ -46,17 +46,29 @@ function shortQuote(sentence: string): string {
 
 const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, " ").split(/\s+/).filter(Boolean);
 
+/** Every run of five consecutive words in the question's rubric sentences (points, descriptions, corrections). */
+const rubricRuns = new WeakMap<CompiledRubric, Set<string>>();
+
+function runsOfFive(text: string): string[] {
+  const w = words(text);
+  const runs: string[] = [];
+  for (let i = 0; i + 5 <= w.length; i++) runs.push(w.slice(i, i + 5).join(" "));
+  return runs;
+}
+
 /** Whether `text` repeats five or more consecutive words of a rubric sentence (a point, description or correction). */
 export function readsOutRubric(text: string, rubric: CompiledRubric): boolean {
-  const sources = rubric.question.rubric
-    .flatMap((c) => [c.description, ...c.keyPoints.map((kp) => kp.point), ...c.misconceptions.map((m) => m.correction)])
-    .map((t) => ` ${words(t).join(" ")} `);
-  const w = words(text);
-  for (let i = 0; i + 5 <= w.length; i++) {
-    const run = ` ${w.slice(i, i + 5).join(" ")} `;
-    if (sources.some((source) => source.includes(run))) return true;
+  let runs = rubricRuns.get(rubric);
+  if (!runs) {
+    runs = new Set(
+      rubric.question.rubric
+        .flatMap((c) => [c.description, ...c.keyPoints.map((kp) => kp.point), ...c.misconceptions.map((m) => m.correction)])
+        .flatMap(runsOfFive),
+    );
+    rubricRuns.set(rubric, runs);
   }
-  return false;
+  const known = runs;
+  return runsOfFive(text).some((run) => known.has(run));
 }
 
 /**

@@ -241,11 +241,23 @@ export function overlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
     let row = answerRows.get(v);
     if (row) return row;
     row = new Float32Array(size);
+    // The grader's hot loop (most of its time on a long answer): four running sums let the engine
+    // overlap the multiplications, about twice as fast as one sum here.
+    const tail = dims - (dims % 4);
     for (let u = 0; u < size; u++) {
-      let dot = 0;
       const base = u * dims;
-      for (let d = 0; d < dims; d++) dot += (v[d] as number) * (matrix[base + d] as number);
-      row[u] = credit(dot);
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let d = 0; d < tail; d += 4) {
+        d0 += (v[d] as number) * (matrix[base + d] as number);
+        d1 += (v[d + 1] as number) * (matrix[base + d + 1] as number);
+        d2 += (v[d + 2] as number) * (matrix[base + d + 2] as number);
+        d3 += (v[d + 3] as number) * (matrix[base + d + 3] as number);
+      }
+      for (let d = tail; d < dims; d++) d0 += (v[d] as number) * (matrix[base + d] as number);
+      row[u] = credit(d0 + d1 + d2 + d3);
     }
     answerRows.set(v, row);
     return row;

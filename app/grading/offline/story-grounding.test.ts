@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { gradeOffline } from "./grade-offline.server";
+import { FuzzyLexicon } from "./fuzzy";
+import { keyText } from "./phrase-match";
+import { sentenceFeatures } from "./sentence-features";
+import { readStoryGrounding } from "./story-grounding";
+import { overallOf, question } from "./test-helpers";
+import { analyseText } from "./text-analysis";
+
+function grounding(text: string) {
+  const keyed = keyText(analyseText(text), new FuzzyLexicon([]));
+  return readStoryGrounding(keyed, keyed.sentences.map(sentenceFeatures));
+}
+
+const TOLD =
+  "Two years ago our nightly billing job started taking nine hours instead of two, and invoices went out late. " +
+  "I had written most of that job, so my manager asked me to look into it. " +
+  "First I timed each step and saw that one query ran 40,000 times, once per customer. " +
+  "Then I rewrote it as a single query over the whole batch and ran both versions side by side for a week. " +
+  "By the Friday the job took 70 minutes, and the finance team said the invoices were on time again. " +
+  "Since then I time every batch job before I change it.";
+
+const CLAIMED =
+  "I owned the performance initiative end to end and drove alignment across the organisation. " +
+  "I spearheaded the optimisation strategy and championed a data-driven culture. " +
+  "I reduced latency by 73%, improved throughput 3x and cut infrastructure costs by 45%. " +
+  "I established best practices and ensured velocity improved by 60%. " +
+  "Result: customer satisfaction rose by 38% and I delivered the outcome ahead of plan.";
+
+const VIEWS =
+  "I think performance is really about discipline. My philosophy is that you measure before you optimise. " +
+  "I always start with the slowest part of the system. I believe caching is usually the first lever to pull. " +
+  "I'm a big believer in load tests before every release. In general, I try to keep things simple.";
+
+describe("readStoryGrounding", () => {
+  it("reads a story told in time, with people and particular measurements, as grounded", () => {
+    const story = grounding(TOLD);
+    expect(story.ungrounded).toBe(false);
+    expect(story.narrative).toBeGreaterThan(0.5);
+  });
+
+  it("reads résumé verbs and bare percentages with no events as a claimed story", () => {
+    const story = grounding(CLAIMED);
+    expect(story.ungrounded).toBe(true);
+    expect(story.puffery).toBeGreaterThan(1);
+    expect(story.claims.size).toBe(5);
+  });
+
+  it("reads views and habits in place of a story as ungrounded", () => {
+    const story = grounding(VIEWS);
+    expect(story.stance).toBeGreaterThanOrEqual(0.5);
+    expect(story.ungrounded).toBe(true);
+  });
+
+  it("scores a claimed story and a views answer as salad, below the told story", () => {
+    const q = question("performance-improvement");
+    const grade = (answer: string) =>
+      overallOf(gradeOffline({ question: q, answer, secondsAllowed: q.minutes * 60, secondsTaken: 240, probe: null, askedProbes: [] }));
+    const told = grade(TOLD);
+    expect(grade(CLAIMED)).toBeLessThanOrEqual(2);
+    expect(grade(VIEWS)).toBeLessThanOrEqual(2);
+    expect(told).toBeGreaterThan(grade(CLAIMED) + 1);
+  });
+});

@@ -1,0 +1,79 @@
+import {
+  CODE_NAMES,
+  GROUNDED_NUMBERS,
+  NARRATIVE_TIME_MARKERS,
+  PERCENT_CLAIMS,
+  PUFFERY_VERBS,
+  SPEECH_MARKERS,
+  STANCE_MARKERS,
+} from "./lexicon";
+import type { KeyedText } from "./phrase-match";
+import type { SentenceFeatures } from "./sentence-features";
+
+/**
+ * Whether a behavioural answer tells a story or only claims one. A told story
+ * moves in time ("then", "by the time"), has people in it saying things, and
+ * measures particular things ("p95 went from 2 s to 300 ms", "38 tickets");
+ * a claimed one is résumé verbs ("I drove", "I spearheaded") and bare
+ * percentages ("reduced MTTR by 73%") with none of that. Interviewers score
+ * the second 1 whatever its STAR labels, so it is read like buzzword salad.
+ * So is an answer made of views and habits ("I always...", "my philosophy
+ * is...") in place of anything that happened.
+ */
+export interface StoryGrounding {
+  /** Per sentence: time markers and speech. */
+  narrative: number;
+  /** Per sentence: measurements of particular things and code-like names. */
+  grounding: number;
+  /** Percent claims per 100 words (halved) plus résumé verbs per sentence. */
+  puffery: number;
+  /** Sentences holding a percent claim or a résumé verb: they claim, they do not tell. */
+  claims: Set<number>;
+  /** Share of sentences that state a view or a habit rather than an event. */
+  stance: number;
+  /** Claims outweigh the story told, or views stand in for it. */
+  ungrounded: boolean;
+}
+
+/**
+ * Measured on the dev sets' stories (grader-pairs-dev, -dev2, the calibration
+ * sets): every claimed story came out at -0.5 or below, every story an
+ * interviewer scores 3 or more at 0 or above.
+ */
+const UNGROUNDED_BELOW = -0.25;
+/** Without this much puffery an answer is thin or off-topic, which other rules score. */
+const MIN_PUFFERY = 0.5;
+/** Stories scored 3 or more ran to 0.25 of views at most; answers of views with no story, 0.63 and up. */
+const STANCE_SHARE = 0.5;
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+export function readStoryGrounding(keyed: KeyedText, features: SentenceFeatures[]): StoryGrounding {
+  let narrative = 0;
+  let grounding = 0;
+  let percents = 0;
+  let verbs = 0;
+  let words = 0;
+  let stances = 0;
+  const claims = new Set<number>();
+  keyed.sentences.forEach((sentence, s) => {
+    const text = sentence.text;
+    narrative += count(text, NARRATIVE_TIME_MARKERS) + count(text, SPEECH_MARKERS);
+    grounding += count(text, GROUNDED_NUMBERS) + count(text, CODE_NAMES);
+    const p = count(text, PERCENT_CLAIMS);
+    const v = count(text, PUFFERY_VERBS);
+    percents += p;
+    verbs += v;
+    words += sentence.words;
+    const view = Boolean(features[s]?.opinion) || STANCE_MARKERS.test(text);
+    if (view) stances++;
+    if (p + v > 0 || view) claims.add(s);
+  });
+  const sentences = Math.max(1, keyed.sentences.length);
+  const n = narrative / sentences;
+  const g = grounding / sentences;
+  const puffery = (words === 0 ? 0 : (percents / words) * 50) + verbs / sentences;
+  const stance = stances / sentences;
+  const claimed = puffery >= MIN_PUFFERY && n + g - puffery < UNGROUNDED_BELOW;
+  return { narrative: n, grounding: g, puffery, stance, claims, ungrounded: claimed || stance >= STANCE_SHARE };
+}
