@@ -43,16 +43,24 @@ function gradedAnswers(userId: string, bucket: Bucket) {
  * question keeps the name of the newest snapshot that still had it.
  */
 function criterionNamer(userId: string, catalog: ReturnType<typeof questionCatalog>) {
+  // Rows come per period: an old snapshot is read once per (question, criterion), not once per row.
+  const dropped = new Map<string, string>();
   return (questionId: string, criterionId: string): string => {
     const current = catalog.get(questionId)?.criteria.find((c) => c.id === criterionId);
     if (current) return current.name;
-    const older = getDb().all<{ name: string | null }>(sql`
-      SELECT (SELECT json_extract(c.value, '$.name') FROM json_each(rq.question, '$.rubric') c
-              WHERE json_extract(c.value, '$.id') = ${criterionId}) AS name
-      FROM round_questions rq JOIN rounds r ON r.id = rq.round_id
+    const key = `${questionId}\n${criterionId}`;
+    const known = dropped.get(key);
+    if (known !== undefined) return known;
+    const older = getDb().get<{ name: string }>(sql`
+      SELECT json_extract(c.value, '$.name') AS name
+      FROM round_questions rq JOIN rounds r ON r.id = rq.round_id,
+        json_each(rq.question, '$.rubric') c
       WHERE r.user_id = ${userId} AND rq.question_id = ${questionId}
-      ORDER BY rq.rowid DESC`);
-    return older.find((row) => row.name)?.name ?? criterionId;
+        AND json_extract(c.value, '$.id') = ${criterionId}
+      ORDER BY rq.rowid DESC LIMIT 1`);
+    const name = older?.name ?? criterionId;
+    dropped.set(key, name);
+    return name;
   };
 }
 
