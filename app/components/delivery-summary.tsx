@@ -1,0 +1,66 @@
+import type { DeliveryMetrics } from "~/voice/delivery";
+
+const seconds = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
+
+/** How a spoken answer was delivered: pace, pauses, fillers and hedges. Only spoken answers have these. */
+export function DeliverySummary({ delivery, id }: { delivery: DeliveryMetrics; id: string }) {
+  const { longPauses, fillers, hedges } = delivery;
+  return (
+    <section aria-labelledby={id} className="delivery">
+      <h3 id={id}>How you said it</h3>
+      <dl>
+        <dt>Speaking time</dt>
+        <dd>
+          {seconds(delivery.speakingSeconds)}
+          {delivery.source === "duration" ? " (the whole recording: the transcription gave no timings)" : ""}
+        </dd>
+        <dt>Pace</dt>
+        <dd>
+          {delivery.wordsPerMinute === null
+            ? "Too little speech to measure"
+            : `${delivery.wordsPerMinute} words a minute (${delivery.words} words)`}
+        </dd>
+        {delivery.source === "segments" ? (
+          <>
+            <dt>Long pauses (2 s or more)</dt>
+            <dd>
+              {longPauses.count === 0
+                ? "None"
+                : `${longPauses.count}, the longest ${longPauses.longestSeconds} s`}
+            </dd>
+          </>
+        ) : null}
+        <dt>Fillers</dt>
+        <dd>
+          {fillers.total === 0 ? (
+            "None heard"
+          ) : (
+            <ul>
+              {fillers.byWord.map((f) => (
+                <li key={f.word}>
+                  “{f.word}” ×{f.count}
+                  {f.examples[0] ? <span className="muted"> — {f.examples[0]}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Hedges</dt>
+        <dd>
+          {hedges.total === 0 ? (
+            "None heard"
+          ) : (
+            <ul>
+              {hedges.byWord.map((h) => (
+                <li key={h.word}>
+                  “{h.word}” ×{h.count}
+                  {h.examples[0] ? <span className="muted"> — {h.examples[0]}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
