@@ -16,9 +16,6 @@ const BANDS: { min: number; word: string; standing: string }[] = [
 
 const bandOf = (score: number) => BANDS.find((band) => score >= band.min)!;
 
-/** Every word a score can read as, strongest first. */
-export const SCORE_WORDS = BANDS.map((band) => band.word);
-
 export function scoreInWords(score: number): string {
   return bandOf(score).word;
 }
