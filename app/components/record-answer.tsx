@@ -59,7 +59,7 @@ const formatElapsed = (ms: number) => {
 
 export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, serverNow }: RecordAnswerProps) {
   const ids = useId();
-  const [state, setState] = useState<RecordingState | null>(null);
+  const [state, setState] = useState<RecordingState | "absent" | null>(null);
   const [view, setView] = useState<RecordingView | null>(null);
   const [busy, setBusy] = useState<"transcribing" | "retrying" | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -76,15 +76,23 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
   // What the server already has for this answer (a recording from before a reload), and whether it transcribes.
   useEffect(() => {
     let cancelled = false;
-    fetch(`${recordingUrl}&format=json`, { headers: { Accept: "application/json" } })
-      .then((response) => (response.ok ? (response.json() as Promise<RecordingState>) : null))
-      .catch(() => null)
-      .then((loaded) => {
-        if (cancelled) return;
-        // Unknown (the request failed): offer recording anyway; the upload will say what went wrong.
-        setState(loaded ?? { transcription: { configured: true }, open: true, maxBytes: 10 * 1024 * 1024, recording: null });
-        if (loaded?.recording) setView(loaded.recording);
-      });
+    const load = async (): Promise<RecordingState | "absent" | null> => {
+      try {
+        const response = await fetch(`${recordingUrl}&format=json`, { headers: { Accept: "application/json" } });
+        if (response.status === 404) return "absent";
+        return response.ok ? ((await response.json()) as RecordingState) : null;
+      } catch {
+        return null;
+      }
+    };
+    void load().then((loaded) => {
+      if (cancelled) return;
+      // No answer in this slot yet (its clock not started): nothing to record into.
+      if (loaded === "absent") return setState("absent");
+      // Unknown (the request failed): offer recording anyway; the upload will say what went wrong.
+      setState(loaded ?? { transcription: { configured: true }, open: true, maxBytes: 10 * 1024 * 1024, recording: null });
+      if (loaded?.recording) setView(loaded.recording);
+    });
     return () => {
       cancelled = true;
     };
@@ -94,7 +102,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
     if (localUrl) URL.revokeObjectURL(localUrl);
   }, [localUrl]);
 
-  const browserSpeech = state !== null && !state.transcription.configured && hasBrowserSpeech();
+  const browserSpeech = typeof state === "object" && state !== null && !state.transcription.configured && hasBrowserSpeech();
 
   const show = useCallback(
     (next: RecordingView, { fresh, browserFailed = false }: { fresh: boolean; browserFailed?: boolean }) => {
@@ -178,7 +186,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
     [recordingUrl, show],
   );
 
-  const recorder = useRecorder({ onStop: (recording) => void upload(recording), maxBytes: state?.maxBytes });
+  const recorder = useRecorder({ onStop: (recording) => void upload(recording), maxBytes: typeof state === "object" ? state?.maxBytes : undefined });
 
   const retry = useCallback(async () => {
     setBusy("retrying");
@@ -217,7 +225,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
     }
   }, [recorder.problem]);
 
-  if (state === null) return null;
+  if (state === null || state === "absent") return null;
   const open = state.open;
   const audioUrl = localUrl ?? view?.audioUrl ?? null;
   const status =

@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { bodyLimitFor } from "~/security/body-limit.server";
 import { action as deleteRoundAction } from "~/routes/rounds.$roundId.delete";
-import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
 import { action, loader } from "~/routes/rounds.$roundId.questions.$position.recording";
 import type { RecordingState, RecordingView } from "~/voice/recording-view";
 import { MOCK_TRANSCRIPT, transcriptionHandlers, transcriptionMock } from "../mocks/transcription";
@@ -84,11 +84,11 @@ beforeAll(async () => {
   bob = await createSignedInUser("bob");
 });
 
-/** A one-question round (5 minutes) with its question opened a minute ago and nothing written. */
+/** A one-question round (5 minutes) with its question started a minute ago (Start pressed) and nothing written. */
 async function openRound(who: TestUser): Promise<string> {
   const roundId = await takeRound(who, { count: 1, answers: [] });
-  const opened = await run(questionLoader, get(`/rounds/${roundId}/questions/1`, who.cookie), { roundId, position: "1" });
-  expect(opened.status).toBe(200);
+  const started = await run(startAction, post(`/rounds/${roundId}/questions/1/start`, {}, { cookie: who.cookie }), { roundId, position: "1" });
+  expect(started.status).toBe(302);
   const rq = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).get()!;
   const startedAt = new Date(Date.now() - 60_000);
   getDb()
