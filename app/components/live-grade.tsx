@@ -4,6 +4,7 @@ import type { GradeProgress } from "~/grading/grade-answer.server";
 import type { CriterionGrade, Probe } from "~/grading/grade-schema";
 import type { CriterionLabel } from "./grade-card";
 import { feedbackText } from "~/review/score-words";
+import { readServerSentEvents } from "~/utils/server-sent-events";
 import { Score } from "./score";
 import { useLowAnxiety } from "./use-low-anxiety";
 
@@ -55,19 +56,24 @@ export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionL
   const [state, setState] = useState<Partial>(initial);
 
   useEffect(() => {
-    const source = new EventSource(url);
-    source.addEventListener("progress", (e) => setState((s) => reduce(s, JSON.parse((e as MessageEvent).data) as GradeProgress)));
-    source.addEventListener("done", () => {
-      source.close();
-      revalidator.revalidate();
-    });
-    const fail = () => {
-      source.close();
-      setState((s) => ({ ...s, status: "failed" }));
-    };
-    source.addEventListener("failed", fail);
-    source.onerror = fail;
-    return () => source.close();
+    // A POST (grading writes; a GET never does), so the stream is read from fetch rather than EventSource.
+    const controller = new AbortController();
+    const fail = () => setState((s) => ({ ...s, status: "failed" }));
+    void (async () => {
+      try {
+        const response = await fetch(url, { method: "POST", signal: controller.signal });
+        if (!response.ok || !response.body) return fail();
+        for await (const { event, data } of readServerSentEvents(response.body)) {
+          if (event === "progress") setState((s) => reduce(s, JSON.parse(data) as GradeProgress));
+          if (event === "done") return revalidator.revalidate();
+          if (event === "failed") return fail();
+        }
+        fail();
+      } catch {
+        if (!controller.signal.aborted) fail();
+      }
+    })();
+    return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one stream per answer, not per render
   }, [url]);
 

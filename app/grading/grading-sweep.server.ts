@@ -2,13 +2,15 @@ import { and, eq, isNotNull, lt, notExists, sql } from "drizzle-orm";
 import { answers, grades, gradingLeases, roundQuestions, rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { listExpiredOpenAnswers, submitExpired } from "~/rounds/answers.server";
 import { gradeInRound } from "~/rounds/round-view.server";
 import { listRoundQuestions } from "~/rounds/rounds.server";
 
 /**
  * Grades answers that were submitted but never graded because the process
  * grading them died (kill -9, a crash, a power cut) or nobody opened their
- * grade stream. server.js starts it: once at start-up, then every
+ * grade stream, and stores the submission of answers whose clock ran out
+ * with nobody there. server.js starts it: once at start-up, then every
  * GRADING_SWEEP_INTERVAL_MS. An answer is picked up once it has been waiting
  * longer than GRADING_LEASE_MS and nobody holds a live lease on it, so a
  * grading running in any process is never doubled (the lease decides).
@@ -52,8 +54,18 @@ export function findUngradedAnswers(now = new Date(), limit = 20) {
     .all();
 }
 
-/** Grades what findUngradedAnswers finds, one at a time; returns how many were graded. */
+/**
+ * Answers left open past their deadline (the page closed before its clock ran
+ * out) are stored as the clock submitted them, with their saved draft: a page
+ * view only shows them so, and nobody may write again. Returns how many.
+ */
+export function submitExpiredAnswers(now = new Date()): number {
+  return listExpiredOpenAnswers(now).filter((answer) => submitExpired(answer, now)).length;
+}
+
+/** Stores expired answers, then grades what findUngradedAnswers finds, one at a time; returns how many were graded. */
 export async function sweepUngradedAnswers(now = new Date()): Promise<number> {
+  submitExpiredAnswers(now);
   let graded = 0;
   for (const { answer, roundId, userId } of findUngradedAnswers(now)) {
     const roundQuestionList = listRoundQuestions(roundId);

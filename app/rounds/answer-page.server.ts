@@ -11,10 +11,10 @@ import { suggestStories } from "~/stories/suggestions.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
-import { probeSecondsFor } from "./clock";
+import { hasExpired, probeSecondsFor } from "./clock";
 import { answerFormSchema, draftFormSchema } from "./round-forms";
 import { QUESTIONS_MAX } from "./round-limits";
-import { gradeInRound, loadRoundView, unansweredQuestions } from "./round-view.server";
+import { gradeInRound, loadRoundView, settleExpired, unansweredQuestions } from "./round-view.server";
 import { findRound, listRoundQuestions, markRoundFinished, type RoundQuestion } from "./rounds.server";
 
 /**
@@ -70,29 +70,31 @@ export function startAnswerSlot(roundQuestion: RoundQuestion, slot: number, now:
     : startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probeForSlot(roundQuestion, slot), now);
 }
 
-/**
- * A page opened from another site (a link or a form there): browsers say so
- * in Sec-Fetch-Site. Such a visit must not start the clock for the user; they
- * start it themselves, on our own page.
- */
-function arrivedFromAnotherSite(request: Request): boolean {
-  const site = request.headers.get("Sec-Fetch-Site");
-  return site === "cross-site" || site === "same-site";
+export function startPath(roundId: string, position: number, slot: number = MAIN_SLOT): string {
+  return `${answerPath(roundId, position)}/start${slot === MAIN_SLOT ? "" : `?slot=${slot}`}`;
 }
 
-export function startPath(roundId: string, position: number, slot: number): string {
-  return `${answerPath(roundId, position)}/start${slot === MAIN_SLOT ? "" : `?slot=${slot}`}`;
+/**
+ * For the actions that create a round: starts its first question's clock and
+ * goes there. The clock starts on this POST, so the page view that follows
+ * only reads, and a normal flow needs no extra click.
+ */
+export function redirectToStartedQuestion(roundId: string, position = 1): Response {
+  const roundQuestion = listRoundQuestions(roundId).find((rq) => rq.position === position);
+  if (roundQuestion) startAnswerSlot(roundQuestion, MAIN_SLOT, new Date());
+  return redirect(answerPath(roundId, position));
 }
 
 export async function loadAnswerPage(request: Request, params: Params) {
   const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
   const now = new Date();
 
-  if (!findAnswer(roundQuestion.id, slot) && arrivedFromAnotherSite(request)) {
+  // A page view never starts a clock (a prefetch, a link preview or another site's link would):
+  // an unopened question shows its Start page, whose POST starts it.
+  if (!findAnswer(roundQuestion.id, slot)) {
     if (slot !== MAIN_SLOT) probeForSlot(roundQuestion, slot);
     throw redirect(startPath(round.id, roundQuestion.position, slot));
   }
-  startAnswerSlot(roundQuestion, slot, now);
 
   const view = (await loadRoundView(round.id, user.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
   const answer = slot === MAIN_SLOT ? view.main! : view.followUps.find((a) => a.slot === slot)!;
@@ -137,7 +139,7 @@ export async function loadAnswerPage(request: Request, params: Params) {
  * for an answer already submitted.
  */
 export async function saveDraftAction(request: Request, params: Params): Promise<Response> {
-  const { roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+  const { user, round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
   const form = parseForm(draftFormSchema, await request.formData());
@@ -146,6 +148,14 @@ export async function saveDraftAction(request: Request, params: Params): Promise
     return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
   }
   const now = new Date();
+  if (hasExpired(answer.deadlineAt, now) && saveDraft(answer.id, form.data.answer, now)) {
+    // The clock ran out while this was on its way: the text is kept (save first), and submitted as the clock's.
+    await settleExpired(round.id, user.id, now);
+    return Response.json(
+      { ok: false, error: "Time is up: your answer was submitted with this text." } satisfies DraftSaveResult,
+      { status: 409 },
+    );
+  }
   if (!saveDraft(answer.id, form.data.answer, now)) {
     return Response.json(
       { ok: false, error: "This answer was already submitted; the draft was not changed." } satisfies DraftSaveResult,
@@ -162,13 +172,16 @@ export async function answerPageAction(request: Request, params: Params) {
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
   const here = answerPath(round.id, roundQuestion.position, slot);
+  const now = new Date();
 
   const formData = await request.formData();
-  // "I'm telling this story" (the story bank) posts to the answer page too.
-  if (isStoryLinkPost(formData)) return storyLinkAction(user.id, answer, roundQuestion.question, formData);
-  const form = parseForm(answerFormSchema, formData);
+  const form = isStoryLinkPost(formData) ? null : parseForm(answerFormSchema, formData);
+  const submitting = form?.ok && (form.data.intent === "submit" || form.data.intent === "skip");
+  // A write: answers whose clock ran out are stored as submitted first; this answer too, unless this
+  // post submits it with the text it carries (fresher than the saved draft).
+  await settleExpired(round.id, user.id, now, submitting ? answer.id : undefined);
+  if (!form) return storyLinkAction(user.id, findAnswer(roundQuestion.id, slot)!, roundQuestion.question, formData);
   if (!form.ok) return data(form, { status: 400 });
-  const now = new Date();
 
   switch (form.data.intent) {
     case "submit":
@@ -194,9 +207,10 @@ export async function answerPageAction(request: Request, params: Params) {
       throw redirect(here);
     }
     case "grade": {
-      invariantResponse(answer.submittedAt, "Submit the answer first.", 400);
-      invariantResponse(!answer.skipped, "A skipped answer is not graded.", 400);
-      if (!latestGrades([answer.id]).has(answer.id)) await gradeSafely(user.id, answer, roundQuestion, roundQuestions);
+      const stored = findAnswer(roundQuestion.id, slot)!;
+      invariantResponse(stored.submittedAt, "Submit the answer first.", 400);
+      invariantResponse(!stored.skipped, "A skipped answer is not graded.", 400);
+      if (!latestGrades([stored.id]).has(stored.id)) await gradeSafely(user.id, stored, roundQuestion, roundQuestions);
       throw redirect(here);
     }
     case "regrade": {

@@ -35,6 +35,11 @@ export function hasExpired(deadline: Date, now: Date): boolean {
   return now.getTime() > deadline.getTime() + GRACE_MS;
 }
 
+/** When an answer left open was submitted by the clock: the end of its grace. */
+export function expiredAt(deadline: Date): Date {
+  return new Date(deadline.getTime() + GRACE_MS);
+}
+
 /** A follow-up gets half the main clock, between one and three minutes. */
 export function probeSecondsFor(mainSecondsAllowed: number): number {
   return Math.min(PROBE_MAX_SECONDS, Math.max(PROBE_MIN_SECONDS, Math.round(mainSecondsAllowed / 2)));

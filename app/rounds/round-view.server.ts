@@ -1,7 +1,7 @@
 import type { StoredGrade } from "~/grading/grades.server";
 import { latestGrades } from "~/grading/grades.server";
 import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
-import { listAnswers, MAIN_SLOT, submitIfExpired, type Answer } from "./answers.server";
+import { asOfNow, listAnswers, MAIN_SLOT, submitExpired, type Answer } from "./answers.server";
 import { listRoundQuestions, type RoundQuestion } from "./rounds.server";
 
 export interface AnswerView extends Answer {
@@ -15,26 +15,13 @@ export interface QuestionView {
 }
 
 /**
- * Every question of a round with its answers and their latest grades. Open
- * answers whose clock ran out are submitted first, so what the page shows is
- * what the server clock says; with the offline grader they are graded at once
- * (an LLM grading streams to the page instead).
+ * Every question of a round with its answers and their latest grades, as the
+ * server clock sees them now. A read: an answer whose clock ran out shows as
+ * submitted (asOfNow) and is stored so by the next write (settleExpired).
  */
-export async function loadRoundView(roundId: string, userId: string, now: Date): Promise<QuestionView[]> {
+export async function loadRoundView(roundId: string, _userId: string, now: Date): Promise<QuestionView[]> {
   const roundQuestions = listRoundQuestions(roundId);
-  let answers = listAnswers(roundQuestions.map((rq) => rq.id));
-
-  const expired = answers.filter((answer) => submitIfExpired(answer, now));
-  if (expired.length > 0) {
-    answers = listAnswers(roundQuestions.map((rq) => rq.id));
-    if (planGrading(userId).grader === "offline") {
-      for (const answer of answers.filter((a) => !a.skipped && expired.some((e) => e.id === a.id))) {
-        const roundQuestion = roundQuestions.find((rq) => rq.id === answer.roundQuestionId)!;
-        await gradeInRound(answer, roundQuestion, roundQuestions, { userId });
-      }
-    }
-  }
-
+  const answers = listAnswers(roundQuestions.map((rq) => rq.id)).map((answer) => asOfNow(answer, now));
   const grades = latestGrades(answers.map((a) => a.id));
   return roundQuestions.map((roundQuestion) => {
     const own = answers
@@ -43,6 +30,30 @@ export async function loadRoundView(roundId: string, userId: string, now: Date):
       .map((a) => ({ ...a, grade: grades.get(a.id) ?? null }));
     return { roundQuestion, main: own.find((a) => a.slot === 0) ?? null, followUps: own.filter((a) => a.slot > 0) };
   });
+}
+
+/**
+ * For a round's actions: stores the submission of every answer whose clock
+ * ran out (save first), then, with the offline grader, grades them (an LLM
+ * grading streams to the page, or the sweep does it). `except` is an answer
+ * the action itself is about to submit with the text it was sent.
+ */
+export async function settleExpired(roundId: string, userId: string, now: Date, except?: string): Promise<void> {
+  const roundQuestions = listRoundQuestions(roundId);
+  const expired = listAnswers(roundQuestions.map((rq) => rq.id)).filter(
+    (answer) => answer.id !== except && submitExpired(answer, now),
+  );
+  if (expired.length === 0 || planGrading(userId).grader !== "offline") return;
+  const stored = listAnswers(roundQuestions.map((rq) => rq.id));
+  for (const answer of stored.filter((a) => !a.skipped && expired.some((e) => e.id === a.id))) {
+    const roundQuestion = roundQuestions.find((rq) => rq.id === answer.roundQuestionId)!;
+    try {
+      await gradeInRound(answer, roundQuestion, roundQuestions, { userId });
+    } catch (error) {
+      // The answer is stored; the sweep or "Grade now" grades it later.
+      console.error("Grading failed for expired answer", answer.id, error);
+    }
+  }
 }
 
 /** Probes already put to the user in this round, so no grader asks one twice. */

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,7 +15,7 @@ import { formatDate } from "~/review/format";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { DUE_ROUND_MAX, dueQuestions, loadQueue } from "~/review/practice-queue.server";
 import { getPreferences } from "~/review/preferences.server";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     questions,
     getPreferences(user.id).targetBand,
   );
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["due"][number];

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -21,7 +20,7 @@ import { pageParamSchema } from "~/review/page-param";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
 import { loadQuestionOverTime, resolveQuestion } from "~/review/question-over-time.server";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
 
@@ -52,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     [current],
     getPreferences(user.id).targetBand,
   );
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 export default function QuestionOverTimePage() {

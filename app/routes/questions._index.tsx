@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -22,7 +21,7 @@ import { findQuestionForUser, questionsForUser } from "~/question-bank/questions
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
@@ -111,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
     questions,
     getPreferences(user.id).targetBand,
   );
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 function selectionTitle(titles: string[]): string {

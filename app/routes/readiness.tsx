@@ -19,7 +19,7 @@ import { createPracticeRound } from "~/review/practice-round.server";
 import { updatePreferences } from "~/review/preferences.server";
 import { READINESS_ARRAY_FIELDS, readinessFormSchema } from "~/review/readiness-forms";
 import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readiness.server";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (questions.length === 0)
         return data(formError(`No question practises ${gap} yet.`), { status: 400 });
       const round = createPracticeRound(user.id, `Skill gap: ${gap}`, questions, target.band);
-      throw redirect(answerPath(round.id, 1));
+      throw redirectToStartedQuestion(round.id);
     }
   }
 }

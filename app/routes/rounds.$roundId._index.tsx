@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { answerPath } from "~/rounds/answer-page.server";
-import { listAnswers } from "~/rounds/answers.server";
+import { asOfNow, listAnswers } from "~/rounds/answers.server";
 import { unansweredQuestions } from "~/rounds/round-view.server";
 import { findRound, listRoundQuestions } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
@@ -12,7 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = findRound(user.id, params.roundId ?? "");
   invariantResponse(round, "Round not found");
   const roundQuestions = listRoundQuestions(round.id);
-  const answers = listAnswers(roundQuestions.map((rq) => rq.id));
+  const now = new Date();
+  const answers = listAnswers(roundQuestions.map((rq) => rq.id)).map((answer) => asOfNow(answer, now));
   const [next] = unansweredQuestions(roundQuestions, answers);
   throw redirect(next ? answerPath(round.id, next.position) : `/rounds/${round.id}/report`);
 }

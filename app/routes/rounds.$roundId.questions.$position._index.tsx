@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +22,7 @@ export default function QuestionPage() {
   const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const probes = answer.grade?.grade.probes ?? [];
   const base = `/rounds/${round.id}`;
+  const starting = useNavigation().state !== "idle";
   return (
     <article className="question-page">
       <p className="breadcrumb">
@@ -55,10 +56,17 @@ export default function QuestionPage() {
                         Follow-up {i + 1}: Overall <Score value={followUp.grade.grade.overall} />
                       </Link>
                     </p>
-                  ) : (
+                  ) : followUp ? (
                     <Link className="button-link" to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
-                      {followUp?.submittedAt ? `See follow-up ${i + 1}` : `Answer follow-up ${i + 1}`}
+                      {followUp.submittedAt ? `See follow-up ${i + 1}` : `Answer follow-up ${i + 1}`}
                     </Link>
+                  ) : (
+                    // Starting a follow-up starts its clock: a POST, then its page.
+                    <Form method="post" action={`${base}/questions/${position}/start?slot=${i + 1}`}>
+                      <button type="submit" disabled={starting}>
+                        Answer follow-up {i + 1}
+                      </button>
+                    </Form>
                   )}
                 </li>
               );
@@ -84,9 +92,12 @@ export default function QuestionPage() {
       {answer.submittedAt ? (
         <nav className="next" aria-label="Round">
           {position < total ? (
-            <Link className="button-link" to={`${base}/questions/${position + 1}`}>
-              Next question
-            </Link>
+            // Starts the next question's clock and goes there: a page view never starts one.
+            <Form method="post" action={`${base}/questions/${position + 1}/start`}>
+              <button type="submit" disabled={starting}>
+                Next question
+              </button>
+            </Form>
           ) : null}
           <Link to={`${base}/report`}>{position < total ? "Round report so far" : "See the round report"}</Link>
         </nav>

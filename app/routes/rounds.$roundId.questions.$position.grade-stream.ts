@@ -1,19 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import { latestGrades } from "~/grading/grades.server";
 import { resolveAnswerSlotFromQuery } from "~/rounds/answer-page.server";
 import { findAnswer } from "~/rounds/answers.server";
-import { gradeInRound } from "~/rounds/round-view.server";
+import { gradeInRound, settleExpired } from "~/rounds/round-view.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
 /**
- * Server-sent events for one answer's grading: `progress` events as the LLM
- * writes the grade, then `done` once it is stored (or `failed`). The page
- * reloads its data on `done`. Closing the page does not cancel the grading:
- * the answer is graded and stored either way.
+ * Grades one answer and streams it as server-sent events: `progress` events
+ * as the LLM writes the grade, then `done` once it is stored (or `failed`).
+ * A POST, since it writes (the page reads the stream with fetch); an answer
+ * whose clock ran out is stored as submitted first. The page reloads its data
+ * on `done`. Closing the page does not cancel the grading: the answer is
+ * graded and stored either way.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, roundQuestions, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+  await settleExpired(round.id, user.id, new Date());
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer?.submittedAt && !answer.skipped, "No submitted answer to grade");
 

@@ -5,11 +5,13 @@ import { formatDuration } from "~/review/format";
 import { answerPath, probeForSlot, resolveAnswerSlotFromQuery, startAnswerSlot } from "~/rounds/answer-page.server";
 import { findAnswer, MAIN_SLOT } from "~/rounds/answers.server";
 import { probeSecondsFor } from "~/rounds/clock";
+import { settleExpired } from "~/rounds/round-view.server";
 
 /**
- * Where a question opened from another site lands: its clock starts only when
- * the user presses Start here, never because some other page linked to it.
- * The page itself reads; only the POST starts the clock.
+ * Where an unopened question lands (a resumed round, a bookmark, another
+ * site's link): its clock starts only when the user presses Start here. The
+ * page itself reads; only the POST starts the clock. The round's own
+ * "Next question" and "Answer follow-up" buttons post here directly.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
@@ -26,8 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
-  startAnswerSlot(roundQuestion, slot, new Date());
+  const { user, round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
+  const now = new Date();
+  // A write: the round's answers whose clock ran out are stored as submitted first.
+  await settleExpired(round.id, user.id, now);
+  startAnswerSlot(roundQuestion, slot, now);
   throw redirect(answerPath(round.id, roundQuestion.position, slot));
 }
 

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,7 +14,7 @@ import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import { findReadyRound, getReadyRounds } from "~/question-bank/ready-rounds.server";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { newRoundSchema } from "~/rounds/round-forms";
 import { MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-limits";
 import { createRound } from "~/rounds/rounds.server";
@@ -68,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const focus = [...settings.kinds, ...settings.skills];
   const title = focus.length > 0 ? `Practice: ${focus.join(", ")}` : "Mixed practice";
   const round = createRound(user.id, title, settings, questions);
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 const readyRoundFormSchema = z.object({
@@ -92,7 +91,7 @@ function startReadyRound(userId: string, formData: FormData) {
     ready.questions,
     getPreferences(userId).targetBand,
   );
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 export default function NewRoundPage() {

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -9,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { answerPath } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
 import { requireStory } from "~/stories/stories.server";
 import { practiseStorySchema } from "~/stories/story-forms";
@@ -43,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  throw redirect(answerPath(round.id, 1));
+  throw redirectToStartedQuestion(round.id);
 }
 
 export default function PractiseStoryPage() {

@@ -68,7 +68,7 @@ test("SIGKILL mid-round loses no submitted answer or draft, and the clock keeps 
   await expect.poll(() => page.getByText("Overall").first().isVisible()).toBe(true);
 
   // Question 2: a draft, saved by the autosave.
-  await page.getByRole("link", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "Next question" }).click();
   await page.waitForURL(/\/questions\/2$/);
   await page.getByLabel("Your answer").fill(DRAFT_TWO);
   await expect.poll(() => page.getByText(/Draft saved/).count()).toBe(1);
@@ -127,7 +127,7 @@ test("SIGKILL mid-round loses no submitted answer or draft, and the clock keeps 
   await page.goto(`${baseURL}/rounds/${roundId}/questions/2`);
   await expect.poll(() => page.getByLabel("Your answer").inputValue()).toBe(DRAFT_TWO);
   await page.getByRole("button", { name: "Submit answer" }).click();
-  await page.getByRole("link", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "Next question" }).click();
   await page.waitForURL(/\/questions\/3$/);
   await page.getByLabel("Your answer").fill(ANSWER_THREE);
   await page.getByRole("button", { name: "Submit answer" }).click();

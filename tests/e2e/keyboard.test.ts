@@ -149,7 +149,7 @@ test("a practice round taken with the keyboard alone, focus following each submi
   await expect.poll(() => page.getByText("Overall").first().isVisible()).toBe(true);
   await expect.poll(() => describeFocus(page)).toMatch(YOUR_ANSWER_HEADING);
 
-  await tabTo(page, page.getByRole("link", { name: "Answer follow-up 1" }));
+  await tabTo(page, page.getByRole("button", { name: "Answer follow-up 1" }));
   await page.keyboard.press("Enter");
   await page.waitForURL(/follow-ups\/1$/);
   await expectFocusOnPageHeading(page, /Question 1 of 2 · Follow-up 1$/);
@@ -163,7 +163,7 @@ test("a practice round taken with the keyboard alone, focus following each submi
   await tabTo(page, page.getByRole("link", { name: "Back to the question" }));
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/questions\/1$/);
-  await tabTo(page, page.getByRole("link", { name: "Next question" }));
+  await tabTo(page, page.getByRole("button", { name: "Next question" }));
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/questions\/2$/);
   await expectFocusOnPageHeading(page, /Question 2 of 2$/);

@@ -31,7 +31,7 @@ test("feedback and probes stream onto the page, then the stored LLM grade shows"
   await expect.poll(() => page.getByText(/Graded by gpt-4o-mini/).isVisible(), { timeout: 30_000 }).toBe(true);
   expect(await page.getByText("Overall").first().isVisible()).toBe(true);
   expect(await page.getByRole("heading", { name: "Follow-up questions" }).isVisible()).toBe(true);
-  expect(await page.getByRole("link", { name: "Answer follow-up 1" }).isVisible()).toBe(true);
+  expect(await page.getByRole("button", { name: "Answer follow-up 1" }).isVisible()).toBe(true);
 
   await page.getByRole("link", { name: "Settings" }).click();
   await expect.poll(() => page.getByRole("rowheader", { name: "LLM" }).isVisible()).toBe(true);

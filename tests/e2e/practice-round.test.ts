@@ -53,7 +53,7 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   await expect.poll(() => page.getByRole("heading", { name: "Follow-up questions" }).isVisible()).toBe(true);
 
   // Answer the first probe on its own, shorter clock.
-  await page.getByRole("link", { name: "Answer follow-up 1" }).click();
+  await page.getByRole("button", { name: "Answer follow-up 1" }).click();
   await page.waitForURL(/follow-ups\/1$/);
   await page.getByLabel("Your answer").fill(
     PROBE_ANSWER,
@@ -64,7 +64,7 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   await expect.poll(() => page.getByRole("link", { name: /Follow-up 1: Overall/ }).isVisible()).toBe(true);
 
   // Question two.
-  await page.getByRole("link", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "Next question" }).click();
   await page.waitForURL(/\/questions\/2$/);
   await page.getByLabel("Your answer").fill(
     "Because the work is I/O bound, I would explain the trade-off first: it depends on the workload, and I would measure before choosing.",

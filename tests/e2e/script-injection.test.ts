@@ -178,7 +178,8 @@ test("answers, drafts and follow-up answers are shown as text on every page that
 
   // A follow-up answer: its draft, then its submitted form.
   const followUpURL = `${questionURL}/follow-ups/1`;
-  await page.goto(followUpURL);
+  await page.getByRole("button", { name: "Answer follow-up 1" }).click();
+  await page.waitForURL(followUpURL);
   await page.getByLabel("Your answer").fill(PROBE_ANSWER);
   await expect.poll(() => page.getByText(/Draft saved/).count()).toBe(1);
   await openAndCheckSource(followUpURL, { shown: true });

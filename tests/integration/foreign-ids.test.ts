@@ -12,10 +12,7 @@ import { action as newQuestionAction } from "~/routes/questions.new";
 import { action as browseAction } from "~/routes/questions._index";
 import { loader as exportLoader } from "~/routes/questions.export";
 import { action as newStoryAction, loader as newStoryLoader } from "~/routes/stories.new";
-import {
-  action as followUpAction,
-  loader as followUpLoader,
-} from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
 import {
   action as questionAction,
   loader as questionLoader,
@@ -24,7 +21,7 @@ import { action as draftAction } from "~/routes/rounds.$roundId.questions.$posit
 import { action as recordingAction } from "~/routes/rounds.$roundId.questions.$position.recording";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { GOOD_ANSWER, openQuestion, startQuestion, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
 import { linksOf, STORY_FORM, writeStory } from "../utils/stories";
 
 /**
@@ -87,10 +84,7 @@ async function openBehaviouralRound(who: TestUser): Promise<string> {
     [findQuestion("production-incident")!],
     "3-5",
   ).id;
-  const opened = await run(questionLoader, get(`/rounds/${roundId}/questions/1`, who.cookie), {
-    roundId,
-    position: "1",
-  });
+  const opened = await openQuestion(who, roundId, 1);
   expect(opened.status).toBe(200);
   return roundId;
 }
@@ -107,7 +101,7 @@ beforeAll(async () => {
   ids.doneRound = await takeRound(alice, { count: 2 });
   const probe = `/rounds/${ids.doneRound}/questions/1/follow-ups/1`;
   const probeParams = { roundId: ids.doneRound, position: "1", slot: "1" };
-  await run(followUpLoader, get(probe, alice.cookie), probeParams);
+  await startQuestion(alice, ids.doneRound, 1, 1);
   const submitted = await run(
     followUpAction,
     post(probe, { intent: "submit", answer: ALICE_PROBE_ANSWER }, { cookie: alice.cookie }),
@@ -124,7 +118,7 @@ beforeAll(async () => {
   ids.openRound = await takeRound(alice, { count: 2, answers: [] });
   const open = `/rounds/${ids.openRound}/questions/1`;
   const openParams = { roundId: ids.openRound, position: "1" };
-  await run(questionLoader, get(open, alice.cookie), openParams);
+  await startQuestion(alice, ids.openRound, 1);
   const saved = await run(draftAction, post(`${open}/draft?slot=0`, { answer: ALICE_DRAFT }, { cookie: alice.cookie }), openParams);
   expect(saved.status).toBe(200);
   // And a spoken answer to it (a WebM file by its first bytes).
@@ -428,15 +422,17 @@ const TABLE: Record<string, Case[]> = {
     ),
   ],
   "rounds.$roundId.questions.$position.grade-stream.ts": [
-    loader(
-      "the grade stream of Alice's answer",
+    action(
+      "grade and stream Alice's answer",
       () => `/rounds/${done()}/questions/1/grade-stream?slot=0`,
       () => ({ roundId: done(), position: "1" }),
+      {},
     ),
-    loader(
-      "the grade stream of Alice's follow-up",
+    action(
+      "grade and stream Alice's follow-up",
       () => `/rounds/${done()}/questions/1/grade-stream?slot=1`,
       () => ({ roundId: done(), position: "1" }),
+      {},
     ),
   ],
   // Bank questions are public; a question only Alice was asked, or her own, is not (the bank ones: see below).

@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { answers, grades, llmCalls, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import { mockLlmForEachTest, mockServer, setLlmEnv } from "../mocks/llm-test-env";
 import { openAiMock } from "../mocks/openai";
 import { GOOD_ANSWER, takeRound } from "../utils/review";
-import { createSignedInUser, get } from "../utils/routes";
+import { createSignedInUser, post } from "../utils/routes";
 
 /** Issue 14, defects 4 and 6: what one user can make the LLM cost. */
 
@@ -49,8 +49,8 @@ async function submittedAnswers(who: Who, rounds: number, perRound: number) {
 }
 
 async function openStream(who: Who, { roundId, position }: { roundId: string; position: string }) {
-  const response = await streamLoader({
-    request: get(`/rounds/${roundId}/questions/${position}/grade-stream?slot=0`, who.cookie),
+  const response = await streamAction({
+    request: post(`/rounds/${roundId}/questions/${position}/grade-stream?slot=0`, {}, { cookie: who.cookie }),
     params: { roundId, position },
     context: {},
   });

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test, vi } from "vitest";
 import { latestGrades } from "~/grading/grades.server";
-import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import {
   action as questionAction,
   loader as questionLoader,
@@ -45,8 +45,8 @@ async function gradeOneAnswer(): Promise<string> {
     post(path, { intent: "submit", answer: ANSWER }, { cookie: who.cookie }),
     params,
   );
-  const stream = await streamLoader({
-    request: get(`${path}/grade-stream?slot=0`, who.cookie),
+  const stream = await streamAction({
+    request: post(`${path}/grade-stream?slot=0`, {}, { cookie: who.cookie }),
     params,
     context: {},
   });

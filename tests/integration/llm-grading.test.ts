@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { answers, grades, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { loader as settingsLoader } from "~/routes/settings";
-import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
 import { action as practiseAction } from "~/routes/questions.$questionId";
 import { mockLlmForEachTest, setLlmEnv } from "../mocks/llm-test-env";
@@ -45,7 +45,7 @@ async function submitAnswer(who: Who) {
 }
 
 async function readEvents(who: Who, path: string, params: Record<string, string>) {
-  const outcome = await streamLoader({ request: get(`${path}/grade-stream?slot=0`, who.cookie), params, context: {} });
+  const outcome = await streamAction({ request: post(`${path}/grade-stream?slot=0`, {}, { cookie: who.cookie }), params, context: {} });
   expect(outcome.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
   const text = await outcome.text();
   return text
@@ -164,7 +164,7 @@ describe("grading with the LLM", () => {
 
   test("another user's grade stream is a 404 and grades nothing", async () => {
     const { roundId, params, path } = await submitAnswer(alice);
-    const outcome = await run(streamLoader, get(`${path}/grade-stream?slot=0`, bob.cookie), params);
+    const outcome = await run(streamAction, post(`${path}/grade-stream?slot=0`, {}, { cookie: bob.cookie }), params);
     expect(outcome.status).toBe(404);
     expect(storedGrades(roundId)).toHaveLength(0);
   });

@@ -1,12 +1,9 @@
 import { beforeEach, expect, test } from "vitest";
-import {
-  action as followUpAction,
-  loader as followUpLoader,
-} from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
 import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { takeRound, type TestUser } from "../utils/review";
+import { startQuestion, takeRound, type TestUser } from "../utils/review";
 
 interface ReportData {
   average: number | null;
@@ -61,7 +58,7 @@ test("each question carries its answer, criterion evidence, insights, probes, pr
   const roundId = await takeRound(alice, { count: 1 });
   const path = `/rounds/${roundId}/questions/1/follow-ups/1`;
   const params = { roundId, position: "1", slot: "1" };
-  await run(followUpLoader, get(path, alice.cookie), params);
+  await startQuestion(alice, roundId, 1, 1);
   const probeAnswer = "I would store an idempotency key with the result and return it on a retry.";
   await run(
     followUpAction,

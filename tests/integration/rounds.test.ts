@@ -8,6 +8,7 @@ import { loader as resumeLoader } from "~/routes/rounds.$roundId._index";
 import { action as followUpAction, loader as followUpLoader } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
 import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
 import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
 import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
 import { createSignedInUser, get, post, run, type Outcome } from "../utils/routes";
 
@@ -31,8 +32,12 @@ function questionPath(roundId: string, position = 1) {
   return `/rounds/${roundId}/questions/${position}`;
 }
 
+/** Presses Start (the POST that starts the clock), then reads the page it redirects to. */
 async function openQuestion(who: Alice, roundId: string, position = 1) {
-  return run(questionLoader, get(questionPath(roundId, position), who.cookie), { roundId, position: String(position) });
+  const params = { roundId, position: String(position) };
+  const started = await run(startAction, post(`${questionPath(roundId, position)}/start`, {}, { cookie: who.cookie }), params);
+  expect(started).toMatchObject({ status: 302, location: questionPath(roundId, position) });
+  return run(questionLoader, get(questionPath(roundId, position), who.cookie), params);
 }
 
 async function postAnswer(who: Alice, roundId: string, form: Record<string, string>, position = 1) {
@@ -232,17 +237,43 @@ describe("answering against the server clock", () => {
     expect(answerRows(roundId)[0]!.submittedAt).toBeInstanceOf(Date);
   });
 
-  test("an abandoned answer is submitted by the server with its draft when the clock is past", async () => {
+  test("an abandoned answer reads as submitted with its draft once the clock is past; the next write stores and grades it", async () => {
     const { roundId } = await startRound(alice, { minutes: "1" });
     await openQuestion(alice, roundId);
     await saveDraft(alice, roundId, "half an answer about resources");
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 10 * 60_000);
-    const page = (await openQuestion(alice, roundId)).data as { answer: { submittedAt: Date | null; timedOut: boolean; text: string; grade: unknown } };
+    const params = { roundId, position: "1" };
+    type Page = { answer: { submittedAt: Date | null; timedOut: boolean; skipped: boolean; text: string; grade: unknown }; gradeStreamUrl: string | null };
+    const page = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params)).data as Page;
+    expect(page.answer).toMatchObject({ timedOut: true, skipped: false, text: "half an answer about resources", grade: null });
     expect(page.answer.submittedAt).toBeInstanceOf(Date);
-    expect(page.answer.timedOut).toBe(true);
-    expect(page.answer.text).toBe("half an answer about resources");
-    expect(page.answer.grade).not.toBeNull();
+    expect(page.gradeStreamUrl).toBe(`${questionPath(roundId)}/grade-stream?slot=0`);
+    // Shown, not stored: the read wrote nothing.
+    expect(answerRows(roundId)[0]!.submittedAt).toBeNull();
+
+    // The next write (here, starting question 2) stores the submission as shown, then grades it.
+    const abandoned = answerRows(roundId)[0]!.id;
+    await openQuestion(alice, roundId, 2);
+    const row = answerRows(roundId).find((a) => a.id === abandoned)!;
+    expect(row.submittedAt?.getTime()).toBe(page.answer.submittedAt!.getTime());
+    expect(row).toMatchObject({ timedOut: true, skipped: false, text: "half an answer about resources" });
+    const after = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params)).data as Page;
+    expect(after.answer.grade).not.toBeNull();
+  });
+
+  test("a draft that arrives after the clock ran out is kept and submitted with the answer", async () => {
+    const { roundId } = await startRound(alice, { minutes: "1" });
+    await openQuestion(alice, roundId);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    const late = await saveDraft(alice, roundId, "typed while the laptop slept");
+    expect(late.status).toBe(409);
+    expect(late.data).toEqual({ ok: false, error: expect.stringMatching(/Time is up/) });
+    const [row] = answerRows(roundId);
+    expect(row).toMatchObject({ text: "typed while the laptop slept", timedOut: true, skipped: false });
+    expect(row!.submittedAt).toBeInstanceOf(Date);
+    expect(getDb().select().from(grades).where(eq(grades.answerId, row!.id)).all()).toHaveLength(1);
   });
 
   test("a second submission (another tab) changes nothing; drafts after submit are refused", async () => {
@@ -261,7 +292,7 @@ describe("answering against the server clock", () => {
 
   test("posting to a question never opened is a 404", async () => {
     const { roundId } = await startRound(alice);
-    const result = await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER });
+    const result = await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER }, 2);
     expect(result.status).toBe(404);
   });
 });
@@ -273,6 +304,17 @@ describe("follow-up probes", () => {
     await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER });
     const params = { roundId, position: "1", slot: "1" };
     const path = `${questionPath(roundId)}/follow-ups/1`;
+    // Unopened, the follow-up shows its Start page; "Answer follow-up 1" posts there.
+    expect(await run(followUpLoader, get(path, alice.cookie), params)).toMatchObject({
+      status: 302,
+      location: `${questionPath(roundId)}/start?slot=1`,
+    });
+    const started = await run(
+      startAction,
+      post(`${questionPath(roundId)}/start?slot=1`, {}, { cookie: alice.cookie }),
+      { roundId, position: "1" },
+    );
+    expect(started).toMatchObject({ status: 302, location: path });
     const page = (await run(followUpLoader, get(path, alice.cookie), params)).data as {
       answer: { probe: { question: string }; secondsAllowed: number };
     };

@@ -150,7 +150,8 @@ describe("log-in limits shared by two processes on one database", () => {
 
 async function streamEvents(server: RunningServer, page: string, cookie: string): Promise<string> {
   const response = await fetch(`${server.baseURL}${page}/grade-stream?slot=0`, {
-    headers: { Cookie: cookie },
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.baseURL },
   });
   expect(response.status).toBe(200);
   return response.text();
@@ -198,7 +199,8 @@ describe("answers a crash left ungraded", () => {
 
       // Open the grade stream and kill the server as soon as the model has started answering.
       const response = await fetch(`${first.baseURL}${page}/grade-stream?slot=0`, {
-        headers: { Cookie: cookie },
+        method: "POST",
+        headers: { Cookie: cookie, Origin: first.baseURL },
       });
       const reader = response.body!.getReader();
       let seen = "";

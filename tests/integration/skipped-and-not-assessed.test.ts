@@ -6,11 +6,11 @@ import { loadQueue } from "~/review/practice-queue.server";
 import { loadProgress } from "~/review/progress.server";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
 import { loader as exportLoader } from "~/routes/rounds.$roundId.export[.md]";
-import { loader as streamLoader } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
 import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
 import { action as newRoundAction } from "~/routes/rounds.new";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { GOOD_ANSWER, type TestUser } from "../utils/review";
+import { GOOD_ANSWER, startQuestion, type TestUser } from "../utils/review";
 
 const GERMAN =
   "REST ist ein Architekturstil für APIs über HTTP. Ressourcen werden über URIs identifiziert, und die HTTP-Methoden " +
@@ -75,6 +75,11 @@ describe("skipped questions", () => {
     expect(page.answer.grade).toBeNull();
     expect(page.gradeStreamUrl).toBeNull();
     expect(gradesOf(page.answer.id)).toEqual([]);
+    // Shown as skipped, stored by the next write (here the answer page's own post).
+    expect(roundAnswers(roundId)[0]!.submittedAt).toBeNull();
+    expect((await post_(roundId, 1, { intent: "grade" })).status).toBe(400);
+    expect(roundAnswers(roundId)[0]).toMatchObject({ skipped: true, timedOut: true, text: "" });
+    expect(gradesOf(page.answer.id)).toEqual([]);
   });
 
   test("an empty answer posted after the deadline (the page's clock ran out) is skipped", async () => {
@@ -96,7 +101,7 @@ describe("skipped questions", () => {
     expect(row).toMatchObject({ skipped: true, timedOut: false, text: "half a thought about resources" });
     expect(row!.submittedAt).toBeInstanceOf(Date);
     expect((await post_(roundId, 1, { intent: "grade" })).status).toBe(400);
-    const stream = await run(streamLoader, get(`${path(roundId, 1)}/grade-stream?slot=0`, alice.cookie), params(roundId, 1));
+    const stream = await run(streamAction, post(`${path(roundId, 1)}/grade-stream?slot=0`, {}, { cookie: alice.cookie }), params(roundId, 1));
     expect(stream.status).toBe(404);
     expect(gradesOf(row!.id)).toEqual([]);
     // A second post (another tab) changes nothing.
@@ -128,9 +133,9 @@ describe("skipped and not-assessed answers count in no figure", () => {
     const roundId = await startRound(3);
     await open(roundId, 1);
     expect((await post_(roundId, 1, { intent: "submit", answer: GOOD_ANSWER })).status).toBe(302);
-    await open(roundId, 2);
+    await startQuestion(alice, roundId, 2);
     expect((await post_(roundId, 2, { intent: "skip", answer: "" })).status).toBe(302);
-    await open(roundId, 3);
+    await startQuestion(alice, roundId, 3);
     expect((await post_(roundId, 3, { intent: "submit", answer: GERMAN })).status).toBe(302);
 
     const rows = roundAnswers(roundId);

@@ -21,7 +21,7 @@ import type { StorySuggestions } from "~/stories/suggestions.server";
 import { OVERUSE_THRESHOLD } from "~/stories/usage";
 import type { CoverageRow } from "~/stories/coverage";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { STORY_ANSWER, type TestUser } from "../utils/review";
+import { startQuestion, STORY_ANSWER, type TestUser } from "../utils/review";
 import { ownBehaviouralQuestion } from "../utils/questions";
 import { linksOf, writeStory } from "../utils/stories";
 import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
@@ -43,6 +43,7 @@ function roundOn(who: TestUser, questionId: string): string {
 }
 
 async function answerPage(who: TestUser, roundId: string) {
+  await startQuestion(who, roundId, 1);
   const outcome = await run(questionLoader, get(`/rounds/${roundId}/questions/1`, who.cookie), {
     roundId,
     position: "1",

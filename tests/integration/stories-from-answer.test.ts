@@ -10,7 +10,7 @@ import { loader as exportLoader } from "~/routes/stories.export[.md]";
 import { loader as viewLoader } from "~/routes/stories.$storyId._index";
 import { action as newAction, loader as newLoader } from "~/routes/stories.new";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { GOOD_ANSWER, STORY_ANSWER, type TestUser } from "../utils/review";
+import { GOOD_ANSWER, startQuestion, STORY_ANSWER, type TestUser } from "../utils/review";
 import { linksOf, STORY_FORM, storyCount, writeStory } from "../utils/stories";
 
 /** "Save as story" from a graded behavioural answer, and the Markdown export. */
@@ -32,6 +32,7 @@ async function answer(who: TestUser, questionId: string, text: string | null): P
   const question = findQuestion(questionId) ?? getBank().find((q) => q.kind === questionId)!;
   const roundId = createPracticeRound(who.user.id, "Round", [question], "3-5").id;
   const path = `/rounds/${roundId}/questions/1`;
+  await startQuestion(who, roundId, 1);
   const page = await run(questionLoader, get(path, who.cookie), { roundId, position: "1" });
   if (text !== null) {
     const submitted = await run(

@@ -6,6 +6,7 @@ import {
   action as questionAction,
   loader as questionLoader,
 } from "~/routes/rounds.$roundId.questions.$position._index";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
 import { action as newRoundAction } from "~/routes/rounds.new";
 import { get, post, run, type createSignedInUser } from "./routes";
 
@@ -48,12 +49,31 @@ export async function takeRound(
   return roundId;
 }
 
-/** Opens and submits the round's questions in order, one answer each. */
+/**
+ * Presses Start (or "Next question", "Answer follow-up"): the POST that starts
+ * a question's clock, as a page view never does. Starting one already started
+ * changes nothing.
+ */
+export async function startQuestion(who: TestUser, roundId: string, position: number | string, slot = 0) {
+  const path = `/rounds/${roundId}/questions/${position}/start${slot === 0 ? "" : `?slot=${slot}`}`;
+  const started = await run(startAction, post(path, {}, { cookie: who.cookie }), { roundId, position: String(position) });
+  expect(started.status).toBe(302);
+  return started;
+}
+
+/** Starts a question (startQuestion) and reads its page, as the redirect after Start does. */
+export async function openQuestion(who: TestUser, roundId: string, position: number | string) {
+  await startQuestion(who, roundId, position);
+  const path = `/rounds/${roundId}/questions/${position}`;
+  return run(questionLoader, get(path, who.cookie), { roundId, position: String(position) });
+}
+
+/** Starts and submits the round's questions in order, one answer each. */
 export async function answerRound(who: TestUser, roundId: string, texts: string[]) {
   for (const [i, answer] of texts.entries()) {
     const position = String(i + 1);
     const path = `/rounds/${roundId}/questions/${position}`;
-    await run(questionLoader, get(path, who.cookie), { roundId, position });
+    await startQuestion(who, roundId, position);
     const submitted = await run(
       questionAction,
       post(path, { intent: "submit", answer }, { cookie: who.cookie }),
