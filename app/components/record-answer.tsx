@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 import type { RecordingError, RecordingState, RecordingView } from "~/voice/recording-view";
 import { hasBrowserSpeech, listen } from "./browser-speech";
 import { DeliverySummary } from "./delivery-summary";
@@ -50,6 +50,22 @@ export function putIntoAnswerBox(textareaId: string, transcript: string): boolea
   Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(box, next);
   box.dispatchEvent(new Event("input", { bubbles: true }));
   return true;
+}
+
+/**
+ * MediaRecorder's WebM carries no duration, so <audio> shows none and its seek
+ * bar does not work: seeking far past the end makes the browser read the file's
+ * end (a Range request) and learn it, then playback goes back to the start.
+ */
+function findDuration(event: SyntheticEvent<HTMLAudioElement>) {
+  const audio = event.currentTarget;
+  if (audio.duration !== Infinity) return;
+  const back = () => {
+    audio.removeEventListener("durationchange", back);
+    audio.currentTime = 0;
+  };
+  audio.addEventListener("durationchange", back);
+  audio.currentTime = Number.MAX_SAFE_INTEGER;
 }
 
 const formatElapsed = (ms: number) => {
@@ -294,7 +310,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
         </button>
       ) : null}
       {audioUrl && recorder.phase === "idle" ? (
-        <audio controls preload="metadata" src={audioUrl} aria-label="Your recording" />
+        <audio controls preload="metadata" src={audioUrl} aria-label="Your recording" onLoadedMetadata={findDuration} />
       ) : null}
       {view?.delivery ? <DeliverySummary delivery={view.delivery} id={`${ids}-delivery`} /> : null}
     </section>
