@@ -243,6 +243,8 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
 
   if (state === null || state === "absent") return null;
   const open = state.open;
+  // A closed answer with nothing recorded (a report, a submitted typed answer): nothing to show.
+  if (!open && !view && !localUrl) return null;
   const audioUrl = localUrl ?? view?.audioUrl ?? null;
   const status =
     recorder.phase === "requesting"
