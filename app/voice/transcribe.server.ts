@@ -54,6 +54,12 @@ export function transcriptionSettings(env: Env = getEnv()): TranscriptionSetting
   };
 }
 
+/** What a settings page may show about transcription: never the key, never credentials in the URL. */
+export function describeTranscription(env: Env = getEnv()): { configured: boolean; model: string; server: string; mocked: boolean } {
+  const { configured, model, server } = transcriptionSettings(env);
+  return { configured, model, server, mocked: env.MOCKS };
+}
+
 export function isTranscriptionConfigured(env: Env = getEnv()): boolean {
   return transcriptionSettings(env).configured;
 }
