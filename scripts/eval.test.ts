@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EvalError, parseArgs, runEval, spearman } from "./eval";
+import { testBank } from "~/grading/offline/test-helpers";
 
 function fileWith(lines: string[]): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "eval-")), "set.jsonl");
@@ -131,9 +132,36 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     expect(await pairFailures("tests/fixtures/grader-pairs-dev.jsonl")).toEqual([]);
   }, 60_000);
 
+  // Dev sets 2 and 3 were written later by helpers that had not seen the grader, then tuned against (the
+  // claimed-story and dense-chaining salad rules). What holds is held here; what
+  // does not yet is an expected failure below, like the frozen set.
+  it("tests/fixtures/grader-pairs-dev2.jsonl: plain beats salad on every question, every behavioural salad <= 2", async () => {
+    const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev2.jsonl"]);
+    expect(summary.pairs.filter((p) => p.plainBeatsSalad === false).map((p) => p.questionId)).toEqual([]);
+    const behavioural = new Set(testBank().filter((q) => q.kind === "behavioural").map((q) => q.id));
+    expect(summary.pairs.filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false).map((p) => p.questionId)).toEqual([]);
+  }, 120_000);
+
+  it("tests/fixtures/grader-pairs-dev3.jsonl: plain beats salad and salad <= 2 on every question", async () => {
+    const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev3.jsonl"]);
+    expect(summary.pairs.filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false).map((p) => p.questionId)).toEqual([]);
+  }, 120_000);
+
+  // Known gaps: dev set 2's concept salads of plain false statements with no reason words ("Salts are
+  // global secrets shared across all users.") score 2.2-3.6, and 8 of dev set 3's short plain answers
+  // (80-130 words) land at 2.7-3.4 (clause-level meaning matching lifted two of them but made scores
+  // move with typos, so it was left out).
+  it.fails("tests/fixtures/grader-pairs-dev2.jsonl: the strict check (known gap)", async () => {
+    expect(await pairFailures("tests/fixtures/grader-pairs-dev2.jsonl")).toEqual([]);
+  }, 120_000);
+
+  it.fails("tests/fixtures/grader-pairs-dev3.jsonl: the strict check (known gap)", async () => {
+    expect(await pairFailures("tests/fixtures/grader-pairs-dev3.jsonl")).toEqual([]);
+  }, 120_000);
+
   // The frozen set was written before tuning and never read. It does NOT pass yet (issue 13 stays open):
-  // behavioural salads with few causal words still score high, and two plain-words concept answers land
-  // near 3.1. This runs the strict check and expects it to fail, so it turns red the day the grader
+  // two plain-words concept answers land near 3.1-3.3 (its behavioural salads, which failed before the
+  // claimed-story rule, now pass; that rule was built on dev set 2, not on this set). This runs the strict check and expects it to fail, so it turns red the day the grader
   // passes it; then make it an ordinary `it`. Never loosen the check to fit the grader.
   it.fails("tests/fixtures/grader-pairs-frozen.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5 (known gap)", async () => {
     expect(await pairFailures("tests/fixtures/grader-pairs-frozen.jsonl")).toEqual([]);

@@ -117,7 +117,8 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
     if (!f || sentence.words < 4) return;
     sentences++;
     // Only reasons chain claims: "for example", "such as" and "rather than" explain without chaining.
-    const reasons = (sentence.text.match(CAUSAL) ?? []).length;
+    // Read from the corrected words, so "becuase" counts as "because".
+    const reasons = (sentence.tokens.map((t) => t.norm).join(" ").match(CAUSAL) ?? []).length;
     markers += reasons;
     words += sentence.words;
     const ks = points.get(s)?.size ?? 0;
