@@ -3,11 +3,20 @@ import type { DeliveryMetrics } from "~/voice/delivery";
 const seconds = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
 /** How a spoken answer was delivered: pace, pauses, fillers and hedges. Only spoken answers have these. */
-export function DeliverySummary({ delivery, id }: { delivery: DeliveryMetrics; id: string }) {
+export function DeliverySummary({
+  delivery,
+  id,
+  headingLevel = 3,
+}: {
+  delivery: DeliveryMetrics;
+  id: string;
+  headingLevel?: 3 | 4 | 5 | 6;
+}) {
   const { longPauses, fillers, hedges } = delivery;
+  const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby={id} className="delivery">
-      <h3 id={id}>How you said it</h3>
+      <Heading id={id}>How you said it</Heading>
       <dl>
         <dt>Speaking time</dt>
         <dd>

@@ -22,6 +22,10 @@ export interface RecordAnswerProps {
   /** The answer's deadline and the server's clock when the page loaded: recording stops just before time runs out. */
   deadline?: Date | string;
   serverNow?: Date | string;
+  /** Replay and delivery only, never the record button (the round report). */
+  replayOnly?: boolean;
+  /** The level of the section's (visually hidden) heading in the page's outline. */
+  headingLevel?: 2 | 3 | 4 | 5;
 }
 
 /** Stop this long before the deadline, so the upload lands before the clock submits the answer. */
@@ -73,7 +77,7 @@ const formatElapsed = (ms: number) => {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 };
 
-export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, serverNow }: RecordAnswerProps) {
+export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, serverNow, replayOnly = false, headingLevel = 2 }: RecordAnswerProps) {
   const ids = useId();
   const [state, setState] = useState<RecordingState | "absent" | null>(null);
   const [view, setView] = useState<RecordingView | null>(null);
@@ -242,7 +246,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
   }, [recorder.problem]);
 
   if (state === null || state === "absent") return null;
-  const open = state.open;
+  const open = state.open && !replayOnly;
   // A closed answer with nothing recorded (a report, a submitted typed answer): nothing to show.
   if (!open && !view && !localUrl) return null;
   const audioUrl = localUrl ?? view?.audioUrl ?? null;
@@ -262,13 +266,14 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
               : notice?.tone === "status"
                 ? notice.text
                 : "";
+  const Heading = `h${headingLevel}` as const;
   const alert = recorder.problem ?? (notice?.tone === "alert" ? notice.text : null);
 
   return (
     <section className="recorder stack" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`} className="visually-hidden">
-        Answer out loud
-      </h2>
+      <Heading id={`${ids}-heading`} className="visually-hidden">
+        {open ? "Answer out loud" : "Your recording"}
+      </Heading>
       {open ? (
         <>
           <p className="hint" id={`${ids}-how`}>
@@ -314,7 +319,7 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
       {audioUrl && recorder.phase === "idle" ? (
         <audio controls preload="metadata" src={audioUrl} aria-label="Your recording" onLoadedMetadata={findDuration} />
       ) : null}
-      {view?.delivery ? <DeliverySummary delivery={view.delivery} id={`${ids}-delivery`} /> : null}
+      {view?.delivery ? <DeliverySummary delivery={view.delivery} id={`${ids}-delivery`} headingLevel={(headingLevel + 1) as 3 | 4 | 5 | 6} /> : null}
     </section>
   );
 }

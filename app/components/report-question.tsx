@@ -3,6 +3,7 @@ import type { AnswerView } from "~/rounds/round-view.server";
 import { formatDuration } from "~/review/format";
 import { GradeCard, type CriterionLabel } from "./grade-card";
 import { SaveAsStoryLink } from "./story-save-link";
+import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
 
 export interface ReportQuestionData {
   position: number;
@@ -44,6 +45,7 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
           <div className="answer-text">
             {q.main.text || <span className="muted">(no answer was written)</span>}
           </div>
+          <LazyRecordAnswer recordingUrl={recordingUrl(roundId, q.position, 0)} replayOnly headingLevel={4} />
           {q.main.grade ? (
             <>
               <GradeCard
@@ -73,6 +75,11 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
                           <div className="answer-text">
                             {followUp.text || <span className="muted">(no answer)</span>}
                           </div>
+                          <LazyRecordAnswer
+                            recordingUrl={recordingUrl(roundId, q.position, followUp.slot)}
+                            replayOnly
+                            headingLevel={4}
+                          />
                           {followUp.grade ? (
                             <GradeCard
                               grade={followUp.grade.grade}
