@@ -107,6 +107,8 @@ export async function transcribeRecording(answerId: string, { claim }: { claim: 
   const info = findRecording(answerId)!;
   const result = await transcribe(stored.audio, stored.mimeType);
   const done = new Date();
+  // Recorded again while this ran: the newer recording's own transcription writes its outcome, not this one.
+  const sameRecording = and(eq(recordings.answerId, answerId), eq(recordings.createdAt, info.createdAt));
   if (result.ok) {
     const durationSeconds = result.durationSeconds ?? (info.durationMs === null ? null : info.durationMs / 1000);
     getDb()
@@ -120,13 +122,13 @@ export async function transcribeRecording(answerId: string, { claim }: { claim: 
         delivery: deliveryMetrics({ transcript: result.transcript, segments: result.segments, durationSeconds }),
         updatedAt: done,
       })
-      .where(eq(recordings.answerId, answerId))
+      .where(sameRecording)
       .run();
   } else {
     getDb()
       .update(recordings)
       .set({ status: "failed", failureReason: result.reason, updatedAt: done })
-      .where(eq(recordings.answerId, answerId))
+      .where(sameRecording)
       .run();
   }
   return findRecording(answerId);
