@@ -397,7 +397,8 @@ beforeAll(async () => {
     headers,
   });
   expect(submitted.status()).toBe(200);
-  // "Next question": the POST that starts question 2's clock (a page view never does).
+  // "Answer follow-up 1" and "Next question": the POSTs that start their clocks (a page view never does).
+  await postForm(page, `/rounds/${roundId}/questions/1/start?slot=1`, {});
   await postForm(page, `/rounds/${roundId}/questions/2/start`, {});
   await page.goto(`${baseURL}/rounds/${roundId}/report`);
   const href = await page.locator('a[href^="/questions/"]').first().getAttribute("href");
