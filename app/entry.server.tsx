@@ -1,13 +1,14 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./env.server";
 import { getPrompts } from "./grading/llm/prompts.server";
 import { getBank } from "./question-bank/load-bank.server";
 import { getReadyRounds } from "./question-bank/ready-rounds.server";
 import { NonceProvider } from "./security/csp";
+import { logError } from "./utils/log.server";
 
 // Fail at boot, naming the variable, file or field at fault, rather than on a user's first answer.
 getEnv();
@@ -30,6 +31,34 @@ export { bodyLimitFor, bodyTooLargeMessage } from "./security/body-limit.server"
 
 /** For server.js: grades answers a crash left submitted but ungraded, at start-up and periodically. */
 export { startGradingSweep } from "./grading/grading-sweep.server";
+
+/** For server.js: JSON log lines (app/utils/log.server.ts) and the edges of a process's life. */
+export {
+  createRouteMatcher,
+  log,
+  logError,
+  logRequest,
+  routeConsoleToLog,
+} from "./utils/log.server";
+export {
+  closeDatabase,
+  gradingsRunningHere,
+  migrateDatabase,
+} from "./utils/process-lifecycle.server";
+
+/**
+ * An error a loader, action or render threw: one log line with its stack and
+ * the request's method and path (never its query string, body or cookies). A
+ * request the client abandoned, or one no route matches (a 404), is not an error.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logError("unhandled error", error, {
+    method: request.method,
+    path: new URL(request.url).pathname,
+  });
+};
 
 const ABORT_DELAY = 5_000;
 
@@ -74,7 +103,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           failed = true;
-          console.error(error);
+          logError("render error", error, { path: new URL(request.url).pathname });
         },
       },
     );
