@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
@@ -169,71 +169,135 @@ function percentile(sorted: number[], p: number): number {
   );
 }
 
-export const loadSection: BenchSection = {
-  name: `Load: ${USERS} signed-in users practising at once for ${SECONDS} s (production server, loopback)`,
-  async run() {
-    const buildDir = buildApp();
-    const dir = mkdtempSync(path.join(tmpdir(), "rehearse-load-"));
-    const databasePath = path.join(dir, "load.db");
-    const server = await startServer(buildDir, {
+/** Worker counts to compare (WEB_CONCURRENCY): `BENCH_LOAD_WORKERS=1,2` by default. */
+const WORKER_COUNTS = (process.env.BENCH_LOAD_WORKERS ?? "1,2")
+  .split(",")
+  .map((n) => Number(n.trim()))
+  .filter((n) => Number.isInteger(n) && n >= 1);
+
+interface LoadResult {
+  text: string;
+  requestsPerSecond: number;
+  p95: number;
+  answersPerSecond: number;
+}
+
+/** Waits until every worker has said it listens (its JSON "listening" line). */
+async function allListening(output: () => string, workers: number): Promise<void> {
+  const until = Date.now() + 120_000;
+  const count = () =>
+    output()
+      .split("\n")
+      .filter((l) => l.includes('"msg":"listening"')).length;
+  while (count() < workers) {
+    if (Date.now() > until) throw new Error(`Only ${count()} of ${workers} workers listened`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** One measurement: a fresh database, the production server with `workers` workers, USERS users for SECONDS. */
+async function measure(buildDir: string, workers: number): Promise<LoadResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), "rehearse-load-"));
+  const databasePath = path.join(dir, "load.db");
+  const server = await startServer(
+    buildDir,
+    {
       GRADER: "offline",
       DATABASE_PATH: databasePath,
       SESSION_SECRET: SECRET,
-    });
-    try {
-      const cookies: string[] = [];
-      // Two at a time: scrypt is deliberately slow, and this is set-up, not the measurement.
-      for (let i = 0; i < USERS; i += 2) {
-        const batch = [i, i + 1]
-          .filter((n) => n < USERS)
-          .map((n) => signUpUser(server.baseURL, `load${n}${Date.now().toString(36)}`));
-        cookies.push(...(await Promise.all(batch)));
-      }
+      WEB_CONCURRENCY: String(workers),
+    },
+    undefined,
+    { captureOutput: true, healthTimeoutMs: 120_000 },
+  );
+  try {
+    await allListening(server.output, workers);
+    const cookies: string[] = [];
+    // Two at a time: scrypt is deliberately slow, and this is set-up, not the measurement.
+    for (let i = 0; i < USERS; i += 2) {
+      const batch = [i, i + 1]
+        .filter((n) => n < USERS)
+        .map((n) => signUpUser(server.baseURL, `load${n}${Date.now().toString(36)}`));
+      cookies.push(...(await Promise.all(batch)));
+    }
 
-      const tally = newTally();
-      const started = performance.now();
-      const until = Date.now() + SECONDS * 1000;
-      await Promise.all(cookies.map((cookie) => practise(server.baseURL, cookie, until, tally)));
-      const elapsed = (performance.now() - started) / 1000;
+    const loadBefore = loadavg()[0]!;
+    const tally = newTally();
+    const started = performance.now();
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(cookies.map((cookie) => practise(server.baseURL, cookie, until, tally)));
+    const elapsed = (performance.now() - started) / 1000;
 
-      const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-      const counted = db
-        .prepare(
-          `SELECT (SELECT count(*) FROM answers WHERE submitted_at IS NOT NULL) AS submitted,
-                  (SELECT count(DISTINCT answer_id) FROM grades) AS graded`,
-        )
-        .get() as { submitted: number; graded: number };
-      db.close();
+    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+    const counted = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM answers WHERE submitted_at IS NOT NULL) AS submitted,
+                (SELECT count(DISTINCT answer_id) FROM grades) AS graded`,
+      )
+      .get() as { submitted: number; graded: number };
+    db.close();
 
-      const all = STEPS.flatMap((s) => tally.latencies[s]).sort((a, b) => a - b);
-      const row = (label: string, times: number[]) => {
-        const sorted = [...times].sort((a, b) => a - b);
-        return [
-          label,
-          String(sorted.length),
-          ...[50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)),
-        ];
-      };
-      const table = formatTable(
-        ["request", "count", "p50 ms", "p95 ms", "p99 ms"],
-        [...STEPS.map((s) => row(s, tally.latencies[s])), row("all requests", all)],
-      );
-      const { ok, client, server: serverErrors, errors } = tally.byClass;
-      const consistent =
-        counted.submitted === tally.acceptedAnswers && counted.graded === tally.acceptedAnswers;
-      const lines = [
-        table,
-        "",
-        `${(all.length / elapsed).toFixed(0)} requests/s over ${elapsed.toFixed(1)} s; p95 latency ${percentile(all, 95).toFixed(1)} ms.`,
-        `Responses: ${ok} 2xx/3xx, ${client} 4xx, ${serverErrors} 5xx; ${errors} connection errors; ${tally.unexpected.length} unexpected.`,
-        `Accepted answers ${tally.acceptedAnswers} = submitted answers in the database ${counted.submitted}, graded ${counted.graded}: ${consistent ? "yes" : "NO"}.`,
+    const all = STEPS.flatMap((s) => tally.latencies[s]).sort((a, b) => a - b);
+    const row = (label: string, times: number[]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      return [
+        label,
+        String(sorted.length),
+        ...[50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)),
       ];
-      if (tally.unexpected.length > 0)
-        lines.push(`First unexpected: ${[...new Set(tally.unexpected)].slice(0, 5).join("; ")}`);
-      return lines.join("\n");
+    };
+    const table = formatTable(
+      ["request", "count", "p50 ms", "p95 ms", "p99 ms"],
+      [...STEPS.map((s) => row(s, tally.latencies[s])), row("all requests", all)],
+    );
+    const { ok, client, server: serverErrors, errors } = tally.byClass;
+    const consistent =
+      counted.submitted === tally.acceptedAnswers && counted.graded === tally.acceptedAnswers;
+    const requestsPerSecond = all.length / elapsed;
+    const lines = [
+      `### ${workers} worker${workers === 1 ? "" : "s"} (WEB_CONCURRENCY=${workers})`,
+      "",
+      table,
+      "",
+      `${requestsPerSecond.toFixed(0)} requests/s over ${elapsed.toFixed(1)} s; p95 latency ${percentile(all, 95).toFixed(1)} ms; ${(tally.acceptedAnswers / elapsed).toFixed(1)} answers/s.`,
+      `Machine load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} cores.`,
+      `Responses: ${ok} 2xx/3xx, ${client} 4xx, ${serverErrors} 5xx; ${errors} connection errors; ${tally.unexpected.length} unexpected.`,
+      `Accepted answers ${tally.acceptedAnswers} = submitted answers in the database ${counted.submitted}, graded ${counted.graded}: ${consistent ? "yes" : "NO"}.`,
+    ];
+    if (tally.unexpected.length > 0)
+      lines.push(`First unexpected: ${[...new Set(tally.unexpected)].slice(0, 5).join("; ")}`);
+    return {
+      text: lines.join("\n"),
+      requestsPerSecond,
+      p95: percentile(all, 95),
+      answersPerSecond: tally.acceptedAnswers / elapsed,
+    };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const loadSection: BenchSection = {
+  name: `Load: ${USERS} signed-in users practising at once for ${SECONDS} s at ${WORKER_COUNTS.join(" and ")} worker(s) (production server, loopback)`,
+  async run() {
+    const buildDir = buildApp();
+    try {
+      const results: { workers: number; result: LoadResult }[] = [];
+      for (const workers of WORKER_COUNTS)
+        results.push({ workers, result: await measure(buildDir, workers) });
+      const parts = results.map((r) => r.result.text);
+      const base = results[0]!;
+      for (const other of results.slice(1)) {
+        parts.push(
+          `Ratio ${other.workers}:${base.workers} workers: ${(other.result.requestsPerSecond / base.result.requestsPerSecond).toFixed(2)}x requests/s ` +
+            `(${base.result.requestsPerSecond.toFixed(0)} -> ${other.result.requestsPerSecond.toFixed(0)}), ` +
+            `p95 ${base.result.p95.toFixed(0)} -> ${other.result.p95.toFixed(0)} ms, ` +
+            `answers/s ${base.result.answersPerSecond.toFixed(1)} -> ${other.result.answersPerSecond.toFixed(1)}.`,
+        );
+      }
+      return parts.join("\n\n");
     } finally {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
       rmSync(buildDir, { recursive: true, force: true });
     }
   },

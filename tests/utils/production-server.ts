@@ -43,7 +43,11 @@ export async function waitForHealthy(baseURL: string, timeoutMs = 30_000): Promi
   return pollHealthy(baseURL, timeoutMs, () => false);
 }
 
-async function pollHealthy(baseURL: string, timeoutMs: number, gaveUp: () => boolean): Promise<void> {
+async function pollHealthy(
+  baseURL: string,
+  timeoutMs: number,
+  gaveUp: () => boolean,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until && !gaveUp()) {
     try {
@@ -60,6 +64,17 @@ export interface RunningServer {
   baseURL: string;
   process: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Resolves when the process has exited, with its exit code or signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything the server wrote to stdout so far (its JSON log lines), when started with `captureOutput`. */
+  output: () => string;
+}
+
+export interface StartOptions {
+  /** Keep the server's stdout (its JSON log lines) for `output()` rather than dropping it. */
+  captureOutput?: boolean;
+  /** How long to wait for /healthz (cluster workers on a busy machine take a while). */
+  healthTimeoutMs?: number;
 }
 
 /**
@@ -74,6 +89,7 @@ export async function startServer(
   buildDir: string,
   env: Record<string, string>,
   port?: number,
+  options: StartOptions = {},
 ): Promise<RunningServer> {
   const listenOn = port ?? (await freePort());
   const child = spawn(process.execPath, [path.resolve("server.js")], {
@@ -86,19 +102,30 @@ export async function startServer(
       ...env,
       REHEARSE_BUILD_DIR: buildDir,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", options.captureOutput ? "pipe" : "ignore", "inherit"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let output = "";
+  child.stdout?.setEncoding("utf8");
+  child.stdout?.on("data", (chunk: string) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const baseURL = `http://127.0.0.1:${listenOn}`;
   // A server that dies at boot (a bad setting, a taken port) fails the caller now, not after the health timeout.
   let healthy = false;
   let died = false;
   const diedAtBoot = exited.then(() => {
     died = true;
-    if (!healthy) throw new Error(`server.js exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy`);
+    if (!healthy)
+      throw new Error(
+        `server.js exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy`,
+      );
   });
   try {
-    await Promise.race([pollHealthy(baseURL, 30_000, () => died), diedAtBoot]);
+    await Promise.race([
+      pollHealthy(baseURL, options.healthTimeoutMs ?? 30_000, () => died),
+      diedAtBoot,
+    ]);
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
@@ -107,6 +134,8 @@ export async function startServer(
   return {
     baseURL,
     process: child,
+    exited,
+    output: () => output,
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
