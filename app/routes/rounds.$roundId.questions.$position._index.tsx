@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReadAloud } from "~/components/read-aloud";
+import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 import { Score } from "~/components/score";
 import { StorySuggestions } from "~/components/story-suggestions";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
@@ -30,6 +32,7 @@ export default function QuestionPage() {
       </p>
       <h1 ref={heading} tabIndex={-1}>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
+      <ReadAloud text={`${question.title}. ${question.prompt}`} />
       {data.storySuggestions && !answer.submittedAt ? <StorySuggestions stories={data.storySuggestions} /> : null}
       <AnswerStage
         answer={answer}
@@ -39,6 +42,13 @@ export default function QuestionPage() {
         draftUrl={data.draftUrl}
         gradeStreamUrl={data.gradeStreamUrl}
         canRegrade={data.canRegrade}
+      />
+      {/* Remounted on submission, so it switches to replay and delivery only. */}
+      <LazyRecordAnswer
+        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
+        recordingUrl={recordingUrl(round.id, position, 0)}
+        deadline={answer.deadlineAt}
+        serverNow={data.serverNow}
       />
       {probes.length > 0 ? (
         <section aria-labelledby="follow-ups">

@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReadAloud } from "~/components/read-aloud";
+import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,6 +30,7 @@ export default function FollowUpPage() {
         On: <Link to={back}>{question.title}</Link>
       </p>
       <h1 ref={heading} tabIndex={-1}>{answer.probe?.question ?? "Follow-up"}</h1>
+      {answer.probe ? <ReadAloud text={answer.probe.question} label="Read the follow-up aloud" /> : null}
       <AnswerStage
         answer={answer}
         serverNow={data.serverNow}
@@ -36,6 +39,13 @@ export default function FollowUpPage() {
         draftUrl={data.draftUrl}
         gradeStreamUrl={data.gradeStreamUrl}
         canRegrade={data.canRegrade}
+      />
+      {/* Remounted on submission, so it switches to replay and delivery only. */}
+      <LazyRecordAnswer
+        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
+        recordingUrl={recordingUrl(round.id, position, slot)}
+        deadline={answer.deadlineAt}
+        serverNow={data.serverNow}
       />
       {answer.submittedAt ? (
         <nav className="next" aria-label="Round">
