@@ -6,6 +6,7 @@ import { getEnv } from "~/env.server";
 import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
 import { describeLlm, isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { usageByGrader } from "~/grading/usage.server";
+import { describeTranscription } from "~/voice/transcribe.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,11 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dailyLimit: env.LLM_DAILY_LIMIT,
     usedToday: llmGradesToday(user.id),
     usage: usageByGrader(user.id),
+    transcription: describeTranscription(env),
   };
 }
 
 export default function SettingsPage() {
-  const { mode, plan, llm, timeoutSeconds, dailyLimit, usedToday, usage } = useLoaderData<typeof loader>();
+  const { mode, plan, llm, timeoutSeconds, dailyLimit, usedToday, usage, transcription } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Settings</h1>
@@ -60,6 +62,15 @@ export default function SettingsPage() {
             <dd>Not configured. Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.</dd>
           </>
         )}
+      </dl>
+      <h2>Voice answers</h2>
+      <dl className="facts">
+        <dt>Transcription</dt>
+        <dd>
+          {transcription.configured
+            ? `${transcription.model} at ${transcription.server}${transcription.mocked ? " (mocked: MOCKS=true)" : ""}`
+            : "Not configured: recordings are kept for replay, and the browser's own speech recognition is used where it exists. Set TRANSCRIBE_BASE_URL for a local Whisper server (see .env.example)."}
+        </dd>
       </dl>
       <p>
         Prefer feedback in words without numbers? Turn on low-anxiety mode in <Link to="/preferences">Preferences</Link>.

@@ -183,6 +183,8 @@ describe("the settings page", () => {
       llm: { model: "gpt-4o-mini", server: "mock-llm.test/v1" },
       usedToday: openAiMock.requests.length,
       usage: [{ grader: "openai", grades: 1 }],
+      // Transcription falls back to the OpenAI settings: configured, with whisper-1 on the same server.
+      transcription: { configured: true, model: "whisper-1", server: "mock-llm.test/v1" },
     });
   });
 
