@@ -77,8 +77,12 @@ async function timed(
     else if (response.status >= 400) tally.byClass.client += 1;
     else tally.byClass.ok += 1;
     return { status: response.status, location: response.headers.get("Location"), body };
-  } catch {
+  } catch (error) {
     tally.byClass.errors += 1;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    tally.unexpected.push(
+      `${step}: no response (${cause?.code ?? cause?.message ?? String(error)})`,
+    );
     return null;
   }
 }
@@ -261,11 +265,24 @@ async function measure(buildDir: string, workers: number): Promise<LoadResult> {
       "",
       `${requestsPerSecond.toFixed(0)} requests/s over ${elapsed.toFixed(1)} s; p95 latency ${percentile(all, 95).toFixed(1)} ms; ${(tally.acceptedAnswers / elapsed).toFixed(1)} answers/s.`,
       `Machine load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} cores.`,
-      `Responses: ${ok} 2xx/3xx, ${client} 4xx, ${serverErrors} 5xx; ${errors} connection errors; ${tally.unexpected.length} unexpected.`,
+      `Responses: ${ok} 2xx/3xx, ${client} 4xx, ${serverErrors} 5xx; ${errors} connection errors; ${tally.unexpected.length - errors} unexpected responses.`,
       `Accepted answers ${tally.acceptedAnswers} = submitted answers in the database ${counted.submitted}, graded ${counted.graded}: ${consistent ? "yes" : "NO"}.`,
     ];
     if (tally.unexpected.length > 0)
       lines.push(`First unexpected: ${[...new Set(tally.unexpected)].slice(0, 5).join("; ")}`);
+    // The server's own account of its errors (JSON log lines with level "error").
+    const errorLines = server
+      .output()
+      .split("\n")
+      .filter((l) => l.includes('"level":"error"'))
+      .map((l) => {
+        const { msg, message, path: at } = JSON.parse(l) as Record<string, string>;
+        return `${msg} ${at ?? ""}: ${message ?? ""}`.slice(0, 300);
+      });
+    if (errorLines.length > 0)
+      lines.push(
+        `Server errors (${errorLines.length}): ${[...new Set(errorLines)].slice(0, 3).join(" | ")}`,
+      );
     return {
       text: lines.join("\n"),
       requestsPerSecond,
