@@ -334,3 +334,57 @@ describe("graceful shutdown", () => {
     },
   );
 });
+
+describe("graceful shutdown past its deadline", () => {
+  test(
+    "a grading still running at SHUTDOWN_TIMEOUT_MS is cut, exit 0; after restart the sweep grades the answer",
+    { timeout: 240_000 },
+    async () => {
+      const database = freshDatabase();
+      const env = {
+        MOCKS: "true",
+        GRADER: "auto",
+        GRADING_LEASE_MS: "2000",
+        GRADING_SWEEP_INTERVAL_MS: "1000",
+      };
+      const slow = await serve(
+        database,
+        { ...env, MOCKS_LATENCY_MS: "60000", SHUTDOWN_TIMEOUT_MS: "500" },
+        { captureOutput: true },
+      );
+      const cookie = await signUp(slow, "cut");
+      const page = await submittedAnswer(slow, cookie);
+      const stream = send(slow, "POST", `${page}/grade-stream?slot=0`, { cookie }).catch(
+        () => null,
+      );
+      const until = Date.now() + 60_000;
+      while (
+        count(database, "select count(*) as n from llm_calls where finished_at is null") === 0 &&
+        Date.now() < until
+      )
+        await new Promise((r) => setTimeout(r, 20));
+      slow.process.kill("SIGTERM");
+      expect(await slow.exited).toEqual({ code: 0, signal: null });
+      await stream;
+      expect(logLines(slow).map((l) => l.msg)).toContain(
+        "shutdown deadline passed; cutting what is left",
+      );
+      // The answer is stored, ungraded; the database file is whole.
+      const check = new Database(database, { readonly: true });
+      expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+      check.close();
+      expect(
+        count(database, "select count(*) as n from answers where submitted_at is not null"),
+      ).toBe(1);
+      expect(gradeCount(database)).toBe(0);
+
+      // Restarted with a model that answers: nobody visits, and the sweep grades it once.
+      await serve(database, env);
+      const graded = Date.now() + 60_000;
+      while (gradeCount(database) === 0 && Date.now() < graded)
+        await new Promise((r) => setTimeout(r, 250));
+      expect(gradeCount(database)).toBe(1);
+      expect(count(database, "select count(*) as n from grades where grader = 'openai'")).toBe(1);
+    },
+  );
+});
