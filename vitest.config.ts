@@ -46,7 +46,11 @@ export default defineConfig({
           include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: slowBesideTheCode,
           // Opening SQLite here fails at once (DATABASE_PATH under /dev/null): such a test belongs in integration.
-          setupFiles: [...node.setupFiles, "tests/setup/no-database.ts", "tests/setup/unit-modules.ts"],
+          setupFiles: [
+            ...node.setupFiles,
+            "tests/setup/no-database.ts",
+            "tests/setup/unit-modules.ts",
+          ],
           // Files share a worker's loaded node_modules; unit-modules.ts gives each file fresh app modules.
           isolate: false,
         },
