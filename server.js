@@ -83,11 +83,12 @@ function runPrimary() {
   let stopping = false;
   let failed = false;
   const listening = new Set();
-  const fork = () => cluster.fork({ REHEARSE_WORKER: "1" });
+  const fork = () => cluster.fork();
   cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
     const wasListening = listening.delete(worker.id);
-    if (code !== 0) failed = true;
+    // A worker still starting when told to stop dies of the SIGTERM itself: that is no failure.
+    if (code !== 0 && !(stopping && signal === "SIGTERM")) failed = true;
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         ops.log("info", "stopped", { workers: WORKERS });
