@@ -9,8 +9,10 @@ test("feedback and probes stream onto the page, then the stored LLM grade shows"
   const page = await browser().newPage();
   await signUp(page, baseURL);
   await page.getByRole("link", { name: "Settings" }).click();
-  await expect.poll(() => page.getByText("mocked: MOCKS=true").isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(/^api\.openai\.com \(mocked: MOCKS=true\)$/).isVisible()).toBe(true);
   expect(await page.getByText(/the LLM \(gpt-4o-mini\)/).isVisible()).toBe(true);
+  // Voice answers: transcription falls back to the same (mocked) server.
+  expect(await page.getByText(/^whisper-1 at .+ \(mocked: MOCKS=true\)$/).isVisible()).toBe(true);
 
   await page.getByRole("link", { name: "New round" }).click();
   await page.getByLabel("rest-api").check();
