@@ -46,5 +46,7 @@ export function addCustomQuestions(userId: string, questions: Question[]): AddRe
     if (problems.length > 0) return { ok: false, problems };
     insertCustomQuestions(userId, questions, tx);
     return { ok: true };
-  });
+    // Immediate: it reads before it writes, and with several workers a deferred transaction would fail
+    // with SQLITE_BUSY at its first write instead of waiting for the other process (busy_timeout).
+  }, { behavior: "immediate" });
 }
