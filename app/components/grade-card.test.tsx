@@ -90,14 +90,28 @@ test("a grade stored before the checks shows none of it", () => {
 });
 
 test("an offline grade says what the offline grader judges; a grade without a score says it was not assessed", () => {
-  const offline: GradeProvenance = { ...provenance, grader: "offline", model: "rubric-heuristic@1", promptVersion: null };
+  const offline: GradeProvenance = {
+    ...provenance,
+    grader: "offline",
+    model: "rubric-heuristic@1",
+    promptVersion: null,
+  };
   const scoped = renderToStaticMarkup(
-    <GradeCard grade={{ ...grade, scope: "Offline grader: reads for the rubric's points." }} provenance={offline} criteria={[]} />,
+    <GradeCard
+      grade={{ ...grade, scope: "Offline grader: reads for the rubric's points." }}
+      provenance={offline}
+      criteria={[]}
+    />,
   );
   expect(scoped).toContain("Offline grader: reads for the rubric&#x27;s points.");
   const unscored = renderToStaticMarkup(
     <GradeCard
-      grade={{ ...grade, overall: null, criteria: [], flags: { injectionSuspected: false, nonEnglish: true } }}
+      grade={{
+        ...grade,
+        overall: null,
+        criteria: [],
+        flags: { injectionSuspected: false, nonEnglish: true },
+      }}
       provenance={offline}
       criteria={[]}
     />,
@@ -105,4 +119,28 @@ test("an offline grade says what the offline grader judges; a grade without a sc
   expect(unscored).toContain("not assessed");
   expect(unscored).toContain("Not assessed by the offline grader");
   expect(unscored).not.toContain("<table");
+});
+
+// Issue 18: a pasted answer showed "735.8 words per minute". Typed answers show no pace; old rows still carry one.
+test("a typed answer's insights show words and fillers but no pace, even when a stored grade has one", () => {
+  const page = renderToStaticMarkup(
+    <GradeCard
+      grade={{
+        ...grade,
+        insights: {
+          wordCount: 120,
+          wordsPerMinute: 735.8,
+          fillerWords: [{ word: "basically", count: 2 }],
+          topWords: [],
+          termsUsed: [],
+        },
+      }}
+      provenance={provenance}
+      criteria={[]}
+    />,
+  );
+  expect(page).toContain("120 words");
+  expect(page).toContain("filler: basically ×2");
+  expect(page).not.toContain("735.8");
+  expect(page).not.toMatch(/per minute|a minute/);
 });

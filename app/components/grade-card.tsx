@@ -10,7 +10,8 @@ export interface CriterionLabel {
 function graderLabel(provenance: GradeProvenance, grade: Grade): string {
   if (provenance.grader === "openai") {
     const prompt = provenance.promptVersion ? ` (prompt ${provenance.promptVersion})` : "";
-    const samples = grade.checks && grade.checks.samples > 1 ? `, median of ${grade.checks.samples} replies` : "";
+    const samples =
+      grade.checks && grade.checks.samples > 1 ? `, median of ${grade.checks.samples} replies` : "";
     return `Graded by ${provenance.model ?? "the LLM"}${prompt}${samples}`;
   }
   return "Graded offline by the rubric heuristic";
@@ -152,10 +153,8 @@ export function GradeCard({
       </div>
       {grade.insights ? (
         <p className="hint">
+          {/* No pace here: a typed answer's words per minute measures typing or pasting, not speech (issue 18). Spoken answers show theirs in DeliverySummary. */}
           {grade.insights.wordCount} words
-          {grade.insights.wordsPerMinute !== null
-            ? ` · ${grade.insights.wordsPerMinute} words per minute`
-            : ""}
           {grade.insights.fillerWords.length > 0
             ? ` · filler: ${grade.insights.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`
             : ""}

@@ -21,12 +21,15 @@ const quote = (text: string) =>
         .map((line) => `> ${line}`)
         .join("\n");
 // User and grader text is escaped as the story export escapes it: raw HTML in an answer stays text.
-const cell = (text: string | null) => (text === null ? "—" : escapeMarkdown(text.replace(/\s*\n\s*/g, " ")));
+const cell = (text: string | null) =>
+  text === null ? "—" : escapeMarkdown(text.replace(/\s*\n\s*/g, " "));
 const line = (text: string) => escapeMarkdown(text.replace(/\s+/g, " ").trim());
 
 function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolean): string[] {
   const lines = [
-    grade.overall === null ? `**Overall:** not assessed` : `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
+    grade.overall === null
+      ? `**Overall:** not assessed`
+      : `**Overall:** ${scoreText(grade.overall, lowAnxiety)}`,
     "",
     `| Criterion | ${lowAnxiety ? "How it went" : "Score"} | What earned it | Why |`,
     "|---|---|---|---|",
@@ -42,13 +45,21 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
       `**STAR:** present — ${grade.star.present.join(", ") || "none"}; missing — ${grade.star.missing.join(", ") || "none"}`,
     );
   if (grade.strengths.length > 0)
-    lines.push("", "**Strong:**", ...grade.strengths.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`));
+    lines.push(
+      "",
+      "**Strong:**",
+      ...grade.strengths.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
+    );
   if (grade.improvements.length > 0)
-    lines.push("", "**To improve:**", ...grade.improvements.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`));
+    lines.push(
+      "",
+      "**To improve:**",
+      ...grade.improvements.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
+    );
   if (grade.insights) {
     const i = grade.insights;
+    // No pace: a typed answer's words per minute measures typing or pasting, not speech (issue 18).
     const parts = [`${i.wordCount} words`];
-    if (i.wordsPerMinute !== null) parts.push(`${i.wordsPerMinute} words per minute`);
     if (i.fillerWords.length > 0)
       parts.push(`filler: ${i.fillerWords.map((f) => `${f.word} ×${f.count}`).join(", ")}`);
     if (i.termsUsed.length > 0) parts.push(`terms used: ${i.termsUsed.join(", ")}`);
