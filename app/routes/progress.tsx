@@ -4,10 +4,11 @@ import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { ReviewNav } from "~/components/review-nav";
+import { DeliveryOverTime } from "~/components/delivery-over-time";
 import { SeriesFigure } from "~/components/series-figure";
 import { SeriesOverview } from "~/components/series-overview";
 import type { Series } from "~/review/progress-series";
+import { loadDeliveryOverTime } from "~/review/delivery-over-time.server";
 import { loadProgress } from "~/review/progress.server";
 import { parseSearchParams } from "~/utils/search-params";
 
@@ -41,16 +42,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         };
       })()
     : null;
-  const result = { progress: body, all, errors: query.ok ? null : query.errors };
+  const delivery = loadDeliveryOverTime(user.id);
+  const result = { progress: body, delivery, all, errors: query.ok ? null : query.errors };
   return query.ok ? result : data(result, { status: 400 });
 }
 
 export default function ProgressPage() {
-  const { progress, all, errors } = useLoaderData<typeof loader>();
+  const { progress, delivery, all, errors } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Progress</h1>
-      <ReviewNav />
       <FormErrors errors={errors?.fields.charts} />
       {!progress ? (
         <p className="muted">
@@ -103,6 +104,7 @@ export default function ProgressPage() {
           </div>
         </>
       )}
+      {delivery.length > 0 ? <DeliveryOverTime points={delivery} /> : null}
     </section>
   );
 }
