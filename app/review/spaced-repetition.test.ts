@@ -1,43 +1,89 @@
-import { expect, test } from "vitest";
-import { intervalDays, schedule } from "./spaced-repetition";
+import { Rating } from "ts-fsrs";
+import { describe, expect, test } from "vitest";
+import { nextDue, ratingFor, schedule, type Attempt } from "./spaced-repetition";
 
+const DAY = 86_400_000;
 const NOW = new Date("2026-03-10T12:00:00Z");
-const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
+const at = (days: number, overall: number): Attempt => ({ at: daysAgo(days), overall });
 
-test("weaker answers come back sooner; strong, repeated ones wait longer", () => {
-  expect(intervalDays(1.5, 1)).toBe(1);
-  expect(intervalDays(2.5, 1)).toBe(2);
-  expect(intervalDays(3.2, 1)).toBe(4);
-  expect(intervalDays(3.8, 1)).toBe(7);
-  expect(intervalDays(4.2, 1)).toBe(14);
-  expect(intervalDays(4.2, 3)).toBe(28);
-  expect(intervalDays(4.8, 5)).toBe(60);
+describe("a score as an FSRS rating", () => {
+  test.each([
+    [1, Rating.Again],
+    [1.99, Rating.Again],
+    [2, Rating.Hard],
+    [2.99, Rating.Hard],
+    [3, Rating.Good],
+    [4.19, Rating.Good],
+    [4.2, Rating.Easy],
+    [5, Rating.Easy],
+  ])("%s is rated %s", (overall, rating) => {
+    expect(ratingFor(overall)).toBe(rating);
+  });
 });
 
-test("due questions first, the weakest and longest waiting first; then the rest by due date", () => {
-  const result = schedule(
-    [
-      { questionId: "strong-recent", lastAt: daysAgo(2), overall: 4.6, attempts: 1 },
-      { questionId: "weak-old", lastAt: daysAgo(20), overall: 2.0, attempts: 1 },
-      { questionId: "weak-yesterday", lastAt: daysAgo(1), overall: 1.5, attempts: 1 },
-      { questionId: "middling-soon", lastAt: daysAgo(5), overall: 3.8, attempts: 2 },
-    ],
-    NOW,
-  );
-  expect(result.map((r) => [r.questionId, r.due])).toEqual([
-    ["weak-old", true],
-    ["weak-yesterday", true],
-    ["middling-soon", false],
-    ["strong-recent", false],
-  ]);
-  expect(result[2]!.dueAt.toISOString()).toBe("2026-03-12T12:00:00.000Z");
+describe("replaying the attempts", () => {
+  test("a first attempt waits longer the better it was, a day at the least", () => {
+    const waits = [1.2, 2.5, 3.5, 4.6].map(
+      (score) => (nextDue([at(0, score)]).getTime() - NOW.getTime()) / DAY,
+    );
+    expect(waits[0]).toBeGreaterThanOrEqual(1);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    expect(new Set(waits).size).toBe(4);
+  });
+
+  test("the same last score after different earlier attempts gives different due dates", () => {
+    const struggled = nextDue([at(20, 1.5), at(12, 1.8), at(2, 3.6)]);
+    const steady = nextDue([at(20, 4.5), at(12, 4.4), at(2, 3.6)]);
+    // Strong earlier answers make the memory stable: the same 3.6 waits much longer.
+    expect(steady.getTime()).toBeGreaterThan(struggled.getTime() + 7 * DAY);
+    expect(nextDue([at(2, 3.6)]).getTime()).not.toBe(steady.getTime());
+  });
+
+  test("attempts are replayed in time order, whatever order they come in", () => {
+    const history = [at(30, 2.1), at(9, 4.0), at(3, 4.6)];
+    expect(nextDue([...history].reverse()).toISOString()).toBe(nextDue(history).toISOString());
+  });
+
+  test("no attempts is a programming error, not a date", () => {
+    expect(() => nextDue([])).toThrow();
+  });
 });
 
-test("due later today counts as due today", () => {
-  const [r] = schedule(
-    [{ questionId: "q", lastAt: new Date("2026-03-09T20:00:00Z"), overall: 1.2, attempts: 1 }],
-    NOW,
-  );
-  expect(r!.dueAt.toISOString()).toBe("2026-03-10T20:00:00.000Z");
-  expect(r!.due).toBe(true);
+describe("the queue's order", () => {
+  test("due questions first, most overdue first; then the rest by due date", () => {
+    const result = schedule(
+      [
+        { questionId: "strong-recent", attempts: [at(2, 4.6)] },
+        { questionId: "weak-old", attempts: [at(20, 2.0)] },
+        { questionId: "weak-yesterday", attempts: [at(1.5, 1.5)] },
+        { questionId: "good-twice", attempts: [at(9, 3.8), at(5, 3.8)] },
+        { questionId: "never-graded", attempts: [] },
+      ],
+      NOW,
+    );
+    expect(result.map((r) => [r.questionId, r.due])).toEqual([
+      ["weak-old", true],
+      ["weak-yesterday", true],
+      ["strong-recent", false],
+      ["good-twice", false],
+    ]);
+    expect(result.find((r) => r.questionId === "good-twice")).toMatchObject({
+      attempts: 2,
+      overall: 3.8,
+      lastAt: daysAgo(5),
+    });
+    const dueAt = result.map((r) => r.dueAt.getTime());
+    expect(dueAt[0]).toBeLessThan(dueAt[1]!);
+    expect(dueAt[2]).toBeLessThan(dueAt[3]!);
+  });
+
+  test("due exactly now counts as due", () => {
+    const dueAt = nextDue([at(10, 1.2)]);
+    expect(schedule([{ questionId: "q", attempts: [at(10, 1.2)] }], dueAt)[0]!.due).toBe(true);
+    expect(
+      schedule([{ questionId: "q", attempts: [at(10, 1.2)] }], new Date(dueAt.getTime() - 1))[0]!
+        .due,
+    ).toBe(false);
+  });
 });

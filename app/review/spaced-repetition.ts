@@ -1,61 +1,93 @@
+import { createEmptyCard, fsrs, Rating, type Grade } from "ts-fsrs";
+
 /**
- * When to practise a question again: the weaker the last answer, the sooner;
- * a question answered well several times waits longer. Overdue questions are
- * ordered by how weak they were times how long they have waited.
+ * When to practise a question again, with FSRS (ts-fsrs, the scheduler modern
+ * flashcard apps use). Each graded attempt of a question is one review; the
+ * card is replayed from empty through every attempt in time order, so the
+ * schedule remembers the whole history, not just the last score: a question
+ * answered well three times waits far longer than one answered well once
+ * after two weak tries. Nothing is stored: the replay runs at read time.
+ *
+ * Server-only in practice (ts-fsrs adds deprecated helpers to Date.prototype
+ * when loaded): only `*.server.ts` modules import this file.
  */
 
-const DAY_MS = 86_400_000;
+/**
+ * Days, not minutes: an interview question is practised again tomorrow at
+ * the soonest, so FSRS's short-term (minutes-long) learning steps are off.
+ * No fuzz, so the same history always gives the same date (and tests can
+ * say which). A year at most: interview preparation has a horizon.
+ */
+const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false, maximum_interval: 365 });
 
-/** Days to wait after an answer with this overall score (1-5). */
-const INTERVALS: { below: number; days: number }[] = [
-  { below: 2, days: 1 },
-  { below: 3, days: 2 },
-  { below: 3.5, days: 4 },
-  { below: 4, days: 7 },
-  { below: 4.5, days: 14 },
-  { below: Infinity, days: 30 },
-];
+/**
+ * A 1-5 overall score as an FSRS rating, the one place this mapping lives.
+ * The ratings mean how well the answer was recalled: below 2 the answer
+ * missed most of the rubric (Again: relearn it, back tomorrow); below 3 it
+ * was shaky (Hard); below 4.2 it was sound (Good); 4.2 and above it covered
+ * the rubric with little left to add (Easy). Good's upper bound is above
+ * the "good" word's 3.5 on purpose: Easy stretches the interval a lot, so it
+ * is kept for answers that are clearly strong.
+ */
+export function ratingFor(overall: number): Grade {
+  if (overall < 2) return Rating.Again;
+  if (overall < 3) return Rating.Hard;
+  if (overall < 4.2) return Rating.Good;
+  return Rating.Easy;
+}
 
-export interface LastAttempt {
+export interface Attempt {
+  at: Date;
+  overall: number;
+}
+
+export interface QuestionHistory {
+  questionId: string;
+  /** Graded attempts only (a skipped or not-assessed answer is no review), any order. */
+  attempts: Attempt[];
+}
+
+export interface Scheduled {
   questionId: string;
   lastAt: Date;
   overall: number;
   attempts: number;
-}
-
-export interface Scheduled extends LastAttempt {
-  intervalDays: number;
   dueAt: Date;
-  /** Due by the end of today (UTC). */
+  /** Due now: its due time has passed. */
   due: boolean;
-  /** Higher is more urgent: weakness × (days overdue + 1). */
-  urgency: number;
 }
 
-export function intervalDays(overall: number, attempts: number): number {
-  const base = INTERVALS.find((i) => overall < i.below)!.days;
-  // Answered well and more than twice: it has stuck, so space it further.
-  return attempts >= 3 && overall >= 4 ? base * 2 : base;
+/** The next due date after replaying these attempts (sorted here by time) from an empty card. */
+export function nextDue(attempts: readonly Attempt[]): Date {
+  const ordered = [...attempts].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const first = ordered[0];
+  if (!first) throw new Error("nextDue needs at least one attempt");
+  let card = createEmptyCard(first.at);
+  for (const attempt of ordered)
+    card = scheduler.next(card, attempt.at, ratingFor(attempt.overall)).card;
+  return card.due;
 }
 
-export function schedule(attempts: LastAttempt[], now: Date): Scheduled[] {
-  const endOfToday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS;
-  return attempts
-    .map((a) => {
-      const days = intervalDays(a.overall, a.attempts);
-      const dueAt = new Date(a.lastAt.getTime() + days * DAY_MS);
-      const overdueDays = Math.max(0, (now.getTime() - dueAt.getTime()) / DAY_MS);
+/** Every question with a graded attempt: the due ones first, most overdue first; then the rest by due date. */
+export function schedule(histories: readonly QuestionHistory[], now: Date): Scheduled[] {
+  return histories
+    .filter((h) => h.attempts.length > 0)
+    .map((h) => {
+      const last = h.attempts.reduce((a, b) => (b.at.getTime() >= a.at.getTime() ? b : a));
+      const dueAt = nextDue(h.attempts);
       return {
-        ...a,
-        intervalDays: days,
+        questionId: h.questionId,
+        lastAt: last.at,
+        overall: last.overall,
+        attempts: h.attempts.length,
         dueAt,
-        due: dueAt.getTime() < endOfToday,
-        urgency: (6 - a.overall) * (overdueDays + 1),
+        due: dueAt.getTime() <= now.getTime(),
       };
     })
     .sort(
       (a, b) =>
         Number(b.due) - Number(a.due) ||
-        (a.due ? b.urgency - a.urgency : a.dueAt.getTime() - b.dueAt.getTime()),
+        a.dueAt.getTime() - b.dueAt.getTime() ||
+        a.questionId.localeCompare(b.questionId),
     );
 }

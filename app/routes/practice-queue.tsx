@@ -9,7 +9,6 @@ import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { ReviewNav } from "~/components/review-nav";
 import { Score } from "~/components/score";
 import { formatDate } from "~/review/format";
 import { createPracticeRound } from "~/review/practice-round.server";
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
   const queue = loadQueue(user.id, now).map(
-    ({ questionId, title, lastAt, overall, attempts, dueAt, due, intervalDays }) => ({
+    ({ questionId, title, lastAt, overall, attempts, dueAt, due }) => ({
       questionId,
       title,
       lastAt,
@@ -30,8 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       attempts,
       dueAt,
       due,
-      overdue: dueAt < now,
-      intervalDays,
     }),
   );
   return { due: queue.filter((q) => q.due), upcoming: queue.filter((q) => !q.due) };
@@ -44,10 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(queueFormSchema, await request.formData());
   if (!form.ok) return data(form, { status: 400 });
   const questions = dueQuestions(user.id, new Date());
-  if (questions.length === 0) return data(formError("Nothing is due today."), { status: 400 });
+  if (questions.length === 0) return data(formError("Nothing is due now."), { status: 400 });
   const round = createPracticeRound(
     user.id,
-    "Due today",
+    "Due for re-practice",
     questions,
     getPreferences(user.id).targetBand,
   );
@@ -56,15 +53,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["due"][number];
 
-function QueueList({ items, when }: { items: Item[]; when: (item: Item) => string }) {
+/** Why an item is where it is, in one sentence: "Last scored 2.4 / 5 on 3 Dec 2026; 3 attempts; due since 4 Dec 2026." */
+function QueueList({ items }: { items: Item[] }) {
   return (
     <ul className="queue">
       {items.map((item) => (
         <li key={item.questionId}>
           <Link to={`/questions/${item.questionId}`}>{item.title}</Link>{" "}
           <span className="hint">
-            last <Score value={item.overall} /> on {formatDate(item.lastAt)} · {item.attempts}{" "}
-            {item.attempts === 1 ? "attempt" : "attempts"} · {when(item)}
+            Last scored <Score value={item.overall} /> on {formatDate(item.lastAt)}; {item.attempts}{" "}
+            {item.attempts === 1 ? "attempt" : "attempts"}; {item.due ? "due since" : "next due"}{" "}
+            {formatDate(item.dueAt)}.
           </span>
         </li>
       ))}
@@ -76,30 +75,25 @@ export default function PracticeQueuePage() {
   const { due, upcoming } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const todays = Math.min(due.length, DUE_ROUND_MAX);
+  const count = Math.min(due.length, DUE_ROUND_MAX);
   return (
     <section>
       <h1>Re-practice queue</h1>
-      <ReviewNav />
       <p className="hint">
-        Questions come back after a spell that grows with your last score: a day or two after a weak
-        answer, weeks after a strong one.
+        Each graded answer counts as a review: a weak one brings the question back within a day or
+        two, and every answer you give strengthens or weakens its memory, so a question you have
+        answered well several times waits weeks, one you keep finding hard comes back soon.
       </p>
       <FormErrors errors={result?.errors.form} />
-      <h2>Due today</h2>
+      <h2>Due now</h2>
       {due.length === 0 ? (
-        <p className="muted">Nothing is due today.</p>
+        <p className="muted">Nothing is due now.</p>
       ) : (
         <>
-          <QueueList
-            items={due}
-            when={(item) =>
-              item.overdue ? `due since ${formatDate(item.dueAt)}` : "due later today"
-            }
-          />
+          <QueueList items={due} />
           <Form method="post">
             <button type="submit" name="intent" value="start-due" disabled={busy}>
-              Start today&apos;s round ({todays} {todays === 1 ? "question" : "questions"})
+              Practise the due questions ({count} {count === 1 ? "question" : "questions"})
             </button>
           </Form>
         </>
@@ -109,10 +103,10 @@ export default function PracticeQueuePage() {
         <p className="muted">
           {due.length === 0
             ? "Answer a few questions and they will be scheduled here."
-            : "Everything else is due today."}
+            : "Everything else is due now."}
         </p>
       ) : (
-        <QueueList items={upcoming} when={(item) => `due ${formatDate(item.dueAt)}`} />
+        <QueueList items={upcoming} />
       )}
     </section>
   );

@@ -13,7 +13,7 @@ const ANSWER =
 async function takeShortRound(page: Page, answer = ANSWER): Promise<void> {
   await page.getByRole("link", { name: "New round" }).click();
   await page.getByLabel("concept").check();
-  await page.getByLabel("rest-api").check();
+  await page.getByLabel("REST API").check();
   await page.getByLabel("Number of questions").fill("1");
   await page.getByRole("button", { name: "Start round" }).click();
   await answerAndOpenReport(page, answer);
@@ -184,22 +184,24 @@ test("review pages: report, one question over time, progress, history, low-anxie
   await expect
     .poll(() => page.getByRole("heading", { name: "Skill matrix" }).isVisible())
     .toBe(true);
-  await page.getByLabel("incident-response", { exact: true }).selectOption("2");
+  await page.getByLabel("Incident response", { exact: true }).selectOption("2");
   await page.getByRole("button", { name: "Save self-scores" }).click();
   await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved");
-  expect(await page.getByLabel("incident-response", { exact: true }).inputValue()).toBe("2");
+  expect(await page.getByLabel("Incident response", { exact: true }).inputValue()).toBe("2");
   const matrix = page.getByRole("table", { name: /Skill matrix/ });
   await expect.poll(() => matrix.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0); // measured from the rounds above
   expect(await page.getByText("You rate it 2; no graded answers yet.").isVisible()).toBe(true);
-  await page.getByRole("button", { name: "Practise incident-response", exact: true }).click();
+  await page.getByRole("button", { name: "Practise Incident response", exact: true }).click();
   await page.waitForURL(/\/questions\/1$/);
-  await expect.poll(() => page.getByText(/Skill gap: incident-response/).count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByText(/Skill gap: Incident response/).count())
+    .toBeGreaterThan(0);
   await page.goBack();
 
   // The re-practice queue: just-answered questions wait; nothing is due yet.
   await page.getByRole("link", { name: "Re-practice queue" }).click();
   await expect.poll(() => page.getByRole("heading", { name: "Coming up" }).isVisible()).toBe(true);
-  expect(await page.getByText("Nothing is due today.").isVisible()).toBe(true);
+  expect(await page.getByText("Nothing is due now.").isVisible()).toBe(true);
   await expect.poll(() => page.locator("ul.queue li").count()).toBeGreaterThan(0);
 
   expect(consoleErrors).toEqual([]);
@@ -228,10 +230,10 @@ test("without JavaScript: reading every review page and using its forms", async 
   ).toBe(true);
 
   await page.getByRole("link", { name: "Readiness" }).click();
-  await page.getByLabel("incident-response", { exact: true }).selectOption("3");
+  await page.getByLabel("Incident response", { exact: true }).selectOption("3");
   await page.getByRole("button", { name: "Save self-scores" }).click();
   await page.waitForURL(/saved=1/);
-  expect(await page.getByLabel("incident-response", { exact: true }).inputValue()).toBe("3");
+  expect(await page.getByLabel("Incident response", { exact: true }).inputValue()).toBe("3");
 
   await page.getByRole("link", { name: "Preferences" }).click();
   await page.getByLabel("Low-anxiety mode").check();

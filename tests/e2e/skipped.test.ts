@@ -23,14 +23,23 @@ test("a question left to expire unanswered is skipped: the report says so, and n
 
   // Nothing written; the clock runs out and the page records the question as skipped.
   await page.clock.runFor(61_000);
-  await expect.poll(() => page.getByText(/^Skipped/).first().isVisible()).toBe(true);
+  await expect
+    .poll(() =>
+      page
+        .getByText(/^Skipped/)
+        .first()
+        .isVisible(),
+    )
+    .toBe(true);
   expect(await page.getByRole("textbox", { name: "Your answer" }).count()).toBe(0);
   expect(await page.getByRole("heading", { name: "Feedback" }).count()).toBe(0);
 
   // The report: skipped, no round average.
   await page.getByRole("link", { name: "See the round report" }).click();
   await page.waitForURL(/\/report$/);
-  await expect.poll(() => page.getByRole("heading", { name: "Round report" }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Round report" }).isVisible())
+    .toBe(true);
   expect(await page.getByText("Skipped: not graded, and in no score").count()).toBe(1);
   expect(await page.getByText("(round average)").count()).toBe(0);
   expect(await page.locator(".grade-card").count()).toBe(0);
@@ -40,12 +49,19 @@ test("a question left to expire unanswered is skipped: the report says so, and n
   await expect.poll(() => page.getByText("No graded answers yet.").isVisible()).toBe(true);
   expect(await page.locator("svg").count()).toBe(0);
   await page.goto(`${baseURL}/practice-queue`);
-  await expect.poll(() => page.getByText("Nothing is due today.").isVisible()).toBe(true);
+  await expect.poll(() => page.getByText("Nothing is due now.").isVisible()).toBe(true);
   expect(await page.locator("ul.queue li").count()).toBe(0);
 
   // Reloading the question shows it skipped, with no grade to make.
   await page.goto(questionUrl);
-  await expect.poll(() => page.getByText(/^Skipped/).first().isVisible()).toBe(true);
+  await expect
+    .poll(() =>
+      page
+        .getByText(/^Skipped/)
+        .first()
+        .isVisible(),
+    )
+    .toBe(true);
   expect(await page.getByRole("button", { name: "Grade now" }).count()).toBe(0);
   expect(consoleErrors).toEqual([]);
   await page.close();

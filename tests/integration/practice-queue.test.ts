@@ -1,18 +1,34 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
-import { roundQuestions, rounds } from "../../db/schema";
+import { answers, grades, roundQuestions, rounds } from "../../db/schema";
 import { addCustomQuestions } from "~/custom-questions/add-custom-questions.server";
-import { deleteCustomQuestion, updateCustomQuestion } from "~/custom-questions/custom-questions.server";
+import {
+  deleteCustomQuestion,
+  updateCustomQuestion,
+} from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
+import { nextDue } from "~/review/spaced-repetition";
 import { action as queueAction, loader as queueLoader } from "~/routes/practice-queue";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { ownQuestion } from "../utils/questions";
-import { backdateRound, takeRound, type TestUser } from "../utils/review";
+import { backdateRound, GOOD_ANSWER, takeRound, type TestUser } from "../utils/review";
 
-interface QueueData {
-  due: { questionId: string; title: string; overall: number; attempts: number; due: boolean }[];
-  upcoming: { questionId: string; dueAt: Date }[];
+interface QueueItem {
+  questionId: string;
+  title: string;
+  lastAt: Date;
+  overall: number;
+  attempts: number;
+  dueAt: Date;
+  due: boolean;
 }
+interface QueueData {
+  due: QueueItem[];
+  upcoming: QueueItem[];
+}
+
+const DAY = 86_400_000;
+const WEAK_ANSWER = "Lag is bad. You should fix it quickly.";
 
 const queue = async (who: TestUser) =>
   (await run(queueLoader, get("/practice-queue", who.cookie))).data as QueueData;
@@ -30,6 +46,25 @@ const askedIn = (roundId: string) =>
     .where(eq(roundQuestions.roundId, roundId))
     .all()
     .map((q) => q.questionId);
+
+/** The overall of the main answer's latest grade in a round of one question. */
+const overallIn = (roundId: string) =>
+  getDb()
+    .select({ overall: grades.overall })
+    .from(grades)
+    .innerJoin(answers, eq(answers.id, grades.answerId))
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .where(and(eq(roundQuestions.roundId, roundId), eq(answers.slot, 0)))
+    .orderBy(desc(grades.createdAt))
+    .get()!.overall!;
+
+/** Takes a one-question round on one's own "kafka-lag" question, dated `daysAgo` days back. */
+async function attempt(who: TestUser, answer: string, daysAgo: number) {
+  const roundId = await takeRound(who, { kinds: [], skills: ["kafka-streams"], answers: [answer] });
+  const at = new Date(Date.now() - daysAgo * DAY);
+  backdateRound(roundId, at);
+  return { at, overall: overallIn(roundId) };
+}
 
 const snapshotsIn = (roundId: string) =>
   getDb()
@@ -78,7 +113,10 @@ test("one's own question comes back as last edited; deleted, as last asked", asy
   expect(askedIn(old)).toEqual(["custom-kafka-lag"]);
   backdateRound(old, new Date(Date.now() - 40 * 86_400_000));
   expect(
-    updateCustomQuestion(alice.user.id, ownQuestion("kafka-lag", { title: "Explain consumer lag, edited" })),
+    updateCustomQuestion(
+      alice.user.id,
+      ownQuestion("kafka-lag", { title: "Explain consumer lag, edited" }),
+    ),
   ).toBe(true);
   expect((await queue(alice)).due.map((q) => q.title)).toEqual(["Explain consumer lag, edited"]);
 
@@ -113,4 +151,41 @@ test("nothing due, a malformed post, a signed-out or cross-site post: 400/302/40
   expect((await start(alice, { intent: "start-due" }, "https://evil.example")).status).toBe(403);
   expect(roundCount(alice)).toBe(withRound);
   expect(withRound).toBe(before + 1);
+});
+
+test("every graded attempt counts, in time order; each user's queue holds only their own attempts", async () => {
+  // Both users have a question of their own with the same id: the ids meet, the histories must not.
+  for (const who of [alice, bob])
+    expect(addCustomQuestions(who.user.id, [ownQuestion("kafka-lag")])).toEqual({ ok: true });
+  const alices = [
+    await attempt(alice, WEAK_ANSWER, 30),
+    await attempt(alice, WEAK_ANSWER, 25),
+    await attempt(alice, GOOD_ANSWER, 20),
+  ];
+  const bobs = [
+    await attempt(bob, GOOD_ANSWER, 30),
+    await attempt(bob, GOOD_ANSWER, 25),
+    await attempt(bob, GOOD_ANSWER, 20),
+  ];
+  expect(alices[0]!.overall).toBeLessThan(alices[2]!.overall);
+  expect(bobs[2]!.overall).toBe(alices[2]!.overall);
+
+  const mine = await queue(alice);
+  const [item, ...others] = [...mine.due, ...mine.upcoming];
+  expect(others).toEqual([]);
+  expect(item).toMatchObject({
+    questionId: "custom-kafka-lag",
+    attempts: 3,
+    overall: alices[2]!.overall,
+    lastAt: alices[2]!.at,
+    dueAt: nextDue(alices),
+    due: nextDue(alices).getTime() <= Date.now(),
+  });
+
+  // Same question id, same days, same last score; Bob's earlier answers were strong, so his waits longer.
+  const theirs = await queue(bob);
+  const [bobsItem, ...bobsOthers] = [...theirs.due, ...theirs.upcoming];
+  expect(bobsOthers).toEqual([]);
+  expect(bobsItem).toMatchObject({ attempts: 3, overall: bobs[2]!.overall, dueAt: nextDue(bobs) });
+  expect(bobsItem!.dueAt.getTime()).toBeGreaterThan(item!.dueAt.getTime() + 7 * DAY);
 });
