@@ -4,7 +4,8 @@ import { getDb } from "~/db.server";
 import { latestGrades } from "~/grading/grades.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import { invariantResponse } from "~/utils/invariant.server";
-import { splitIntoStar } from "./star-split.server";
+import { draftStory } from "./story-draft";
+import { STORY_LIMITS } from "./story-forms";
 import type { FormValues } from "~/utils/forms";
 
 /**
@@ -47,16 +48,21 @@ export function requireStorySource(userId: string, answerId: string) {
 
 export type StorySource = ReturnType<typeof requireStorySource>;
 
-/** The story form's starting values: STAR parts split from the answer, the question's competencies and skills ticked. */
+/**
+ * The story form's starting values: the draft read from the answer's own
+ * words (title, STAR parts, metric), the question's competencies and skills
+ * ticked. The draft does not lean on the grade's STAR reading: a part the
+ * grader missed but the answer tells ("my responsibility as on-call was…")
+ * still arrives filled, and the person edits what is off.
+ */
 export function prefillFromAnswer(source: StorySource): FormValues {
-  const { answer, question, grade } = source;
-  const missing = grade.grade.star?.missing ?? [];
-  const parts = splitIntoStar(answer.text, question, missing);
+  const { answer, question } = source;
+  const { title, metric, ...parts } = draftStory(answer.text);
   const bankSkills = new Set(getBank().flatMap((q) => q.skills));
   return {
-    title: question.title.slice(0, 120),
+    title: title.slice(0, STORY_LIMITS.title),
     ...parts,
-    metric: "",
+    metric: metric.slice(0, STORY_LIMITS.metric),
     competencies: question.competencies,
     ownCompetencies: "",
     skills: question.skills.filter((s) => bankSkills.has(s)),

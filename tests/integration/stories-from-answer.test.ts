@@ -27,6 +27,13 @@ const NO_RESULT =
   "I was the on-call engineer, so I was responsible for getting it back. " +
   "I checked the dashboards and I added PgBouncer.";
 
+// Tells its task in words the grader's STAR reading does not take for one.
+const ON_CALL =
+  "Two months after I joined, the team's release process kept breaking on Fridays. " +
+  "It was on me to make releases boring again. " +
+  "It worked: we have not had a failed Friday release since then. " +
+  "Along the way I wrote a checklist and I moved the deploy to Tuesday mornings.";
+
 /** Answers one question of a new round through the answer page; returns the answer's id. */
 async function answer(who: TestUser, questionId: string, text: string | null): Promise<string> {
   const question = findQuestion(questionId) ?? getBank().find((q) => q.kind === questionId)!;
@@ -49,7 +56,7 @@ const prefill = (who: TestUser, answerId: string) =>
   run(newLoader, get(`/stories/new?answer=${encodeURIComponent(answerId)}`, who.cookie));
 
 describe("saving an answer as a story", () => {
-  test("the form is pre-filled from the grader's STAR reading; saving links the story to the answer", async () => {
+  test("the form is pre-filled from the answer's own words, title and metric included; saving links the story to the answer", async () => {
     const answerId = await answer(alice, "production-incident", STORY_ANSWER);
     const page = await prefill(alice, answerId);
     expect(page.status).toBe(200);
@@ -59,11 +66,13 @@ describe("saving an answer as a story", () => {
     };
     const question = findQuestion("production-incident")!;
     expect(values).toMatchObject({
-      title: question.title,
+      // The story's own subject, not the question's title.
+      title: "Checkout API started failing at 2am",
       situation: "our checkout API started failing at 2am and the error rate hit 18%.",
       task: "I was on call and owned the recovery.",
       action: "I rolled back the deploy, added a canary check and wrote the postmortem.",
       result: "errors fell under 0.5% within 12 minutes.",
+      metric: "errors fell under 0.5% within 12 minutes",
       competencies: question.competencies,
       answerId,
     });
@@ -93,13 +102,25 @@ describe("saving an answer as a story", () => {
     });
   });
 
-  test("a part the grader found missing is left empty", async () => {
+  test("a part the answer does not tell is left empty; one it tells is filled even if the grader missed it", async () => {
     const answerId = await answer(alice, "production-incident", NO_RESULT);
-    const missing = latestGrades([answerId]).get(answerId)!.grade.star!.missing;
-    expect(missing).toContain("result");
     const { values } = (await prefill(alice, answerId)).data as { values: Record<string, string> };
-    for (const part of missing) expect(values[part]).toBe("");
-    expect(values.action).toMatch(/I checked the dashboards/);
+    expect(values).toMatchObject({
+      title: "Payments service went down during Black Friday",
+      task: "I was the on-call engineer, so I was responsible for getting it back.",
+      action: "I checked the dashboards and I added PgBouncer.",
+      result: "",
+      metric: "",
+    });
+
+    const onCall = await answer(alice, "production-incident", ON_CALL);
+    expect(latestGrades([onCall]).get(onCall)!.grade.star!.missing).toContain("task");
+    const filled = (await prefill(alice, onCall)).data as { values: Record<string, string> };
+    expect(filled.values).toMatchObject({
+      task: "It was on me to make releases boring again.",
+      action: "Along the way I wrote a checklist and I moved the deploy to Tuesday mornings.",
+      result: "It worked: we have not had a failed Friday release since then.",
+    });
   });
 
   test("another user's answer, an unknown or over-long id: 404 on the form and on saving, nothing saved", async () => {
