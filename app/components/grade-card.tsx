@@ -1,4 +1,5 @@
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
+import { groupFeedback } from "~/review/criterion-feedback";
 import { feedbackText, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
@@ -17,7 +18,10 @@ function graderLabel(provenance: GradeProvenance, grade: Grade): string {
   return "Graded offline by the rubric heuristic";
 }
 
-/** One grade, criterion by criterion, in the order the rubric lists them. In low-anxiety mode scores read as words. */
+/**
+ * One grade, criterion by criterion, in the order the rubric lists them, each
+ * criterion's feedback once (groupFeedback). In low-anxiety mode scores read as words.
+ */
 export function GradeCard({
   grade,
   provenance,
@@ -35,6 +39,8 @@ export function GradeCard({
   const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3" | "h4" | "h5";
   const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
   const lowAnxiety = useLowAnxiety();
+  const feedback = groupFeedback(grade, name);
+  const anyNextStep = feedback.criteria.some((c) => c.nextSteps.length > 0);
   return (
     <section className="grade-card">
       <Heading>{title}</Heading>
@@ -84,9 +90,9 @@ export function GradeCard({
             </tr>
           </thead>
           <tbody>
-            {grade.criteria.map((c) => (
+            {feedback.criteria.map((c) => (
               <tr key={c.criterionId}>
-                <th scope="row">{name(c.criterionId)}</th>
+                <th scope="row">{c.name}</th>
                 <td>
                   {scoreText(c.score, lowAnxiety, 0)}
                   {c.cappedFrom ? (
@@ -112,7 +118,12 @@ export function GradeCard({
                   ) : (
                     <span className="muted">No sentence earned it.</span>
                   )}
-                  <p className="rationale">{feedbackText(c.rationale, lowAnxiety)}</p>
+                  <p className="rationale">{feedbackText(c.why, lowAnxiety)}</p>
+                  {c.nextSteps.map((step) => (
+                    <p key={step} className="next-step">
+                      <strong>Next time:</strong> {feedbackText(step, lowAnxiety)}
+                    </p>
+                  ))}
                 </td>
               </tr>
             ))}
@@ -125,29 +136,36 @@ export function GradeCard({
           {grade.star.missing.join(", ") || "none"}
         </p>
       ) : null}
+      {/* What the criteria above do not already say: sentences about the whole answer. */}
       <div className="two-col">
         <div>
           <Sub>Strong</Sub>
-          {grade.strengths.length > 0 ? (
+          {feedback.strengths.length > 0 ? (
             <ul>
-              {grade.strengths.map((s) => (
+              {feedback.strengths.map((s) => (
                 <li key={s}>{feedbackText(s, lowAnxiety)}</li>
               ))}
             </ul>
           ) : (
-            <p className="muted">Nothing stood out yet.</p>
+            <p className="muted">
+              {feedback.anyStrength
+                ? "The criteria above say what earned their scores."
+                : "Nothing stood out yet."}
+            </p>
           )}
         </div>
         <div>
           <Sub>To improve</Sub>
-          {grade.improvements.length > 0 ? (
+          {feedback.improvements.length > 0 ? (
             <ul>
-              {grade.improvements.map((s) => (
+              {feedback.improvements.map((s) => (
                 <li key={s}>{feedbackText(s, lowAnxiety)}</li>
               ))}
             </ul>
           ) : (
-            <p className="muted">No specific fixes.</p>
+            <p className="muted">
+              {anyNextStep ? "Each criterion above says what to do next." : "No specific fixes."}
+            </p>
           )}
         </div>
       </div>

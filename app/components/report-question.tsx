@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { AnswerView } from "~/rounds/round-view.server";
-import { formatDuration } from "~/review/format";
+import { timeUsedText, type QuestionTime } from "~/review/time-used";
 import { GradeCard, type CriterionLabel } from "./grade-card";
 import { SaveAsStoryLink } from "./story-save-link";
 import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
@@ -14,8 +14,8 @@ export interface ReportQuestionData {
   followUps: AnswerView[];
   /** Only once the main answer is submitted: the model answer is never shown before the user commits. */
   strongExample: string | null;
-  secondsUsed: number;
-  secondsAllowed: number;
+  /** Null until the main answer is started. */
+  time: QuestionTime | null;
 }
 
 /** One question of a round report: the answer, its grade, the probes with their answers, the strong example. */
@@ -32,8 +32,7 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
       ) : (
         <>
           <p className="hint">
-            Time used {formatDuration(q.secondsUsed)} (main answer allowed{" "}
-            {formatDuration(q.secondsAllowed)}) ·{" "}
+            {q.time ? `Time used ${timeUsedText(q.time)} · ` : null}
             <Link to={`/questions/${q.questionId}`}>Every attempt at “{q.title}”</Link>
           </p>
           {q.main.skipped ? (
@@ -45,7 +44,11 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
           <div className="answer-text">
             {q.main.text || <span className="muted">(no answer was written)</span>}
           </div>
-          <LazyRecordAnswer recordingUrl={recordingUrl(roundId, q.position, 0)} replayOnly headingLevel={4} />
+          <LazyRecordAnswer
+            recordingUrl={recordingUrl(roundId, q.position, 0)}
+            replayOnly
+            headingLevel={4}
+          />
           {q.main.grade ? (
             <>
               <GradeCard
@@ -54,7 +57,9 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
                 criteria={q.criteria}
                 headingLevel={3}
               />
-              {q.main.grade.grade.star ? <SaveAsStoryLink answerId={q.main.id} context={`question ${q.position}`} /> : null}
+              {q.main.grade.grade.star ? (
+                <SaveAsStoryLink answerId={q.main.id} context={`question ${q.position}`} />
+              ) : null}
             </>
           ) : q.main.skipped ? null : (
             <p className="muted">Not graded yet.</p>

@@ -2,9 +2,11 @@ import type { Grade } from "~/grading/grade-schema";
 import type { QuestionView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { escapeMarkdown } from "~/stories/story-markdown";
-import { formatDateTime, formatDuration } from "./format";
+import { groupFeedback } from "./criterion-feedback";
+import { formatDateTime } from "./format";
+import { summaryRows, summaryScore, summaryTime } from "./report-summary";
 import { feedbackText, scoreText } from "./score-words";
-import { secondsUsed } from "./time-used";
+import { questionTime, timeUsedText } from "./time-used";
 
 export interface MarkdownRound {
   title: string;
@@ -34,9 +36,12 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
     `| Criterion | ${lowAnxiety ? "How it went" : "Score"} | What earned it | Why |`,
     "|---|---|---|---|",
   ];
-  for (const c of grade.criteria) {
+  // Each criterion's feedback once, as the page shows it (groupFeedback).
+  const feedback = groupFeedback(grade, (id) => names.get(id) ?? id);
+  for (const c of feedback.criteria) {
+    const why = [c.why, ...c.nextSteps.map((step) => `Next time: ${step}`)].join(" ");
     lines.push(
-      `| ${cell(names.get(c.criterionId) ?? c.criterionId)} | ${scoreText(c.score, lowAnxiety, 0)} | ${cell(c.evidence)} | ${cell(feedbackText(c.rationale, lowAnxiety))} |`,
+      `| ${cell(c.name)} | ${scoreText(c.score, lowAnxiety, 0)} | ${cell(c.evidence)} | ${cell(feedbackText(why, lowAnxiety))} |`,
     );
   }
   if (grade.star)
@@ -44,17 +49,17 @@ function gradeLines(grade: Grade, names: Map<string, string>, lowAnxiety: boolea
       "",
       `**STAR:** present — ${grade.star.present.join(", ") || "none"}; missing — ${grade.star.missing.join(", ") || "none"}`,
     );
-  if (grade.strengths.length > 0)
+  if (feedback.strengths.length > 0)
     lines.push(
       "",
       "**Strong:**",
-      ...grade.strengths.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
+      ...feedback.strengths.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
     );
-  if (grade.improvements.length > 0)
+  if (feedback.improvements.length > 0)
     lines.push(
       "",
       "**To improve:**",
-      ...grade.improvements.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
+      ...feedback.improvements.map((s) => `- ${line(feedbackText(s, lowAnxiety))}`),
     );
   if (grade.insights) {
     const i = grade.insights;
@@ -83,6 +88,11 @@ export function roundToMarkdown(
   ];
   if (average !== null) lines.push(`- Overall (round average): ${scoreText(average, lowAnxiety)}`);
   if (!round.finishedAt) lines.push("- Not finished yet");
+  lines.push("", "## Summary", "", "| # | Question | Score | Time used |", "|---|---|---|---|");
+  for (const row of summaryRows(questions))
+    lines.push(
+      `| ${row.position} | ${cell(row.title)} | ${summaryScore(row, lowAnxiety)} | ${summaryTime(row)} |`,
+    );
   for (const { roundQuestion, main, followUps } of questions) {
     const { question } = roundQuestion;
     const names = new Map(question.rubric.map((c) => [c.id, c.name]));
@@ -98,7 +108,7 @@ export function roundToMarkdown(
       continue;
     }
     lines.push(
-      `Time used: ${formatDuration(secondsUsed(main))} of ${formatDuration(main.secondsAllowed)}${main.timedOut ? " (submitted after the clock ran out)" : ""}`,
+      `Time used: ${timeUsedText(questionTime(main, followUps))}${main.timedOut ? " (submitted after the clock ran out)" : ""}`,
     );
     lines.push("", "### Your answer", "", quote(main.text), "");
     lines.push(

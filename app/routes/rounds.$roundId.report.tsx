@@ -3,9 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportQuestion } from "~/components/report-question";
+import { ReportSummary } from "~/components/report-summary";
 import { Score } from "~/components/score";
 import { formatDate } from "~/review/format";
-import { secondsUsed } from "~/review/time-used";
+import { summaryRows } from "~/review/report-summary";
+import { questionTime } from "~/review/time-used";
 import { loadRoundView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { findRound } from "~/rounds/rounds.server";
@@ -18,8 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = await loadRoundView(round.id, user.id, new Date());
   const average = roundAverage(questions);
   return {
-    round: { id: round.id, title: round.title, band: round.band, createdAt: round.createdAt, finishedAt: round.finishedAt },
+    round: {
+      id: round.id,
+      title: round.title,
+      band: round.band,
+      createdAt: round.createdAt,
+      finishedAt: round.finishedAt,
+    },
     average,
+    summary: summaryRows(questions),
     questions: questions.map(({ roundQuestion, main, followUps }) => {
       const submitted = followUps.filter((f) => f.submittedAt);
       return {
@@ -30,15 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         main,
         followUps: submitted,
         strongExample: main?.submittedAt ? roundQuestion.question.examples.strong : null,
-        secondsUsed: [main, ...submitted].reduce((sum, a) => sum + (a ? secondsUsed(a) : 0), 0),
-        secondsAllowed: roundQuestion.secondsAllowed,
+        time: main ? questionTime(main, submitted) : null,
       };
     }),
   };
 }
 
 export default function ReportPage() {
-  const { round, average, questions } = useLoaderData<typeof loader>();
+  const { round, average, summary, questions } = useLoaderData<typeof loader>();
   return (
     <article className="report">
       <h1>Round report</h1>
@@ -47,21 +55,24 @@ export default function ReportPage() {
       </p>
       {average !== null ? (
         <p className="overall">
-          <strong>Overall</strong> (round average) <span className="score">
+          <strong>Overall</strong> (round average){" "}
+          <span className="score">
             <Score value={average} />
           </span>
         </p>
       ) : null}
-      {questions.map((q) => (
-        <ReportQuestion key={q.position} roundId={round.id} q={q} />
-      ))}
-      <p className="actions report-actions">
-        <Link to="/rounds/new">Start another round</Link>
+      {/* The actions come first: on a long report nobody should scroll to the end to export or delete it. */}
+      <nav className="actions report-actions" aria-label="This round">
         <a href={`/rounds/${round.id}/export.md`} download>
           Export as Markdown
         </a>
         <Link to={`/rounds/${round.id}/delete`}>Delete this round</Link>
-      </p>
+        <Link to="/rounds/new">Start another round</Link>
+      </nav>
+      <ReportSummary rows={summary} />
+      {questions.map((q) => (
+        <ReportQuestion key={q.position} roundId={round.id} q={q} />
+      ))}
     </article>
   );
 }

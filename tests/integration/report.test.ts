@@ -10,8 +10,7 @@ interface ReportData {
   questions: {
     questionId: string;
     strongExample: string | null;
-    secondsUsed: number;
-    secondsAllowed: number;
+    time: { main: number; allowed: number; followUps: number; followUpCount: number } | null;
     main: {
       text: string;
       grade: {
@@ -77,8 +76,8 @@ test("each question carries its answer, criterion evidence, insights, probes, pr
   expect(q!.followUps).toHaveLength(1);
   expect(q!.followUps[0]).toMatchObject({ slot: 1, text: probeAnswer });
   expect(q!.followUps[0]!.grade).not.toBeNull();
-  expect(q!.secondsUsed).toBeGreaterThanOrEqual(0);
-  expect(q!.secondsAllowed).toBe(300);
+  expect(q!.time).toMatchObject({ allowed: 300, followUpCount: 1 });
+  expect(q!.time!.main).toBeGreaterThanOrEqual(0);
   expect(data.average).toBeGreaterThanOrEqual(1);
 });
 
