@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { READY_LEVEL, selfRatingText, type SkillReadiness } from "~/review/readiness";
 import { scoreInWords, scoreStanding, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
+import { skillLabel } from "~/question-bank/skill-label";
 
 /** Where the user stands on a skill, in a sentence: their own rating and what their answers show. */
 function why(s: SkillReadiness, lowAnxiety: boolean): string {
@@ -44,19 +45,19 @@ export function GapList({ gaps }: { gaps: SkillReadiness[] }) {
         <tbody>
           {gaps.map((s) => (
             <tr key={s.skill}>
-              <th scope="row">{s.skill}</th>
-              <td>
+              <th scope="row">{skillLabel(s.skill)}</th>
+              <td data-label="Where you stand">
                 {why(s, lowAnxiety)}
                 {s.overrated ? (
                   <div className="badge">Rated above what your answers show</div>
                 ) : null}
               </td>
-              <td>
+              <td data-label="Asked in">
                 {s.frequency} {s.frequency === 1 ? "question" : "questions"}
               </td>
               <td>
                 <button type="submit" name="gap" value={s.skill}>
-                  Practise {s.skill}
+                  Practise {skillLabel(s.skill)}
                 </button>
               </td>
             </tr>

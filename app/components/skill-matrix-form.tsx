@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { SELF_RATINGS, selfRatingText, type SkillReadiness } from "~/review/readiness";
 import { Score } from "./score";
 import { useLowAnxiety } from "./use-low-anxiety";
+import { skillLabel } from "~/question-bank/skill-label";
 
 /** The self-scored skill matrix, with the measured score beside each rating. A plain form: works without JavaScript. */
 export function SkillMatrixForm({
@@ -31,12 +32,12 @@ export function SkillMatrixForm({
           {matrix.map((s, i) => (
             <tr key={s.skill}>
               <th scope="row">
-                <label htmlFor={`self-${s.skill}`}>{s.skill}</label>
+                <label htmlFor={`self-${s.skill}`}>{skillLabel(s.skill)}</label>
                 <div className="hint">
                   asked in {s.frequency} {s.frequency === 1 ? "question" : "questions"}
                 </div>
               </th>
-              <td>
+              <td data-label="Your rating">
                 <input type="hidden" name="skill" value={s.skill} />
                 <select
                   id={`self-${s.skill}`}
@@ -51,7 +52,7 @@ export function SkillMatrixForm({
                   ))}
                 </select>
               </td>
-              <td>
+              <td data-label="Measured">
                 <Score value={s.measured} empty="no answers yet" />
                 {s.attempts > 0 ? (
                   <div className="hint">

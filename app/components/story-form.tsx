@@ -4,6 +4,7 @@ import { formFields } from "~/utils/form-fields";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { CheckOptions } from "./check-options";
 import { FormErrors } from "./form-errors";
+import { skillLabel } from "~/question-bank/skill-label";
 
 const STAR_HINTS: Record<StarField, string> = {
   situation: "Where and when, and what was at stake. One or two sentences.",
@@ -117,6 +118,7 @@ export function StoryForm({
           <CheckOptions
             name="skills"
             options={skills}
+            label={skillLabel}
             isChecked={(s) => list("skills").includes(s)}
           />
         </div>

@@ -10,6 +10,7 @@ import {
   type Series,
 } from "./progress-series";
 import { questionCatalog } from "./question-catalog.server";
+import { skillLabel } from "~/question-bank/skill-label";
 
 export interface Progress {
   bucket: Bucket;
@@ -99,7 +100,7 @@ function skillSeries(
   const bySkill = byQuestion.flatMap((row) =>
     (catalog.get(row.key)?.skills ?? []).map((skill) => ({ ...row, key: skill })),
   );
-  return buildSeries(bySkill, (skill) => skill);
+  return buildSeries(bySkill, skillLabel);
 }
 
 /**

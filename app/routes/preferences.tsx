@@ -17,24 +17,29 @@ import { parseForm } from "~/utils/forms";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
-  return { lowAnxiety: getPreferences(user.id).lowAnxiety, saved };
+  const { lowAnxiety, readAloud } = getPreferences(user.id);
+  return { lowAnxiety, readAloud, saved };
 }
 
 /** An unticked checkbox is not sent at all, so "absent" means off. */
 const preferencesSchema = z.object({
   lowAnxiety: z.literal("on", { error: "Tick the box or leave it empty." }).optional(),
+  readAloud: z.literal("on", { error: "Tick the box or leave it empty." }).optional(),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(preferencesSchema, await request.formData());
   if (!form.ok) return data(form, { status: 400 });
-  updatePreferences(user.id, { lowAnxiety: form.data.lowAnxiety === "on" });
+  updatePreferences(user.id, {
+    lowAnxiety: form.data.lowAnxiety === "on",
+    readAloud: form.data.readAloud === "on",
+  });
   throw redirect("/preferences?saved=1");
 }
 
 export default function PreferencesPage() {
-  const { lowAnxiety, saved } = useLoaderData<typeof loader>();
+  const { lowAnxiety, readAloud, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -64,6 +69,23 @@ export default function PreferencesPage() {
           all the written feedback stays. The full data download (JSON) keeps the numbers.
         </p>
         <FormErrors errors={result?.errors.fields.lowAnxiety} />
+        <label className="check">
+          <input
+            type="checkbox"
+            name="readAloud"
+            defaultChecked={readAloud}
+            aria-describedby="read-aloud-hint"
+          />{" "}
+          Read each question aloud
+        </label>
+        <p id="read-aloud-hint" className="hint">
+          When a question or follow-up opens, the browser reads it aloud once with its own speech
+          synthesis (on this machine; nothing is sent anywhere). &ldquo;Read the question
+          aloud&rdquo; stays on the page to hear it again or stop it. A browser without speech
+          synthesis, or one that will not speak before you have clicked on the page, reads nothing
+          by itself.
+        </p>
+        <FormErrors errors={result?.errors.fields.readAloud} />
         <button type="submit" disabled={busy}>
           Save preferences
         </button>

@@ -23,6 +23,7 @@ import { loadQuestionOverTime, resolveQuestion } from "~/review/question-over-ti
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
+import { skillList } from "~/question-bank/skill-label";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -71,7 +72,7 @@ export default function QuestionOverTimePage() {
   return (
     <article>
       <p className="breadcrumb">
-        {question.kind} · {question.skills.join(", ")}
+        {question.kind} · {skillList(question.skills)}
       </p>
       <h1>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>

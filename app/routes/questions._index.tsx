@@ -25,6 +25,7 @@ import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
+import { skillLabel, skillList } from "~/question-bank/skill-label";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -150,7 +151,7 @@ export default function QuestionsPage() {
           name="skill"
           label="Skill"
           any="Any skill"
-          options={skills}
+          options={skills.map((s) => ({ value: s, label: skillLabel(s) }))}
           defaultValue={value("skill")}
           errors={errors?.fields.skill}
         />
@@ -238,7 +239,7 @@ export default function QuestionsPage() {
                     </th>
                     <td>{q.kind}</td>
                     <td>{q.bands.join(", ")}</td>
-                    <td>{q.skills.join(", ")}</td>
+                    <td>{skillList(q.skills)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,7 +11,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { GapList } from "~/components/gap-list";
 import { ReadinessHint } from "~/components/readiness-hint";
-import { ReviewNav } from "~/components/review-nav";
 import { SkillMatrixForm } from "~/components/skill-matrix-form";
 import { getBank } from "~/question-bank/load-bank.server";
 import { BANDS, ROLES } from "~/question-bank/question-schema";
@@ -21,6 +20,7 @@ import { READINESS_ARRAY_FIELDS, readinessFormSchema } from "~/review/readiness-
 import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readiness.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
+import { skillLabel } from "~/question-bank/skill-label";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -64,7 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const questions = questionsForSkill(gap, target.band);
       if (questions.length === 0)
         return data(formError(`No question practises ${gap} yet.`), { status: 400 });
-      const round = createPracticeRound(user.id, `Skill gap: ${gap}`, questions, target.band);
+      const round = createPracticeRound(
+        user.id,
+        `Skill gap: ${skillLabel(gap)}`,
+        questions,
+        target.band,
+      );
       throw redirectToStartedQuestion(round.id);
     }
   }
@@ -76,7 +81,6 @@ export default function ReadinessPage() {
   return (
     <section>
       <h1>Readiness</h1>
-      <ReviewNav />
       <ReadinessHint />
       {saved && !result ? (
         <p className="notice" role="status">

@@ -30,7 +30,9 @@ export default function FollowUpPage() {
         On: <Link to={back}>{question.title}</Link>
       </p>
       <h1 ref={heading} tabIndex={-1}>{answer.probe?.question ?? "Follow-up"}</h1>
-      {answer.probe ? <ReadAloud text={answer.probe.question} label="Read the follow-up aloud" /> : null}
+      {answer.probe ? (
+        <ReadAloud text={answer.probe.question} label="Read the follow-up aloud" autoRead={data.autoRead} />
+      ) : null}
       <AnswerStage
         answer={answer}
         serverNow={data.serverNow}

@@ -20,6 +20,7 @@ import { MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-limits
 import { createRound } from "~/rounds/rounds.server";
 import { selectQuestions } from "~/rounds/select-questions";
 import { formError, parseForm } from "~/utils/forms";
+import { skillLabel } from "~/question-bank/skill-label";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -64,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const focus = [...settings.kinds, ...settings.skills];
+  const focus = [...settings.kinds, ...settings.skills.map(skillLabel)];
   const title = focus.length > 0 ? `Practice: ${focus.join(", ")}` : "Mixed practice";
   const round = createRound(user.id, title, settings, questions);
   throw redirectToStartedQuestion(round.id);
@@ -153,6 +154,7 @@ export default function NewRoundPage() {
             <CheckOptions
               name="skills"
               options={skills}
+              label={skillLabel}
               isChecked={(skill) => checked("skills", skill)}
             />
           </div>

@@ -11,6 +11,7 @@ import { answersOfStory, usageOfStories } from "~/stories/story-answers.server";
 import { STAR_FIELDS } from "~/stories/story-forms";
 import { questionsToPractise } from "~/stories/practise-story.server";
 import { UNUSED } from "~/stories/usage";
+import { skillList } from "~/question-bank/skill-label";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -69,7 +70,7 @@ export default function StoryPage() {
         <dt>Skills</dt>
         <dd>
           {story.skills.length > 0 ? (
-            story.skills.join(", ")
+            skillList(story.skills)
           ) : (
             <span className="muted">None yet</span>
           )}

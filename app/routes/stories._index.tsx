@@ -12,6 +12,7 @@ import { storyFormOptions } from "~/stories/story-form.server";
 import { STORY_LIMITS, storySearchSchema } from "~/stories/story-forms";
 import { UNUSED } from "~/stories/usage";
 import { parseSearchParams } from "~/utils/search-params";
+import { skillList } from "~/question-bank/skill-label";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -133,7 +134,7 @@ export default function StoriesPage() {
                 </h2>
                 <p className="hint">
                   {s.competencies.length > 0 ? s.competencies.join(", ") : "No competencies yet"}
-                  {s.skills.length > 0 ? ` · skills: ${s.skills.join(", ")}` : ""} · told in{" "}
+                  {s.skills.length > 0 ? ` · skills: ${skillList(s.skills)}` : ""} · told in{" "}
                   {s.uses} {s.uses === 1 ? "answer" : "answers"} · edited {formatDate(s.updatedAt)}
                 </p>
                 <p>

@@ -42,7 +42,7 @@ test("a submit while a draft save is still in flight shows the graded answer, an
   });
   await signUp(page, baseURL);
   await page.getByLabel("concept").check();
-  await page.getByLabel("rest-api").check();
+  await page.getByLabel("REST API").check();
   await page.getByLabel("Number of questions").fill("1");
   await page.getByRole("button", { name: "Start round" }).click();
   await page.waitForURL(/\/questions\/1$/);

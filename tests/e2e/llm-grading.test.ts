@@ -15,7 +15,7 @@ test("feedback and probes stream onto the page, then the stored LLM grade shows"
   expect(await page.getByText(/^whisper-1 at .+ \(mocked: MOCKS=true\)$/).isVisible()).toBe(true);
 
   await page.getByRole("link", { name: "New round" }).click();
-  await page.getByLabel("rest-api").check();
+  await page.getByLabel("REST API").check();
   await page.getByLabel("Number of questions").fill("1");
   await page.getByRole("button", { name: "Start round" }).click();
   await page.getByLabel("Your answer").fill(

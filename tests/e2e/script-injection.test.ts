@@ -155,7 +155,7 @@ test("answers, drafts and follow-up answers are shown as text on every page that
   await context.clearCookies();
   await signUp(page, baseURL, uniqueUsername("inject"));
   await page.getByLabel("concept").check();
-  await page.getByLabel("rest-api").check();
+  await page.getByLabel("REST API").check();
   await page.getByLabel("Number of questions").fill("1");
   await page.getByRole("button", { name: "Start round" }).click();
   await page.waitForURL(/\/questions\/1$/);

@@ -228,7 +228,7 @@ describe("in the browser", () => {
     const page = await browser().newPage();
     const { violations, errors } = await watchPage(page);
     await signUp(page, mockedBaseURL, uniqueUsername("stream"));
-    await page.getByLabel("rest-api").check();
+    await page.getByLabel("REST API").check();
     await page.getByLabel("Number of questions").fill("1");
     await page.getByRole("button", { name: "Start round" }).click();
     await page.waitForURL(/\/questions\/1$/);
