@@ -179,6 +179,8 @@ export const userPreferences = sqliteTable("user_preferences", {
     .references(() => users.id, { onDelete: "cascade" }),
   /** Low-anxiety mode: scores are still stored, but pages describe them in words instead of numbers. */
   lowAnxiety: integer("low_anxiety", { mode: "boolean" }).notNull().default(false),
+  /** Read each question and follow-up aloud (the browser's speech synthesis) when its page opens. */
+  readAloud: integer("read_aloud", { mode: "boolean" }).notNull().default(false),
   /** What the readiness view measures against. */
   targetRole: text("target_role").$type<(typeof ROLES)[number]>().notNull().default("backend"),
   targetBand: text("target_band").$type<Band>().notNull().default("3-5"),

@@ -7,16 +7,24 @@ export type Role = (typeof ROLES)[number];
 
 export interface Preferences {
   lowAnxiety: boolean;
+  /** Read each question and follow-up aloud when its page opens. */
+  readAloud: boolean;
   targetRole: Role;
   targetBand: Band;
 }
 
-const DEFAULTS: Preferences = { lowAnxiety: false, targetRole: "backend", targetBand: "3-5" };
+const DEFAULTS: Preferences = {
+  lowAnxiety: false,
+  readAloud: false,
+  targetRole: "backend",
+  targetBand: "3-5",
+};
 
 export function getPreferences(userId: string): Preferences {
   const row = getDb()
     .select({
       lowAnxiety: userPreferences.lowAnxiety,
+      readAloud: userPreferences.readAloud,
       targetRole: userPreferences.targetRole,
       targetBand: userPreferences.targetBand,
     })

@@ -6,6 +6,7 @@ import type { Probe } from "~/grading/grade-schema";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
+import { getPreferences } from "~/review/preferences.server";
 import { isStoryLinkPost, storyLinkAction } from "~/stories/story-link.server";
 import { suggestStories } from "~/stories/suggestions.server";
 import { formError, parseForm } from "~/utils/forms";
@@ -127,6 +128,8 @@ export async function loadAnswerPage(request: Request, params: Params) {
     /** The user's stories that fit a behavioural question, offered before answering it. */
     storySuggestions:
       slot === MAIN_SLOT && question.kind === "behavioural" ? suggestStories(user.id, question, answer.id) : null,
+    /** The user asked for each question and follow-up to be read aloud when it opens (while it is still open). */
+    autoRead: getPreferences(user.id).readAloud && !answer.submittedAt,
   };
 }
 

@@ -32,7 +32,7 @@ export default function QuestionPage() {
       </p>
       <h1 ref={heading} tabIndex={-1}>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
-      <ReadAloud text={`${question.title}. ${question.prompt}`} />
+      <ReadAloud text={`${question.title}. ${question.prompt}`} autoRead={data.autoRead} />
       {data.storySuggestions && !answer.submittedAt ? <StorySuggestions stories={data.storySuggestions} /> : null}
       <AnswerStage
         answer={answer}

@@ -29,9 +29,15 @@ export default function FollowUpPage() {
       <p className="context">
         On: <Link to={back}>{question.title}</Link>
       </p>
-      <h1 ref={heading} tabIndex={-1}>{answer.probe?.question ?? "Follow-up"}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {answer.probe?.question ?? "Follow-up"}
+      </h1>
       {answer.probe ? (
-        <ReadAloud text={answer.probe.question} label="Read the follow-up aloud" autoRead={data.autoRead} />
+        <ReadAloud
+          text={answer.probe.question}
+          label="Read the follow-up aloud"
+          autoRead={data.autoRead}
+        />
       ) : null}
       <AnswerStage
         answer={answer}

@@ -1,0 +1,1 @@
+ALTER TABLE `user_preferences` ADD `read_aloud` integer DEFAULT false NOT NULL;
