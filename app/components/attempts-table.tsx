@@ -44,15 +44,15 @@ export function AttemptsTable({
                   {formatTimestamp(a.createdAt)}
                 </Link>
               </th>
-              <td>
+              <td data-label="Overall">
                 <Score value={a.overall} empty={a.skipped ? "skipped" : "not graded"} />
               </td>
               {criteria.map((c) => (
-                <td key={c.id}>
+                <td key={c.id} data-label={c.name}>
                   <Score value={a.scores[c.id] ?? null} empty="—" digits={0} />
                 </td>
               ))}
-              <td>{formatDuration(a.secondsUsed)}</td>
+              <td data-label="Time used">{formatDuration(a.secondsUsed)}</td>
             </tr>
           ))}
         </tbody>

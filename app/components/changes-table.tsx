@@ -20,19 +20,19 @@ export function ChangesTable({ changes }: { changes: CriterionChange[] }) {
         {changes.map((c) => (
           <tr key={c.criterionId}>
             <th scope="row">{c.name}</th>
-            <td>
+            <td data-label="First">
               <Score value={c.first} empty="—" />
             </td>
-            <td>
+            <td data-label="Previous">
               <Score value={c.previous} empty="—" />
             </td>
-            <td>
+            <td data-label="Latest">
               <Score value={c.latest} empty="—" />
             </td>
-            <td>
+            <td data-label="Since previous">
               <ScoreChange delta={c.sincePrevious} />
             </td>
-            <td>
+            <td data-label="Since first">
               <ScoreChange delta={c.sinceFirst} />
             </td>
           </tr>

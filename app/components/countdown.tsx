@@ -9,7 +9,9 @@ function announcementFor(remaining: number): string | null {
   const seconds = Math.ceil(remaining / 1000);
   const mark = ANNOUNCE_AT_SECONDS.find((s) => seconds <= s && seconds > s - 1);
   if (mark === undefined) return null;
-  return mark >= 60 ? `${mark / 60} minute${mark === 60 ? "" : "s"} left.` : `${mark} seconds left.`;
+  return mark >= 60
+    ? `${mark / 60} minute${mark === 60 ? "" : "s"} left.`
+    : `${mark} seconds left.`;
 }
 
 /**
@@ -30,9 +32,12 @@ export function Countdown({
 }) {
   const [now, setNow] = useState(() => serverNow.getTime());
   const [announcement, setAnnouncement] = useState("");
+  // False in the server's HTML, true once this script runs: until then the page cannot tick, and says so.
+  const [live, setLive] = useState(false);
   const expired = useRef(false);
 
   useEffect(() => {
+    setLive(true);
     const skew = serverNow.getTime() - Date.now();
     const tick = () => setNow(Date.now() + skew);
     tick();
@@ -56,7 +61,7 @@ export function Countdown({
     // data-deadline: the server's deadline as stored, so a check that a reload or restart kept the
     // clock compares it exactly instead of reading the ticking display against a wall clock.
     <div
-      className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}`}
+      className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}${live ? " countdown-live" : ""}`}
       data-deadline={deadline.toISOString()}
     >
       <span className="countdown-label" id="countdown-label">
@@ -65,7 +70,17 @@ export function Countdown({
       <span role="timer" aria-labelledby="countdown-label" className="countdown-value">
         {formatClock(remaining)}
       </span>
-      {warning ? <span className="countdown-hint">Wrap up: the answer is submitted when the clock reaches zero.</span> : null}
+      {live ? null : (
+        <p className="countdown-server-note">
+          The clock runs on the server even without JavaScript: submit before{" "}
+          {formatClock(remaining)} is up.
+        </p>
+      )}
+      {warning ? (
+        <span className="countdown-hint">
+          Wrap up: the answer is submitted when the clock reaches zero.
+        </span>
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

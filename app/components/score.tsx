@@ -1,7 +1,10 @@
-import { changeText, scoreText } from "~/review/score-words";
+import { changeText, scoreBand, scoreInWords, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
-/** A 1-5 score as "3.4 / 5", or in words in low-anxiety mode. */
+/**
+ * A 1-5 score as "3.4 / 5" with its band's word ("Good"), or the word alone in
+ * low-anxiety mode; the band's colour sits behind the word, which always says it too.
+ */
 export function Score({
   value,
   empty = "not graded",
@@ -13,7 +16,13 @@ export function Score({
 }) {
   const lowAnxiety = useLowAnxiety();
   if (value === null) return <span className="muted">{empty}</span>;
-  return <span className="score-value">{scoreText(value, lowAnxiety, digits)}</span>;
+  const band = <span className={`score-band band-${scoreBand(value)}`}>{scoreInWords(value)}</span>;
+  if (lowAnxiety) return <span className="score-value">{band}</span>;
+  return (
+    <span className="score-value">
+      {scoreText(value, lowAnxiety, digits)} {band}
+    </span>
+  );
 }
 
 /** The change between two scores, signed, or "better" / "lower" in low-anxiety mode. */

@@ -29,16 +29,16 @@ export function SeriesOverview({
         {series.map((s) => (
           <tr key={s.key}>
             <th scope="row">{s.name}</th>
-            <td>
+            <td data-label="Recently">
               <Score value={s.recent} />
             </td>
-            <td>
+            <td data-label="All time">
               <Score value={s.average} />
             </td>
-            <td>
+            <td data-label="Change">
               <ScoreChange delta={s.change} />
             </td>
-            <td>{s.attempts}</td>
+            <td data-label="Scores">{s.attempts}</td>
           </tr>
         ))}
       </tbody>

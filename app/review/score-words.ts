@@ -6,18 +6,25 @@ import { SCORE_MAX } from "~/grading/score-scale";
  * export: a word for tables ("Good") and a standing for sentences ("Your
  * answers so far are good."). Only 4.5 and above is strong: 3.5 is good.
  */
-const BANDS: { min: number; word: string; standing: string }[] = [
-  { min: 4.5, word: "Strong", standing: "strong" },
-  { min: 3.5, word: "Good", standing: "good" },
-  { min: 2.5, word: "Fair", standing: "fair" },
-  { min: 1.5, word: "Developing", standing: "still developing" },
-  { min: 0, word: "Early days", standing: "at an early stage" },
+const BANDS: { min: number; word: string; standing: string; key: ScoreBand }[] = [
+  { min: 4.5, word: "Strong", standing: "strong", key: "strong" },
+  { min: 3.5, word: "Good", standing: "good", key: "good" },
+  { min: 2.5, word: "Fair", standing: "fair", key: "fair" },
+  { min: 1.5, word: "Developing", standing: "still developing", key: "developing" },
+  { min: 0, word: "Early days", standing: "at an early stage", key: "early" },
 ];
+
+/** A band's name for the styles: `band-good` colours a score (app/styles), always beside its word or number. */
+export type ScoreBand = "strong" | "good" | "fair" | "developing" | "early";
 
 const bandOf = (score: number) => BANDS.find((band) => score >= band.min)!;
 
 export function scoreInWords(score: number): string {
   return bandOf(score).word;
+}
+
+export function scoreBand(score: number): ScoreBand {
+  return bandOf(score).key;
 }
 
 /** Where a score stands, to follow "are" in a sentence: "strong", "at an early stage". */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
+import { formatDateTime } from "~/review/format";
 import { listRecentRounds } from "~/rounds/rounds.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -68,7 +69,7 @@ export default function Home() {
                 <li key={r.id}>
                   <Link to={`/rounds/${r.id}`}>{r.title}</Link>{" "}
                   <span className="muted">
-                    {new Date(r.createdAt).toLocaleString("en-GB")} · {r.finished ? "finished" : "in progress"}
+                    {formatDateTime(r.createdAt)} · {r.finished ? "finished" : "in progress"}
                   </span>
                 </li>
               ))}

@@ -2,7 +2,6 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ReviewNav } from "~/components/review-nav";
 import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
 import { Pagination } from "~/components/pagination";
@@ -13,6 +12,7 @@ import { formatDuration, formatTimestamp } from "~/review/format";
 import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
 import { listHistory } from "~/review/history.server";
 import { parseSearchParams } from "~/utils/search-params";
+import { skillLabel } from "~/question-bank/skill-label";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +39,6 @@ export default function HistoryPage() {
   return (
     <section>
       <h1>History</h1>
-      <ReviewNav />
       {deleted ? (
         <p className="notice" role="status">
           The round and its answers and grades were deleted.
@@ -52,7 +51,7 @@ export default function HistoryPage() {
           name="skill"
           label="Skill"
           any="Any skill"
-          options={skills}
+          options={skills.map((s) => ({ value: s, label: skillLabel(s) }))}
           defaultValue={value("skill")}
           errors={errors?.fields.skill}
         />
@@ -120,13 +119,13 @@ export default function HistoryPage() {
                         {r.finishedAt ? "" : " · in progress"}
                       </div>
                     </th>
-                    <td>
+                    <td data-label="Questions">
                       {r.answered} of {r.questions} answered
                     </td>
-                    <td>
+                    <td data-label="Overall">
                       <Score value={r.overall} />
                     </td>
-                    <td>{formatDuration(r.secondsUsed)}</td>
+                    <td data-label="Time used">{formatDuration(r.secondsUsed)}</td>
                   </tr>
                 );
               })}

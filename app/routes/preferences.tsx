@@ -10,7 +10,6 @@ import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { ReviewNav } from "~/components/review-nav";
 import { getPreferences, updatePreferences } from "~/review/preferences.server";
 import { parseForm } from "~/utils/forms";
 
@@ -45,7 +44,6 @@ export default function PreferencesPage() {
   return (
     <section className="narrow">
       <h1>Preferences</h1>
-      <ReviewNav />
       {saved && !result ? (
         <p className="notice" role="status">
           Preferences saved.

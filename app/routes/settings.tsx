@@ -107,11 +107,11 @@ export default function SettingsPage() {
             {usage.map((u) => (
               <tr key={u.grader}>
                 <th scope="row">{u.grader === "openai" ? "LLM" : "Offline"}</th>
-                <td>{u.grades}</td>
-                <td>{u.fallbacks}</td>
-                <td>{u.tokensIn.toLocaleString("en")}</td>
-                <td>{u.tokensOut.toLocaleString("en")}</td>
-                <td>{u.averageLatencyMs === null ? "—" : `${u.averageLatencyMs.toLocaleString("en")} ms`}</td>
+                <td data-label="Grades">{u.grades}</td>
+                <td data-label="Offline fallbacks">{u.fallbacks}</td>
+                <td data-label="Tokens in">{u.tokensIn.toLocaleString("en")}</td>
+                <td data-label="Tokens out">{u.tokensOut.toLocaleString("en")}</td>
+                <td data-label="Average time">{u.averageLatencyMs === null ? "—" : `${u.averageLatencyMs.toLocaleString("en")} ms`}</td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,7 @@ import { browserForThisFile, signUp } from "./browser";
 const baseURL = inject("baseURL");
 const browser = browserForThisFile();
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
+const PHONE_WIDTH = 390;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const ANSWER =
@@ -116,7 +117,11 @@ const PAGES: PageCheck[] = [
     path: (f) => `/rounds/${f.roundId}/questions/2`,
     prepare: async (page) => {
       await page.getByRole("button", { name: "Submit answer" }).click();
-      await expect.poll(() => page.getByText("Write an answer before submitting, or skip the question.").count()).toBe(1);
+      await expect
+        .poll(() =>
+          page.getByText("Write an answer before submitting, or skip the question.").count(),
+        )
+        .toBe(1);
     },
   },
   {
@@ -445,8 +450,13 @@ beforeAll(async () => {
   expect(own.pathname).toBe(`/questions/custom-${OWN_SLUG}`);
 
   // A question skipped on purpose.
-  const skipped = await page.request.post(`${baseURL}/rounds/new`, { form: { kinds: "concept", count: "1" }, headers });
-  const skippedRoundId = /\/rounds\/([^/]+)\/questions\/1$/.exec(new URL(skipped.url()).pathname)?.[1];
+  const skipped = await page.request.post(`${baseURL}/rounds/new`, {
+    form: { kinds: "concept", count: "1" },
+    headers,
+  });
+  const skippedRoundId = /\/rounds\/([^/]+)\/questions\/1$/.exec(
+    new URL(skipped.url()).pathname,
+  )?.[1];
   if (!skippedRoundId) throw new Error(`Starting a round ended at ${skipped.url()}`);
   await postForm(page, `/rounds/${skippedRoundId}/questions/1`, { intent: "skip", answer: "" });
 
@@ -474,19 +484,70 @@ afterAll(async () => {
   await newcomer?.close();
 });
 
+/** Opens a page as its check says, in the given theme and width, and checks it loaded where expected. */
+async function openChecked(
+  check: PageCheck,
+  { colorScheme, width }: { colorScheme: "light" | "dark"; width?: number },
+): Promise<Page> {
+  const context = check.newcomer ? newcomer : check.signedIn ? signedIn : signedOut;
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme });
+  if (width) await page.setViewportSize({ width, height: 844 });
+  const response = await page.goto(`${baseURL}${check.path(fixture)}`, {
+    waitUntil: "networkidle",
+  });
+  expect(response?.status()).toBe(check.status ?? 200);
+  const { pathname, search } = new URL(page.url());
+  expect(pathname + search).toBe(check.path(fixture));
+  await check.prepare?.(page);
+  return page;
+}
+
+// Both themes: the light one, and the dark one the system asks for (`prefers-color-scheme: dark`).
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const check of PAGES) {
+    const suffix = colorScheme === "dark" ? " (dark theme)" : "";
+    test(`axe finds no WCAG A/AA violation: ${check.name}${suffix}`, async () => {
+      const page = await openChecked(check, { colorScheme });
+      try {
+        if (colorScheme === "dark") {
+          // The check must really run on the dark theme: the page's background is dark.
+          const background = await page.evaluate(
+            () => getComputedStyle(document.documentElement).backgroundColor,
+          );
+          expect(background, "the page has a background of its own").not.toMatch(/, 0\)$/);
+          expect(luminance(background), `page background ${background}`).toBeLessThan(0.1);
+        }
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+}
+
+/** The relative luminance (0 black to 1 white) of a computed `rgb(...)` colour. */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+// A phone (390 px, an iPhone 14's width): no page scrolls sideways.
 for (const check of PAGES) {
-  test(`axe finds no WCAG A/AA violation: ${check.name}`, async () => {
-    const context = check.newcomer ? newcomer : check.signedIn ? signedIn : signedOut;
-    const page = await context.newPage();
+  test(`no sideways scrolling at 390 px: ${check.name}`, async () => {
+    const page = await openChecked(check, { colorScheme: "light", width: PHONE_WIDTH });
     try {
-      const response = await page.goto(`${baseURL}${check.path(fixture)}`, {
-        waitUntil: "networkidle",
-      });
-      expect(response?.status()).toBe(check.status ?? 200);
-      const { pathname, search } = new URL(page.url());
-      expect(pathname + search).toBe(check.path(fixture));
-      await check.prepare?.(page);
-      expect(await axeViolations(page)).toEqual([]);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(innerWidth).toBe(PHONE_WIDTH);
+      expect(scrollWidth, `${scrollWidth - innerWidth} px too wide`).toBeLessThanOrEqual(
+        innerWidth,
+      );
     } finally {
       await page.close();
     }

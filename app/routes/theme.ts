@@ -1,0 +1,24 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { assertSameOrigin } from "~/auth/same-origin.server";
+import { safeRedirect } from "~/auth/session.server";
+import { themeFormSchema } from "~/theme/theme";
+import { themeCookieHeader } from "~/theme/theme.server";
+import { parseForm } from "~/utils/forms";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/**
+ * The header's theme switch: a plain form post (it works without JavaScript)
+ * that remembers the choice in a cookie and goes back to the page it came from.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = parseForm(themeFormSchema, await request.formData());
+  // Only a hand-made post gets here (the switch sends one of its three buttons): a plain 400.
+  if (!form.ok) return new Response("Choose light, dark or system.", { status: 400 });
+  return redirect(safeRedirect(form.data.redirectTo), {
+    headers: { "Set-Cookie": await themeCookieHeader(form.data.theme) },
+  });
+}

@@ -1,0 +1,33 @@
+import { createCookie } from "@remix-run/node";
+import { getEnv } from "~/env.server";
+import type { Theme, ThemeChoice } from "./theme";
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+/** The browser's chosen theme, set the way the session cookie is (app/auth/session.server.ts). */
+function themeCookie() {
+  const env = getEnv();
+  cookie ??= createCookie("theme", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production",
+    path: "/",
+    maxAge: YEAR_SECONDS,
+    secrets: [env.SESSION_SECRET],
+  });
+  return cookie;
+}
+
+/** The theme this browser chose, or null to follow the system (`prefers-color-scheme`). */
+export async function getTheme(request: Request): Promise<Theme | null> {
+  const value: unknown = await themeCookie().parse(request.headers.get("Cookie"));
+  return value === "light" || value === "dark" ? value : null;
+}
+
+/** The Set-Cookie header that remembers `choice` ("system" forgets any choice). */
+export async function themeCookieHeader(choice: ThemeChoice): Promise<string> {
+  return choice === "system"
+    ? themeCookie().serialize("", { maxAge: 0, expires: new Date(0) })
+    : themeCookie().serialize(choice);
+}
