@@ -3,6 +3,7 @@ import {
   answers,
   criterionScores,
   grades,
+  recordings,
   roundQuestions,
   rounds,
   skillSelfScores,
@@ -31,7 +32,8 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
  * password hash or sessions), preferences, skill self-scores, every round
  * with its question snapshots, answers and all their grades, the story bank
  * (with the answers each story was told in) and the user's own questions
- * (as a pack would hold them). A fixed number of queries, each joined back to
+ * (as a pack would hold them). A spoken answer carries its recording's
+ * transcript and figures, not its audio. A fixed number of queries, each joined back to
  * the user, whatever the number of rounds.
  */
 export function exportUserData(userId: string) {
@@ -85,7 +87,31 @@ export function exportUserData(userId: string) {
     .orderBy(asc(criterionScores.position))
     .all()
     .map((r) => r.s);
+  // A spoken answer's recording: what was measured and transcribed, never the audio itself (it stays replayable in the app).
+  const recordingRows = db
+    .select({
+      answerId: recordings.answerId,
+      mimeType: recordings.mimeType,
+      bytes: recordings.bytes,
+      durationMs: recordings.durationMs,
+      status: recordings.status,
+      failureReason: recordings.failureReason,
+      transcript: recordings.transcript,
+      transcribedBy: recordings.transcribedBy,
+      delivery: recordings.delivery,
+      createdAt: recordings.createdAt,
+      updatedAt: recordings.updatedAt,
+    })
+    .from(recordings)
+    .innerJoin(answers, eq(answers.id, recordings.answerId))
+    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
+    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
+    .where(eq(rounds.userId, userId))
+    .all();
 
+  const recordingByAnswer = new Map(
+    recordingRows.map(({ answerId, ...recording }) => [answerId, recording]),
+  );
   const scoresByGrade = groupBy(scoreRows, (s) => s.gradeId);
   const gradesByAnswer = groupBy(gradeRows, (g) => g.answerId);
   const answersByQuestion = groupBy(answerRows, (a) => a.roundQuestionId);
@@ -121,6 +147,7 @@ export function exportUserData(userId: string) {
         answers: (answersByQuestion.get(rq.id) ?? []).map(
           ({ roundQuestionId: _rq, ...answer }) => ({
             ...answer,
+            recording: recordingByAnswer.get(answer.id) ?? null,
             grades: (gradesByAnswer.get(answer.id) ?? []).map(
               ({ answerId: _answer, ...grade }) => ({
                 ...grade,
