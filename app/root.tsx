@@ -70,6 +70,63 @@ function ThemeSwitch({ theme }: { theme: Theme | null }) {
   );
 }
 
+/** The main navigation, grouped so it stays short: [path, label]. */
+const PRACTISE_LINKS = [
+  ["/rounds/new", "New round"],
+  ["/questions", "Questions"],
+  ["/practice-queue", "Re-practice queue"],
+  ["/stories", "Stories"],
+] as const;
+const REVIEW_LINKS = [
+  ["/history", "History"],
+  ["/progress", "Progress"],
+  ["/readiness", "Readiness"],
+] as const;
+const ACCOUNT_LINKS = [
+  ["/preferences", "Preferences"],
+  ["/settings", "Settings"],
+  ["/account", "Account"],
+] as const;
+const SIGNED_OUT_LINKS = [
+  ["/login", "Log in"],
+  ["/signup", "Sign up"],
+] as const;
+
+/** One group of the main navigation: its heading (if any), its links, and for the account group the theme switch. */
+function NavGroup({
+  id,
+  heading,
+  links,
+  account = false,
+  children,
+}: {
+  id: string;
+  heading?: string;
+  links: readonly (readonly [string, string])[];
+  account?: boolean;
+  children?: React.ReactNode;
+}) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <div className={account ? "nav-group nav-account" : "nav-group"}>
+      {heading ? (
+        <p className={account ? "nav-heading nav-user" : "nav-heading"} id={id}>
+          {heading}
+        </p>
+      ) : null}
+      <ul aria-labelledby={heading ? id : undefined}>
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to}>{label}</NavLink>
+          </li>
+        ))}
+        {children}
+      </ul>
+      {account ? <ThemeSwitch theme={data?.theme ?? null} /> : null}
+    </div>
+  );
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
@@ -99,78 +156,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <nav aria-label="Main" className="site-nav">
               {user ? (
                 <>
-                  <div className="nav-group">
-                    <p className="nav-heading" id="nav-practise">
-                      Practise
-                    </p>
-                    <ul aria-labelledby="nav-practise">
-                      <li>
-                        <NavLink to="/rounds/new">New round</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/questions">Questions</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/practice-queue">Re-practice queue</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/stories">Stories</NavLink>
-                      </li>
-                    </ul>
-                  </div>
-                  <div className="nav-group">
-                    <p className="nav-heading" id="nav-review">
-                      Review
-                    </p>
-                    <ul aria-labelledby="nav-review">
-                      <li>
-                        <NavLink to="/history">History</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/progress">Progress</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/readiness">Readiness</NavLink>
-                      </li>
-                    </ul>
-                  </div>
-                  <div className="nav-group nav-account">
-                    <p className="nav-heading nav-user" id="nav-account">
-                      {user.username}
-                    </p>
-                    <ul aria-labelledby="nav-account">
-                      <li>
-                        <NavLink to="/preferences">Preferences</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/settings">Settings</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/account">Account</NavLink>
-                      </li>
-                      <li>
-                        <Form method="post" action="/logout">
-                          <button type="submit" className="link-button">
-                            Log out
-                          </button>
-                        </Form>
-                      </li>
-                    </ul>
-                    <ThemeSwitch theme={theme} />
-                  </div>
+                  <NavGroup id="nav-practise" heading="Practise" links={PRACTISE_LINKS} />
+                  <NavGroup id="nav-review" heading="Review" links={REVIEW_LINKS} />
+                  <NavGroup id="nav-account" heading={user.username} links={ACCOUNT_LINKS} account>
+                    <li>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="link-button">
+                          Log out
+                        </button>
+                      </Form>
+                    </li>
+                  </NavGroup>
                 </>
               ) : (
-                <div className="nav-group nav-account">
-                  <ul>
-                    <li>
-                      <NavLink to="/login">Log in</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/signup">Sign up</NavLink>
-                    </li>
-                  </ul>
-                  <ThemeSwitch theme={theme} />
-                </div>
+                <NavGroup id="nav-account" links={SIGNED_OUT_LINKS} account />
               )}
             </nav>
           </details>

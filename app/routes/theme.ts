@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { safeRedirect } from "~/auth/session.server";
-import { themeFormSchema } from "~/theme/theme";
+import { themeFormSchema } from "~/theme/theme-form";
 import { themeCookieHeader } from "~/theme/theme.server";
 import { parseForm } from "~/utils/forms";
 

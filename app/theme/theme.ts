@@ -1,6 +1,7 @@
-import { z } from "~/utils/zod";
-
-/** What the header's theme switch offers: a fixed theme, or whatever the system asks for. */
+/**
+ * What the header's theme switch offers: a fixed theme, or whatever the system
+ * asks for. Kept free of zod: the root route imports it, so it ships on every page.
+ */
 export const THEME_CHOICES = ["light", "dark", "system"] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 /** A theme the page is pinned to (`data-theme` on `<html>`); "system" pins nothing. */
@@ -11,9 +12,3 @@ export const THEME_LABELS: Record<ThemeChoice, string> = {
   dark: "Dark",
   system: "System",
 };
-
-/** The theme switch's form: one of the three choices, and the page to return to. */
-export const themeFormSchema = z.object({
-  theme: z.enum(THEME_CHOICES, { error: "Choose light, dark or system." }),
-  redirectTo: z.string().max(2048).optional(),
-});
