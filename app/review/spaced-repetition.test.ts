@@ -1,6 +1,6 @@
-import { Rating } from "ts-fsrs";
+import { createEmptyCard, fsrs, Rating } from "ts-fsrs";
 import { describe, expect, test } from "vitest";
-import { nextDue, ratingFor, schedule, type Attempt } from "./spaced-repetition";
+import { nextDue, ratingFor, schedule, SCHEDULER_PARAMS, type Attempt } from "./spaced-repetition";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -43,6 +43,24 @@ describe("replaying the attempts", () => {
   test("attempts are replayed in time order, whatever order they come in", () => {
     const history = [at(30, 2.1), at(9, 4.0), at(3, 4.6)];
     expect(nextDue([...history].reverse()).toISOString()).toBe(nextDue(history).toISOString());
+  });
+
+  test("the replay gives what ts-fsrs's own scheduler gives, review after review", () => {
+    const reference = fsrs(SCHEDULER_PARAMS);
+    // A seeded generator: varied histories (same-day retries, long gaps, every rating), the same each run.
+    let seed = 7;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    for (let n = 0; n < 300; n++) {
+      let at = NOW.getTime() - 400 * DAY;
+      const history: Attempt[] = [];
+      for (let k = 0, count = 1 + Math.floor(random() * 15); k < count; k++) {
+        at += random() < 0.2 ? random() * DAY * 0.5 : random() * DAY * 40;
+        history.push({ at: new Date(at), overall: 1 + Math.round(random() * 40) / 10 });
+      }
+      let card = createEmptyCard(history[0]!.at);
+      for (const a of history) card = reference.next(card, a.at, ratingFor(a.overall)).card;
+      expect(nextDue(history).toISOString()).toBe(card.due.toISOString());
+    }
   });
 
   test("no attempts is a programming error, not a date", () => {

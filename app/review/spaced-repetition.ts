@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Grade } from "ts-fsrs";
+import { dateDiffInDays, date_scheduler, fsrs, Rating, type FSRSState, type Grade } from "ts-fsrs";
 
 /**
  * When to practise a question again, with FSRS (ts-fsrs, the scheduler modern
@@ -18,7 +18,12 @@ import { createEmptyCard, fsrs, Rating, type Grade } from "ts-fsrs";
  * No fuzz, so the same history always gives the same date (and tests can
  * say which). A year at most: interview preparation has a horizon.
  */
-const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false, maximum_interval: 365 });
+export const SCHEDULER_PARAMS = {
+  enable_short_term: false,
+  enable_fuzz: false,
+  maximum_interval: 365,
+} as const;
+const scheduler = fsrs(SCHEDULER_PARAMS);
 
 /**
  * A 1-5 overall score as an FSRS rating, the one place this mapping lives.
@@ -57,15 +62,41 @@ export interface Scheduled {
   due: boolean;
 }
 
-/** The next due date after replaying these attempts (sorted here by time) from an empty card. */
+const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
+
+/**
+ * The next due date after replaying these attempts (sorted here by time) from
+ * an empty card: what `scheduler.next(card, at, rating)` gives attempt after
+ * attempt (the test checks they agree), computed with the algorithm's own
+ * functions because the full scheduler allocates cards, logs and dates for
+ * every rating at every step, about ten times slower, and a heavy user's
+ * queue replays thousands of attempts per page view.
+ */
 export function nextDue(attempts: readonly Attempt[]): Date {
   const ordered = [...attempts].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const first = ordered[0];
-  if (!first) throw new Error("nextDue needs at least one attempt");
-  let card = createEmptyCard(first.at);
-  for (const attempt of ordered)
-    card = scheduler.next(card, attempt.at, ratingFor(attempt.overall)).card;
-  return card.due;
+  if (ordered.length === 0) throw new Error("nextDue needs at least one attempt");
+  let memory: FSRSState | null = null;
+  let last: Date | null = null;
+  let due = ordered[0]!.at;
+  for (const { at, overall } of ordered) {
+    // Whole calendar days since the last review, as the scheduler counts them; none before the first.
+    const elapsed = last ? dateDiffInDays(last, at) : 0;
+    const recall: number | undefined = memory
+      ? scheduler.forgetting_curve(elapsed, memory.stability)
+      : undefined;
+    const states: FSRSState[] = GRADES.map((g) => scheduler.next_state(memory, elapsed, g, recall));
+    const days: number[] = states.map((state) => scheduler.next_interval(state.stability, elapsed));
+    // As ts-fsrs's long-term scheduler does: Again no later than Hard, then Hard < Good < Easy by a day at least.
+    days[0] = Math.min(days[0]!, days[1]!);
+    days[1] = Math.max(days[1]!, days[0] + 1);
+    days[2] = Math.max(days[2]!, days[1] + 1);
+    days[3] = Math.max(days[3]!, days[2] + 1);
+    const index = ratingFor(overall) - 1;
+    memory = states[index]!;
+    last = at;
+    due = date_scheduler(at, days[index]!, true);
+  }
+  return due;
 }
 
 /** Every question with a graded attempt: the due ones first, most overdue first; then the rest by due date. */
