@@ -1,11 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form-errors";
 import { getEnv } from "~/env.server";
 import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
 import { describeLlm, isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { usageByGrader } from "~/grading/usage.server";
+import { parseForm } from "~/utils/forms";
+import { z } from "~/utils/zod";
+import { checkTranscription } from "~/voice/check-transcription.server";
 import { describeTranscription } from "~/voice/transcribe.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,8 +33,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const checkSchema = z.object({
+  intent: z.literal("check-transcription", { error: "Use the Check connection button." }),
+});
+
+/** "Check connection": asks the transcription server for its model list, now, on the user's request (a GET never does). */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
+  const form = parseForm(checkSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, check: null }, { status: 400 });
+  return { errors: null, check: await checkTranscription() };
+}
+
 export default function SettingsPage() {
-  const { mode, plan, llm, timeoutSeconds, dailyLimit, usedToday, usage, transcription } = useLoaderData<typeof loader>();
+  const { mode, plan, llm, timeoutSeconds, dailyLimit, usedToday, usage, transcription } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const checking = useNavigation().formData?.get("intent") === "check-transcription";
   return (
     <section>
       <h1>Settings</h1>
@@ -59,7 +83,10 @@ export default function SettingsPage() {
         ) : (
           <>
             <dt>LLM</dt>
-            <dd>Not configured. Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.</dd>
+            <dd>
+              Not configured. Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible
+              server.
+            </dd>
           </>
         )}
       </dl>
@@ -71,18 +98,46 @@ export default function SettingsPage() {
             ? `${transcription.model} at ${transcription.server}${transcription.mocked ? " (mocked: MOCKS=true)" : ""}`
             : "Not configured: recordings are kept for replay, and the browser's own speech recognition is used where it exists. Set TRANSCRIBE_BASE_URL for a local Whisper server (see .env.example)."}
         </dd>
+        {transcription.configured ? (
+          <>
+            <dt>Reachable</dt>
+            <dd>
+              <div role="status">
+                {result?.check ? (
+                  <>
+                    <strong>{result.check.reachable ? "Reachable" : "Not reachable"}</strong>:{" "}
+                    {result.check.detail}
+                  </>
+                ) : (
+                  <span className="muted">
+                    Not checked yet: this page calls no server until you ask.
+                  </span>
+                )}
+              </div>
+              <FormErrors errors={result?.errors?.fields.intent} />
+              <Form method="post">
+                <input type="hidden" name="intent" value="check-transcription" />
+                <button type="submit" className="secondary" disabled={checking}>
+                  {checking ? "Checking…" : "Check connection"}
+                </button>
+              </Form>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <p>
-        Prefer feedback in words without numbers? Turn on low-anxiety mode in <Link to="/preferences">Preferences</Link>.
+        Prefer feedback in words without numbers? Turn on low-anxiety mode in{" "}
+        <Link to="/preferences">Preferences</Link>.
       </p>
       <h2>Account</h2>
       <p>
-        Change your password or delete your account and its data on the <Link to="/account">Account</Link> page.
+        Change your password or delete your account and its data on the{" "}
+        <Link to="/account">Account</Link> page.
       </p>
       <h2>Sessions</h2>
       <p>
-        Logged in on a computer you no longer use? Log out everywhere: every browser and device signed in as you
-        is logged out, this one included, and you log in again here.
+        Logged in on a computer you no longer use? Log out everywhere: every browser and device
+        signed in as you is logged out, this one included, and you log in again here.
       </p>
       <Form method="post" action="/logout" reloadDocument>
         <input type="hidden" name="scope" value="everywhere" />
@@ -111,7 +166,11 @@ export default function SettingsPage() {
                 <td data-label="Offline fallbacks">{u.fallbacks}</td>
                 <td data-label="Tokens in">{u.tokensIn.toLocaleString("en")}</td>
                 <td data-label="Tokens out">{u.tokensOut.toLocaleString("en")}</td>
-                <td data-label="Average time">{u.averageLatencyMs === null ? "—" : `${u.averageLatencyMs.toLocaleString("en")} ms`}</td>
+                <td data-label="Average time">
+                  {u.averageLatencyMs === null
+                    ? "—"
+                    : `${u.averageLatencyMs.toLocaleString("en")} ms`}
+                </td>
               </tr>
             ))}
           </tbody>

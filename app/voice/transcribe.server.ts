@@ -20,9 +20,12 @@ const PLACEHOLDER_API_KEY = "not-needed-for-a-local-server";
  * Looked up per call, so a fetch patched later (the test mocks) is still the one used. `Response` is
  * attached because the SDK otherwise probes a custom fetch's FormData support by fetching `data:,`.
  */
-const lateFetch = Object.assign((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init), {
-  Response,
-});
+const lateFetch = Object.assign(
+  (input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init),
+  {
+    Response,
+  },
+);
 
 export interface TranscriptionSettings {
   configured: boolean;
@@ -55,9 +58,26 @@ export function transcriptionSettings(env: Env = getEnv()): TranscriptionSetting
 }
 
 /** What a settings page may show about transcription: never the key, never credentials in the URL. */
-export function describeTranscription(env: Env = getEnv()): { configured: boolean; model: string; server: string; mocked: boolean } {
+export function describeTranscription(env: Env = getEnv()): {
+  configured: boolean;
+  model: string;
+  server: string;
+  mocked: boolean;
+} {
   const { configured, model, server } = transcriptionSettings(env);
   return { configured, model, server, mocked: env.MOCKS };
+}
+
+/** A client for the transcription server, made per call (so the test mocks' fetch is the one used). */
+export function transcriptionClient(settings: TranscriptionSettings, timeoutMs: number): OpenAI {
+  return new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: timeoutMs,
+    // The user decides whether to try again ("Try again" on the page), and waits for nothing meanwhile.
+    maxRetries: 0,
+    fetch: lateFetch,
+  });
 }
 
 export function isTranscriptionConfigured(env: Env = getEnv()): boolean {
@@ -93,14 +113,7 @@ export async function transcribe(
 ): Promise<TranscriptionResult> {
   const settings = transcriptionSettings(env);
   if (!settings.configured) return { ok: false, reason: "No transcription server is configured." };
-  const client = new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL,
-    timeout: env.TRANSCRIBE_TIMEOUT_MS,
-    // The user decides whether to try again ("Try again" on the page), and waits for nothing meanwhile.
-    maxRetries: 0,
-    fetch: lateFetch,
-  });
+  const client = transcriptionClient(settings, env.TRANSCRIBE_TIMEOUT_MS);
   const format = declaredFormat(mimeType) ?? "webm";
   const { extension } = AUDIO_FORMATS[format];
   try {
@@ -121,15 +134,20 @@ export function readReply(reply: unknown, by: string): TranscriptionResult {
   let value = reply;
   if (typeof value === "string") {
     const text = value.trim();
-    if (!text.startsWith("{")) return { ok: true, transcript: text, segments: null, durationSeconds: null, by };
+    if (!text.startsWith("{"))
+      return { ok: true, transcript: text, segments: null, durationSeconds: null, by };
     try {
       value = JSON.parse(text);
     } catch {
-      return { ok: false, reason: "The transcription server's reply could not be read (broken JSON)." };
+      return {
+        ok: false,
+        reason: "The transcription server's reply could not be read (broken JSON).",
+      };
     }
   }
   const parsed = replySchema.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: "The transcription server's reply had no transcript in it." };
+  if (!parsed.success)
+    return { ok: false, reason: "The transcription server's reply had no transcript in it." };
   const { text, duration, segments } = parsed.data;
   return {
     ok: true,
@@ -140,20 +158,28 @@ export function readReply(reply: unknown, by: string): TranscriptionResult {
   };
 }
 
-function describeFailure(error: unknown, timeoutMs: number, { server, model }: TranscriptionSettings): string {
+function describeFailure(
+  error: unknown,
+  timeoutMs: number,
+  { server, model }: TranscriptionSettings,
+): string {
   if (error instanceof APIConnectionTimeoutError) {
     return `The transcription server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
   }
-  if (error instanceof APIConnectionError) return `The transcription server (${server}) could not be reached.`;
+  if (error instanceof APIConnectionError)
+    return `The transcription server (${server}) could not be reached.`;
   if (error instanceof APIError && error.status !== undefined) {
-    if (error.status === 401 || error.status === 403) return `The transcription server refused the key (${error.status}).`;
+    if (error.status === 401 || error.status === 403)
+      return `The transcription server refused the key (${error.status}).`;
     if (error.status === 404) {
       return `The transcription server answered 404: it may not offer /audio/transcriptions, or the model "${model}" is not there.`;
     }
-    if (error.status === 413) return "The transcription server refused the recording as too large (413).";
+    if (error.status === 413)
+      return "The transcription server refused the recording as too large (413).";
     if (error.status === 429) return "The transcription server is busy or over its limit (429).";
     return `The transcription server failed (${error.status}).`;
   }
-  if (error instanceof SyntaxError) return "The transcription server's reply could not be read (broken JSON).";
+  if (error instanceof SyntaxError)
+    return "The transcription server's reply could not be read (broken JSON).";
   return "The transcription failed for a reason the server did not give.";
 }

@@ -4,7 +4,8 @@ import { delay, http, HttpResponse } from "msw";
  * The OpenAI transcription API (`POST /v1/audio/transcriptions`, multipart) as
  * msw handlers, answering in the shape asked for: `verbose_json` with
  * segments by default, `json` or `text` when the request says so. Faults are
- * switched on per test with `transcriptionMock.failNext(...)` or `failAlways(...)`.
+ * switched on per test with `transcriptionMock.failNext(...)` or `failAlways(...)`;
+ * they apply to the model list (`GET /v1/models`, the settings page's check) too.
  */
 
 export type TranscriptionFault =
@@ -47,18 +48,33 @@ export const MOCK_TRANSCRIPT: VerboseReply = {
   segments: [
     { start: 0, end: 4.2, text: " So, um, REST models the domain as resources." },
     { start: 4.6, end: 8, text: " You know, each one has its own URI." },
-    { start: 10.5, end: 15, text: " It was, like, kind of slow until we added caching with ETags." },
+    {
+      start: 10.5,
+      end: 15,
+      text: " It was, like, kind of slow until we added caching with ETags.",
+    },
   ],
 };
+
+/** The model the mocked server lists (the app's default). */
+export const MOCK_TRANSCRIPTION_MODEL = "whisper-1";
 
 interface State {
   queue: TranscriptionFault[];
   always: TranscriptionFault | null;
   reply: VerboseReply;
   requests: TranscriptionRequest[];
+  /** Model list requests: the Authorization header each carried. */
+  modelListRequests: (string | null)[];
 }
 
-const initialState = (): State => ({ queue: [], always: null, reply: MOCK_TRANSCRIPT, requests: [] });
+const initialState = (): State => ({
+  queue: [],
+  always: null,
+  reply: MOCK_TRANSCRIPT,
+  requests: [],
+  modelListRequests: [],
+});
 let state = initialState();
 
 const asFault = (fault: TranscriptionFault | TranscriptionFaultType): TranscriptionFault =>
@@ -77,15 +93,49 @@ export const transcriptionMock = {
   get requests(): readonly TranscriptionRequest[] {
     return state.requests;
   },
+  get modelListRequests(): readonly (string | null)[] {
+    return state.modelListRequests;
+  },
   reset() {
     state = initialState();
   },
 };
 
 const apiError = (status: number, message: string) =>
-  HttpResponse.json({ error: { message, type: "server_error", param: null, code: null } }, { status });
+  HttpResponse.json(
+    { error: { message, type: "server_error", param: null, code: null } },
+    { status },
+  );
 
 export const transcriptionHandlers = [
+  // The settings page's "Check connection": the model list, with the same faults switched on per test.
+  http.get("*/models", async ({ request }) => {
+    state.modelListRequests.push(request.headers.get("authorization"));
+    const fault = state.queue.shift() ?? state.always;
+    switch (fault?.type) {
+      case "server-error":
+        return apiError(
+          fault.status ?? 500,
+          "The server had an error while processing your request.",
+        );
+      case "not-found":
+        return apiError(404, "Not found");
+      case "network-error":
+        return HttpResponse.error();
+      case "hang":
+        await delay("infinite");
+        return HttpResponse.error();
+      case "malformed-json":
+        return new HttpResponse(`{"object": "list", "data": [`, {
+          headers: { "Content-Type": "application/json" },
+        });
+      default:
+        return HttpResponse.json({
+          object: "list",
+          data: [{ id: MOCK_TRANSCRIPTION_MODEL, object: "model", created: 0, owned_by: "mock" }],
+        });
+    }
+  }),
   http.post("*/audio/transcriptions", async ({ request }) => {
     const form = await request.formData();
     const file = form.get("file");
@@ -102,7 +152,10 @@ export const transcriptionHandlers = [
     const { reply } = state;
     switch (fault?.type) {
       case "server-error":
-        return apiError(fault.status ?? 500, "The server had an error while processing your request.");
+        return apiError(
+          fault.status ?? 500,
+          "The server had an error while processing your request.",
+        );
       case "not-found":
         return apiError(404, "Not found");
       case "network-error":
@@ -111,7 +164,9 @@ export const transcriptionHandlers = [
         await delay("infinite");
         return HttpResponse.error();
       case "malformed-json":
-        return new HttpResponse(`{"text": "${reply.text.slice(0, 20)}`, { headers: { "Content-Type": "application/json" } });
+        return new HttpResponse(`{"text": "${reply.text.slice(0, 20)}`, {
+          headers: { "Content-Type": "application/json" },
+        });
       case "no-text":
         return HttpResponse.json({ segments: [] });
       case "plain-json":
@@ -120,7 +175,8 @@ export const transcriptionHandlers = [
         return HttpResponse.text(reply.text);
       default:
         if (responseFormat === "text") return HttpResponse.text(reply.text);
-        if (responseFormat === "json" || responseFormat === null) return HttpResponse.json({ text: reply.text });
+        if (responseFormat === "json" || responseFormat === null)
+          return HttpResponse.json({ text: reply.text });
         return HttpResponse.json({
           task: "transcribe",
           language: "english",
