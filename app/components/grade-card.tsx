@@ -1,6 +1,6 @@
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
 import { groupFeedback } from "~/review/criterion-feedback";
-import { feedbackText, scoreText } from "~/review/score-words";
+import { feedbackText, scoreBand, scoreInWords, scoreText } from "~/review/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 export interface CriterionLabel {
@@ -52,6 +52,12 @@ export function GradeCard({
         <p className="overall">
           <strong>Overall</strong>{" "}
           <span className="score">{scoreText(grade.overall, lowAnxiety)}</span>
+          {/* The band's word in its colour (in low-anxiety mode the score above is that word already). */}
+          {lowAnxiety ? null : (
+            <span className={`score-band band-${scoreBand(grade.overall)}`}>
+              {scoreInWords(grade.overall)}
+            </span>
+          )}
         </p>
       )}
       <p className="hint">
