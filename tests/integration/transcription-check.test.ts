@@ -111,7 +111,8 @@ test("GET /settings calls no server and shows no key", async () => {
 });
 
 test("a malformed, empty or over-long intent is a 400; signed-out and cross-site posts call nothing", async () => {
-  for (const form of [{ intent: "check" }, {}, { intent: "x".repeat(5000) }]) {
+  const forms: Record<string, string>[] = [{ intent: "check" }, {}, { intent: "x".repeat(5000) }];
+  for (const form of forms) {
     expect((await check(alice, form)).status).toBe(400);
   }
   expect(
