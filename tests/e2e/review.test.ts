@@ -203,6 +203,10 @@ test("review pages: report, one question over time, progress, history, low-anxie
   await expect.poll(() => page.getByRole("heading", { name: "Coming up" }).isVisible()).toBe(true);
   expect(await page.getByText("Nothing is due now.").isVisible()).toBe(true);
   await expect.poll(() => page.locator("ul.queue li").count()).toBeGreaterThan(0);
+  // Each line says why it is where it is: the last score and date, how many attempts, the next date.
+  expect(await page.locator("ul.queue li").first().textContent()).toMatch(
+    /Last scored \d\.\d \/ 5\b.* on \d{1,2} \w{3} \d{4}; \d+ attempts?; next due \d{1,2} \w{3} \d{4}\./,
+  );
 
   expect(consoleErrors).toEqual([]);
   await page.close();

@@ -44,6 +44,11 @@ test("a graded behavioural answer becomes a story: edited, flagged, in the matri
     "errors fell from 18% to 0.5% within 12 minutes.",
   );
   expect(await page.getByLabel("incident", { exact: true }).isChecked()).toBe(true);
+  // The title is the story's own subject, not the question; the metric is the result's before and after.
+  expect(await page.getByLabel("Title").inputValue()).toBe("Checkout API started failing at 2am");
+  expect(await page.getByLabel("Metric").inputValue()).toBe(
+    "errors fell from 18% to 0.5% within 12 minutes",
+  );
 
   const title = `Checkout outage ${uniqueUsername("s")}`;
   await page.getByLabel("Title").fill(title);
