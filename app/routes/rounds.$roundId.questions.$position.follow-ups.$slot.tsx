@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,6 +21,8 @@ export default function FollowUpPage() {
   const { round, position, total, slot, question, answer } = data;
   const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const back = `/rounds/${round.id}/questions/${position}`;
+  const report = `/rounds/${round.id}/report`;
+  const starting = useNavigation().state !== "idle";
   return (
     <article className="question-page">
       <p className="breadcrumb">
@@ -56,11 +58,22 @@ export default function FollowUpPage() {
         serverNow={data.serverNow}
       />
       {answer.submittedAt ? (
+        // The way on is the main action; going back to the question (its other follow-ups) is the secondary one.
         <nav className="next" aria-label="Round">
-          <Link className="button-link" to={back}>
-            Back to the question
-          </Link>
-          <Link to={`/rounds/${round.id}/report`}>Round report</Link>
+          {position < total ? (
+            // Starts the next question's clock and goes there: a page view never starts one.
+            <Form method="post" action={`/rounds/${round.id}/questions/${position + 1}/start`}>
+              <button type="submit" disabled={starting}>
+                Next question
+              </button>
+            </Form>
+          ) : (
+            <Link className="button-link" to={report}>
+              See the round report
+            </Link>
+          )}
+          <Link to={back}>Back to the question</Link>
+          {position < total ? <Link to={report}>Round report so far</Link> : null}
         </nav>
       ) : null}
     </article>

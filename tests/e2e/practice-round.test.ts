@@ -12,6 +12,9 @@ const ANSWER_ONE =
 const PROBE_ANSWER =
   "For the probe I would keep a ledger table keyed by the client's request token, store the response beside it, and replay that stored response whenever the same token comes back.";
 
+const SECOND_PROBE_ANSWER =
+  "I would profile the event loop delay first, then move the blocking work to a worker thread and measure the latency again.";
+
 test("sign up, take a two-question round, answer a probe, reload mid-question, read the report", async () => {
   const page = await browser().newPage();
   const consoleErrors: string[] = [];
@@ -32,7 +35,8 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   const requests: string[] = [];
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.endsWith(".data") || pathname.endsWith("/draft")) requests.push(`${request.method()} ${pathname}`);
+    if (pathname.endsWith(".data") || pathname.endsWith("/draft"))
+      requests.push(`${request.method()} ${pathname}`);
   });
   const answer = page.getByLabel("Your answer");
   await answer.fill(ANSWER_ONE);
@@ -50,32 +54,52 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   // Submit: the grade and its follow-up probes appear.
   await page.getByRole("button", { name: "Submit answer" }).click();
   await expect.poll(() => page.getByText("Overall").first().isVisible()).toBe(true);
-  await expect.poll(() => page.getByRole("heading", { name: "Follow-up questions" }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Follow-up questions" }).isVisible())
+    .toBe(true);
 
   // Answer the first probe on its own, shorter clock.
   await page.getByRole("button", { name: "Answer follow-up 1" }).click();
   await page.waitForURL(/follow-ups\/1$/);
-  await page.getByLabel("Your answer").fill(
-    PROBE_ANSWER,
-  );
+  await page.getByLabel("Your answer").fill(PROBE_ANSWER);
   await page.getByRole("button", { name: "Submit answer" }).click();
   await expect.poll(() => page.getByRole("heading", { name: "Feedback" }).isVisible()).toBe(true);
-  await page.getByRole("link", { name: "Back to the question" }).click();
-  await expect.poll(() => page.getByRole("link", { name: /Follow-up 1: Overall/ }).isVisible()).toBe(true);
+  // After a follow-up the way on is the main button; back to the question is a secondary link (issue 17, bug 7).
+  const roundNav = page.getByRole("navigation", { name: "Round" });
+  expect(await roundNav.getByRole("button").allTextContents()).toEqual(["Next question"]);
+  expect(await roundNav.getByRole("link", { name: "Back to the question" }).isVisible()).toBe(true);
 
-  // Question two.
-  await page.getByRole("button", { name: "Next question" }).click();
+  // Question two, straight from the follow-up.
+  await roundNav.getByRole("button", { name: "Next question" }).click();
   await page.waitForURL(/\/questions\/2$/);
-  await page.getByLabel("Your answer").fill(
-    "Because the work is I/O bound, I would explain the trade-off first: it depends on the workload, and I would measure before choosing.",
-  );
+  await page
+    .getByLabel("Your answer")
+    .fill(
+      "Because the work is I/O bound, I would explain the trade-off first: it depends on the workload, and I would measure before choosing.",
+    );
   await page.getByRole("button", { name: "Submit answer" }).click();
-  await expect.poll(() => page.getByRole("link", { name: "See the round report" }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole("link", { name: "See the round report" }).isVisible())
+    .toBe(true);
+
+  // A follow-up on the last question leads on to the report.
+  await page.getByRole("button", { name: "Answer follow-up 1" }).click();
+  await page.waitForURL(/questions\/2\/follow-ups\/1$/);
+  await page.getByLabel("Your answer").fill(SECOND_PROBE_ANSWER);
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Feedback" }).isVisible()).toBe(true);
+  expect(await roundNav.getByRole("button").count()).toBe(0);
+  expect(await roundNav.getByRole("link").allTextContents()).toEqual([
+    "See the round report",
+    "Back to the question",
+  ]);
 
   // The report lists both questions with their overall scores and the probe answer.
-  await page.getByRole("link", { name: "See the round report" }).click();
+  await roundNav.getByRole("link", { name: "See the round report" }).click();
   await page.waitForURL(/\/report$/);
-  await expect.poll(() => page.getByRole("heading", { name: "Round report" }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Round report" }).isVisible())
+    .toBe(true);
   const overall = await page.getByText("Overall").count();
   expect(overall).toBeGreaterThanOrEqual(4); // round average, two answers, one follow-up
   // Each answer once, as an answer (a one-sentence answer is also quoted as evidence).
