@@ -23,30 +23,36 @@ export type AddResult = { ok: true } | { ok: false; problems: AddProblem[] };
  * take an id.
  */
 export function addCustomQuestions(userId: string, questions: Question[]): AddResult {
-  return getDb().transaction((tx) => {
-    const bank = new Set(getBank().map((q) => q.id));
-    const own = customSlugs(userId, tx);
-    const problems: AddProblem[] = [];
-    questions.forEach((question, index) => {
-      if (bank.has(question.id))
-        problems.push({
-          index,
-          message: `"${question.id}" is a question in the bank; choose another id`,
-        });
-      else if (own.has(question.id))
-        problems.push({ index, message: `"${question.id}" is already one of your questions` });
-    });
-    const total = countCustomQuestions(userId, tx) + questions.length;
-    if (total > CUSTOM_QUESTIONS_MAX) {
-      problems.push({
-        index: null,
-        message: `You can keep at most ${CUSTOM_QUESTIONS_MAX} questions of your own; this would make ${total}.`,
+  return getDb().transaction(
+    (tx) => {
+      const bank = new Set(getBank().map((q) => q.id));
+      const own = customSlugs(userId, tx);
+      const problems: AddProblem[] = [];
+      questions.forEach((question, index) => {
+        if (bank.has(question.id))
+          problems.push({
+            index,
+            message: `“${question.id}” is the id of a question in the bank: choose another id.`,
+          });
+        else if (own.has(question.id))
+          problems.push({
+            index,
+            message: `You already have a question with the id “${question.id}”: choose another id.`,
+          });
       });
-    }
-    if (problems.length > 0) return { ok: false, problems };
-    insertCustomQuestions(userId, questions, tx);
-    return { ok: true };
-    // Immediate: it reads before it writes, and with several workers a deferred transaction would fail
-    // with SQLITE_BUSY at its first write instead of waiting for the other process (busy_timeout).
-  }, { behavior: "immediate" });
+      const total = countCustomQuestions(userId, tx) + questions.length;
+      if (total > CUSTOM_QUESTIONS_MAX) {
+        problems.push({
+          index: null,
+          message: `You can keep at most ${CUSTOM_QUESTIONS_MAX} questions of your own; this would make ${total}.`,
+        });
+      }
+      if (problems.length > 0) return { ok: false, problems };
+      insertCustomQuestions(userId, questions, tx);
+      return { ok: true };
+      // Immediate: it reads before it writes, and with several workers a deferred transaction would fail
+      // with SQLITE_BUSY at its first write instead of waiting for the other process (busy_timeout).
+    },
+    { behavior: "immediate" },
+  );
 }

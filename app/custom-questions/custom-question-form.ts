@@ -1,5 +1,6 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "~/utils/zod";
+import { issuesToSay, questionIssueMessage, sentenceAt } from "~/question-bank/format-issues";
 import { questionSchema, type Question } from "~/question-bank/question-schema";
 import type { FormErrors, FormValues } from "~/utils/forms";
 
@@ -7,7 +8,8 @@ import type { FormErrors, FormValues } from "~/utils/forms";
  * The custom-question form. It only collects text: the fields are assembled
  * into the same object a question file holds and validated by
  * `questionSchema`, so a question typed here obeys exactly the rules of the
- * bank's files. Each message starts with the path of the field at fault.
+ * bank's files. Each message is a sentence shown by its field, with its place
+ * in front when it is deep in the rubric ("Criterion 2: add at least one key point.").
  */
 
 export const CUSTOM_QUESTION_ARRAY_FIELDS = ["bands", "roles"] as const;
@@ -18,7 +20,7 @@ export const RUBRIC_SOURCE_MAX = 100_000;
 const raw = (max = TEXT_MAX) =>
   z
     .string()
-    .max(max, `is far too long (over ${max.toLocaleString("en")} characters)`)
+    .max(max, `This is far too long: keep it under ${max.toLocaleString("en")} characters.`)
     .default("");
 
 export const customQuestionFormSchema = z.object({
@@ -28,8 +30,8 @@ export const customQuestionFormSchema = z.object({
   prompt: raw(),
   skills: raw(),
   competencies: raw(),
-  bands: z.array(raw()).max(10),
-  roles: z.array(raw()).max(10),
+  bands: z.array(raw()).max(10, "Pick at most 10 bands."),
+  roles: z.array(raw()).max(10, "Pick at most 10 roles."),
   minutes: raw(),
   rubric: raw(RUBRIC_SOURCE_MAX),
   strong: raw(),
@@ -71,6 +73,13 @@ function fieldOf(path: PropertyKey[]): string | null {
   return typeof first === "string" && first in customQuestionFormSchema.shape ? first : null;
 }
 
+/** Why the rubric's YAML could not be read, with where: the parser's own words name no place a person can find. */
+function unreadableRubric(error: unknown): string {
+  const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+  const where = at ? ` (line ${at.line}, column ${at.col})` : "";
+  return `The rubric could not be read as YAML${where}: check its indentation, colons and brackets against the template.`;
+}
+
 export type CustomQuestionResult =
   { ok: true; question: Question } | { ok: false; errors: FormErrors };
 
@@ -82,13 +91,13 @@ export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestion
   // When the rubric cannot be read at all, say why once instead of adding the schema's "expected array".
   let rubricUnreadable = false;
   if (form.rubric.trim() === "") {
-    report("rubric", "rubric: must not be empty; start from the template");
+    report("rubric", "Write the rubric: at least 3 criteria, shaped like the template.");
     rubricUnreadable = true;
   } else {
     try {
       rubric = parseYaml(form.rubric);
     } catch (error) {
-      report("rubric", `rubric: YAML: ${(error as Error).message.split("\n")[0]}`);
+      report("rubric", unreadableRubric(error));
       rubricUnreadable = true;
     }
   }
@@ -108,13 +117,13 @@ export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestion
     probes: list(form.probes, /\r?\n/),
     tips: list(form.tips, /\r?\n/),
   };
-  const result = questionSchema.safeParse(candidate);
+  const result = questionSchema.safeParse(candidate, { error: questionIssueMessage });
   const formErrors: string[] = [];
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of issuesToSay(result.error.issues)) {
       const field = fieldOf(issue.path);
       if (rubricUnreadable && field === "rubric" && issue.path.length === 1) continue;
-      const message = `${issue.path.length > 0 ? issue.path.join(".") : "(question)"}: ${issue.message}`;
+      const message = sentenceAt(issue.path, issue.message);
       if (field) report(field, message);
       else formErrors.push(message);
     }

@@ -14,16 +14,8 @@ export type SaveResult =
 /** The posted form as a validated question, or its problems with the typed values kept. */
 function readForm(formData: FormData, fixedSlug?: string) {
   const form = parseForm(customQuestionFormSchema, formData, CUSTOM_QUESTION_ARRAY_FIELDS);
-  if (!form.ok) {
-    // Named like the schema's messages: `prompt: is far too long ...`.
-    const fields = Object.fromEntries(
-      Object.entries(form.errors.fields).map(([name, messages]) => [
-        name,
-        messages?.map((m) => `${name}: ${m}`),
-      ]),
-    );
-    return { ...form, errors: { ...form.errors, fields } };
-  }
+  // Each message is already a sentence, shown beside its field.
+  if (!form.ok) return form;
   const fields = fixedSlug === undefined ? form.data : { ...form.data, id: fixedSlug };
   const checked = validateCustomQuestion(fields);
   return { ...checked, values: fields as FormValues };
@@ -38,7 +30,7 @@ export function createFromForm(userId: string, formData: FormData): SaveResult {
   const errors: FormErrors = { form: [], fields: {} };
   for (const { index, message } of added.problems) {
     if (index === null) errors.form.push(message);
-    else errors.fields.id = [...(errors.fields.id ?? []), `id: ${message}`];
+    else errors.fields.id = [...(errors.fields.id ?? []), message];
   }
   return { ok: false, errors, values: read.values };
 }

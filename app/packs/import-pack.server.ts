@@ -3,6 +3,7 @@ import { getBank } from "~/question-bank/load-bank.server";
 import { splitBankReferences } from "./bank-references";
 import { readPack } from "./read-pack";
 import type { PackFormat } from "./pack-schema";
+import { sentenceAt } from "~/question-bank/format-issues";
 
 export type ImportResult =
   | { ok: true; imported: { id: string; title: string }[]; references: number }
@@ -12,7 +13,7 @@ export type ImportResult =
  * Imports a pack's text as the user's own questions. Bank questions in it are
  * references (everyone has the bank): skipped and counted. The rest are added
  * all together or, on any problem (shape, a repeated id, an id the bank or the
- * user already has, the limit), not at all, with every problem listed by path.
+ * user already has, the limit), not at all, with every problem said as a sentence with its place.
  */
 export function importPack(userId: string, source: string, format: PackFormat): ImportResult {
   const pack = readPack(source, format);
@@ -35,7 +36,7 @@ export function importPack(userId: string, source: string, format: PackFormat): 
     return {
       ok: false,
       problems: added.problems.map(({ index, message }) =>
-        index === null ? `questions: ${message}` : `questions.${own[index]!.index}.id: ${message}`,
+        index === null ? message : sentenceAt(["questions", own[index]!.index], message),
       ),
     };
   }

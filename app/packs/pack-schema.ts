@@ -10,12 +10,12 @@ export const PACK_VERSION = 1;
 
 export const packSchema = z.strictObject({
   pack: z.literal(PACK_VERSION, {
-    error: `must be ${PACK_VERSION}, the version of the pack format`,
+    error: `Start the file with “pack: ${PACK_VERSION}”, the version of the pack format.`,
   }),
   questions: z
-    .array(questionSchema)
-    .min(1, "list at least one question")
-    .max(PACK_QUESTIONS_MAX, `a pack holds at most ${PACK_QUESTIONS_MAX} questions`),
+    .array(questionSchema, { error: "List the questions under “questions:”." })
+    .min(1, "List at least one question.")
+    .max(PACK_QUESTIONS_MAX, `A pack holds at most ${PACK_QUESTIONS_MAX} questions.`),
 });
 
 export type Pack = z.infer<typeof packSchema>;

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { formatZodIssues } from "~/question-bank/format-issues";
+import { issueSentences, questionIssueMessage, sentenceAt } from "~/question-bank/format-issues";
 import type { Question } from "~/question-bank/question-schema";
 import { PACK_QUESTIONS_MAX } from "./pack-limits";
 import { packSchema, type PackFormat } from "./pack-schema";
@@ -15,18 +15,30 @@ export function packFormatOf(fileName: string): PackFormat | null {
 }
 
 /**
- * Parses and validates a pack's text. Every problem is reported with its path
- * (`questions.3.rubric.0.keyPoints: ...`), including an id used twice, so a
- * pack is fixed in one pass and accepted whole or not at all.
+ * Parses and validates a pack's text. Every problem is reported as a sentence
+ * with its place ("Question 4, criterion 1: add at least one key point."),
+ * including an id used twice, so a pack is fixed in one pass and accepted
+ * whole or not at all.
  */
 export function readPack(source: string, format: PackFormat): PackResult {
-  if (source.trim() === "") return { ok: false, problems: ["(file): the file is empty"] };
+  if (source.trim() === "") return { ok: false, problems: ["The file is empty."] };
   let data: unknown;
   try {
     data = format === "json" ? JSON.parse(source) : parseYaml(source);
   } catch (error) {
     const label = format === "json" ? "JSON" : "YAML";
-    return { ok: false, problems: [`${label}: ${(error as Error).message.split("\n")[0]}`] };
+    const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const where = at ? ` (line ${at.line}, column ${at.col})` : "";
+    return {
+      ok: false,
+      problems: [
+        `The file could not be read as ${label}${where}: ${
+          (error as { code?: string }).code === "DUPLICATE_KEY"
+            ? "a field appears twice in the same place"
+            : "check it against an exported pack"
+        }.`,
+      ],
+    };
   }
   // A pack far over the limit is refused before thousands of questions are validated one by one.
   const listed = questionsListed(data);
@@ -34,13 +46,13 @@ export function readPack(source: string, format: PackFormat): PackResult {
     return {
       ok: false,
       problems: [
-        `questions: a pack holds at most ${PACK_QUESTIONS_MAX} questions; this one has ${listed.length}`,
+        `A pack holds at most ${PACK_QUESTIONS_MAX} questions; this one has ${listed.length}.`,
       ],
     };
   }
-  const result = packSchema.safeParse(data);
+  const result = packSchema.safeParse(data, { error: questionIssueMessage });
   const problems = [
-    ...(result.success ? [] : formatZodIssues(result.error)),
+    ...(result.success ? [] : issueSentences(result.error)),
     ...duplicateIds(listed),
   ];
   if (!result.success || problems.length > 0) return { ok: false, problems };
@@ -65,7 +77,13 @@ function duplicateIds(questions: unknown[]): string[] {
     if (typeof id !== "string") return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, i);
-    else problems.push(`questions.${i}.id: "${id}" is also the id of questions.${earlier}`);
+    else
+      problems.push(
+        sentenceAt(
+          ["questions", i],
+          `The id “${id}” is also the id of question ${earlier + 1}: give each question its own.`,
+        ),
+      );
   });
   return problems;
 }

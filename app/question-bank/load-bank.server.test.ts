@@ -172,7 +172,7 @@ describe("a broken file fails loudly with its path and the field at fault", () =
         stringify({ ...template, title: "t".repeat(161), prompt: "   " }),
       ),
     );
-    expect(error.problems).toContain("title: must be at most 160 characters");
-    expect(error.problems).toContain("prompt: must not be empty");
+    expect(error.problems).toContain("title: Keep the title to 160 characters or fewer.");
+    expect(error.problems).toContain("prompt: Write the question as the interviewer asks it.");
   });
 });

@@ -70,7 +70,7 @@ describe("a broken ready-rounds file names the round and the field at fault", ()
     const found = problems(source).join("\n");
     expect(found).toMatch(/^rounds\.0\.title: must not be empty$/m);
     expect(found).toMatch(/^rounds\.1\.questions: a round has at most 10 questions$/m);
-    expect(found).toMatch(/^rounds\.2\.id: must be lower-case words/m);
+    expect(found).toMatch(/^rounds\.2\.id: Use lower-case letters and digits, with hyphens/m);
     expect(found).toMatch(/^rounds\.2: .*extra/m);
   });
 

@@ -70,7 +70,8 @@ test("the dialog check can fail: a script that does run is caught", async () => 
 async function expectNoInjectedElements(): Promise<void> {
   const found = await page.evaluate(() => ({
     images: document.querySelectorAll('img[src="x"], [onerror]').length,
-    scripts: [...document.scripts].filter((script) => script.textContent?.trim() === "alert(1)").length,
+    scripts: [...document.scripts].filter((script) => script.textContent?.trim() === "alert(1)")
+      .length,
   }));
   expect(found).toEqual({ images: 0, scripts: 0 });
 }
@@ -545,13 +546,16 @@ test("a custom question's fields, and an imported pack's, are shown as text on e
   expect(rejected.status()).toBe(400);
   const rejectedHtml = await rejected.text();
   checkHtml(rejectedHtml, { shown: true });
-  expect(rejectedHtml).toContain(`is also the id of questions.0`);
+  expect(rejectedHtml).toContain(`is also the id of question 1`);
   expect(rejectedHtml).toContain(`<strong>${asAttribute(badPack.name)}</strong>`);
   await page.goto(`${baseURL}/questions/import`);
   await page.getByLabel("Pack file").setInputFiles(badPack);
   await page.getByRole("button", { name: "Import pack" }).click();
   await expect.poll(() => page.getByText("was not imported").isVisible()).toBe(true);
-  await expectVisible([badPack.name, `"${SCRIPT + ATTRIBUTE}" is also the id of questions.0`]);
+  await expectVisible([
+    badPack.name,
+    `the id “${SCRIPT + ATTRIBUTE}” is also the id of question 1`,
+  ]);
 
   await expectNoInjectedElements();
   expect(dialogs).toEqual([]);

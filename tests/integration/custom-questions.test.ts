@@ -100,46 +100,66 @@ describe("writing a question", () => {
   });
 
   test.each([
-    ["an empty title", { title: "" }, "title", "title: must not be empty"],
+    ["an empty title", { title: "" }, "title", "Write the title."],
     [
       "a title too long",
       { title: "t".repeat(161) },
       "title",
-      "title: must be at most 160 characters",
+      "Keep the title to 160 characters or fewer.",
     ],
     [
       "a malformed id",
       { id: "Kafka Streams!" },
       "id",
-      "id: must be lower-case words joined by hyphens",
+      "Use lower-case letters and digits, with hyphens between words, like “message-queues”.",
     ],
-    ["an id too long", { id: "a".repeat(73) }, "id", "id: must be at most 72 characters"],
+    ["an id too long", { id: "a".repeat(73) }, "id", "Keep the id to 72 characters or fewer."],
     [
       "a malformed skill",
       { skills: "kafka-streams, Event Sourcing" },
       "skills",
-      "skills.1: must be lower-case words joined by hyphens",
+      "Skill 2: use lower-case letters and digits, with hyphens between words, like “message-queues”.",
     ],
-    ["no band", { bands: [] }, "bands", "bands: "],
-    ["an unknown kind", { kind: "trivia" }, "kind", "kind: "],
-    ["minutes out of range", { minutes: "90" }, "minutes", "minutes: "],
-    ["a single probe", { probes: "Only one?" }, "probes", "probes: "],
-    ["a rubric that is not YAML", { rubric: "- id: [unclosed" }, "rubric", "rubric: YAML: "],
+    ["no band", { bands: [] }, "bands", "Pick at least one experience band."],
+    [
+      "an unknown kind",
+      { kind: "trivia" },
+      "kind",
+      "Pick the kind: concept, design or behavioural.",
+    ],
+    ["minutes out of range", { minutes: "90" }, "minutes", "Allow at most 60 minutes."],
+    [
+      "a single probe",
+      { probes: "Only one?" },
+      "probes",
+      "Write at least 2 follow-up questions, one per line.",
+    ],
+    [
+      "a rubric that is not YAML",
+      { rubric: "- id: [unclosed" },
+      "rubric",
+      "The rubric could not be read as YAML (line 1, column 16): check its indentation, colons and brackets against the template.",
+    ],
     [
       "a criterion without key points",
       { rubric: "- id: only\n  name: Only\n  weight: 1\n  description: d\n  keyPoints: []\n" },
       "rubric",
-      "rubric.0.keyPoints: ",
+      "Criterion 1: add at least one key point.",
     ],
-    ["a far too long field", { prompt: "p".repeat(20_001) }, "prompt", "prompt: "],
+    [
+      "a far too long field",
+      { prompt: "p".repeat(20_001) },
+      "prompt",
+      "This is far too long: keep it under 20,000 characters.",
+    ],
   ])(
-    "%s: 400, the field's path in its message, every value kept, nothing written",
+    "%s: 400, a sentence by the field, every value kept, nothing written",
     async (_name, change, field, message) => {
       const form = questionForm(ownQuestion("checked"), change);
       const outcome = await create(alice, form);
       expect(outcome.status).toBe(400);
       const { errors, values } = outcome.data as FormResult;
-      expect(errors.fields[field]?.some((m) => m.startsWith(message))).toBe(true);
+      expect(errors.fields[field]).toContain(message);
       expect(values.strong).toBe(form.strong);
       expect(values.rubric).toBe(form.rubric);
       expect(values[field]).toEqual(form[field]);
@@ -151,13 +171,13 @@ describe("writing a question", () => {
     const bankClash = await create(alice, questionForm(ownQuestion("explain-docker")));
     expect(bankClash.status).toBe(400);
     expect((bankClash.data as FormResult).errors.fields.id).toEqual([
-      'id: "explain-docker" is a question in the bank; choose another id',
+      "“explain-docker” is the id of a question in the bank: choose another id.",
     ]);
     expect((await create(alice, questionForm(ownQuestion("kafka")))).status).toBe(302);
     const twice = await create(alice, questionForm(ownQuestion("kafka", { title: "Another" })));
     expect(twice.status).toBe(400);
     expect((twice.data as FormResult).errors.fields.id).toEqual([
-      'id: "kafka" is already one of your questions',
+      "You already have a question with the id “kafka”: choose another id.",
     ]);
     expect(rowsOf(alice)).toHaveLength(1);
     expect((await create(bob, questionForm(ownQuestion("kafka")))).status).toBe(302);
@@ -196,8 +216,8 @@ describe("editing and deleting", () => {
     );
     expect(outcome.status).toBe(400);
     const { errors, values } = outcome.data as FormResult;
-    expect(errors.fields.title).toEqual(["title: must not be empty"]);
-    expect(errors.fields.tips?.[0]).toMatch(/^tips: /);
+    expect(errors.fields.title).toEqual(["Write the title."]);
+    expect(errors.fields.tips).toEqual(["Write at least one tip."]);
     expect(values.id).toBe("kafka");
     expect(findCustomQuestion(alice.user.id, "kafka")?.title).toBe("Explain kafka");
   });

@@ -94,7 +94,7 @@ describe("importing a pack", () => {
     expect(listCustomQuestions(alice.user.id)).toHaveLength(2);
   });
 
-  test("an invalid pack is rejected whole: every problem by path and field, zero rows written", async () => {
+  test("an invalid pack is rejected whole: every problem a sentence with its place, zero rows written", async () => {
     const good = ownQuestion("good-one");
     const noKeyPoints = ownQuestion("no-key-points");
     noKeyPoints.rubric = [
@@ -108,13 +108,16 @@ describe("importing a pack", () => {
         pack([good, noKeyPoints, { ...ownQuestion("bad-title"), title: "" }, { id: "Bad Id" }]),
       ),
     );
+    expect(problems).toContain("Question 2, criterion 1: add at least one key point.");
+    expect(problems).toContain("Question 3: write the title.");
     expect(problems).toContain(
-      "questions.1.rubric.0.keyPoints: Too small: expected array to have >=1 items",
+      "Question 4: use lower-case letters and digits, with hyphens between words, like “message-queues”.",
     );
-    expect(problems).toContain("questions.2.title: must not be empty");
-    expect(problems).toContain("questions.3.id: must be lower-case words joined by hyphens");
-    expect(problems.some((p) => p.startsWith("questions.3.rubric: "))).toBe(true);
-    expect(problems.some((p) => p.startsWith("questions.0"))).toBe(false);
+    expect(problems).toContain("Question 4: add the “skills” field.");
+    expect(problems.some((p) => p.startsWith("Question 1"))).toBe(false);
+    // Issue 17, bug 7: never zod's own wording.
+    for (const p of problems)
+      expect(p).not.toMatch(/expected|Too small|Too big|Invalid input|received/);
     expect(listCustomQuestions(alice.user.id)).toEqual([]);
   });
 
@@ -126,7 +129,9 @@ describe("importing a pack", () => {
         pack([ownQuestion("twice"), ownQuestion("once"), ownQuestion("twice", { title: "Again" })]),
       ),
     );
-    expect(problems).toEqual(['questions.2.id: "twice" is also the id of questions.0']);
+    expect(problems).toEqual([
+      "Question 3: the id “twice” is also the id of question 1: give each question its own.",
+    ]);
   });
 
   test("ids the bank or the user already has are reported by id; another user's ids do not matter", async () => {
@@ -140,8 +145,8 @@ describe("importing a pack", () => {
       ),
     );
     expect(problems).toEqual([
-      'questions.1.id: "explain-docker" is a question in the bank; choose another id',
-      'questions.2.id: "already-mine" is already one of your questions',
+      "Question 2: “explain-docker” is the id of a question in the bank: choose another id.",
+      "Question 3: you already have a question with the id “already-mine”: choose another id.",
     ]);
     expect(listCustomQuestions(alice.user.id).map((q) => q.id)).toEqual(["already-mine"]);
     expect(
@@ -161,7 +166,7 @@ describe("importing a pack", () => {
     ]);
     const many = pack(Array.from({ length: 201 }, (_, i) => ({ id: `q-${i}` })));
     expect(await rejected(alice, "many.json", JSON.stringify(many))).toEqual([
-      "questions: a pack holds at most 200 questions; this one has 201",
+      "A pack holds at most 200 questions; this one has 201.",
     ]);
   });
 
@@ -172,10 +177,12 @@ describe("importing a pack", () => {
       "pack.txt is not a .json, .yaml or .yml file.",
     ]);
     expect(await rejected(alice, "pack.yaml", "pack: 1\nquestions: [unclosed\n")).toEqual([
-      expect.stringMatching(/^YAML: /),
+      expect.stringMatching(/^The file could not be read as YAML \(line \d+, column \d+\): /),
     ]);
-    expect(await rejected(alice, "pack.json", body)).toEqual([expect.stringMatching(/^JSON: /)]);
-    expect(await rejected(alice, "pack.json", "")).toEqual(["(file): the file is empty"]);
+    expect(await rejected(alice, "pack.json", body)).toEqual([
+      "The file could not be read as JSON: check it against an exported pack.",
+    ]);
+    expect(await rejected(alice, "pack.json", "")).toEqual(["The file is empty."]);
     expect(
       await rejected(alice, "binary.yaml", new Uint8Array([0, 159, 146, 150, 255])),
     ).not.toEqual([]);
@@ -271,27 +278,31 @@ describe("bank questions in a pack are references", () => {
       stringify(pack([bankQuestion("explain-docker"), edited, ownQuestion("fine")])),
     );
     expect(problems).toEqual([
-      'questions.1.id: "explain-rest-apis" is a question in the bank; choose another id',
+      "Question 2: “explain-rest-apis” is the id of a question in the bank: choose another id.",
     ]);
   });
 
   test("bad input around references: an empty list, a bare id, a reference twice", async () => {
     expect(await rejected(alice, "empty.json", JSON.stringify(pack([])))).toEqual([
-      "questions: list at least one question",
+      "List at least one question.",
     ]);
     const bare = await rejected(
       alice,
       "bare.json",
       JSON.stringify(pack([{ id: "explain-docker" }])),
     );
-    expect(bare.every((p) => p.startsWith("questions.0."))).toBe(true);
+    expect(bare.length).toBeGreaterThan(0);
+    expect(bare).toContain("Question 1: add the title.");
+    expect(bare.every((p) => p.startsWith("Question 1: "))).toBe(true);
     expect(
       await rejected(
         alice,
         "twice.json",
         JSON.stringify(pack([bankQuestion("explain-docker"), bankQuestion("explain-docker")])),
       ),
-    ).toEqual(['questions.1.id: "explain-docker" is also the id of questions.0']);
+    ).toEqual([
+      "Question 2: the id “explain-docker” is also the id of question 1: give each question its own.",
+    ]);
   });
 });
 
