@@ -120,3 +120,19 @@ test("a refused microphone passes axe, and says what to do", async () => {
   await clean(page, "microphone refused");
   await own.close();
 });
+
+test("Settings' transcription check says the mocked server is reachable, and passes axe", async () => {
+  const own = await browser.newContext({ bypassCSP: true });
+  const page = await own.newPage();
+  await signUp(page, baseURL);
+  await page.goto(`${baseURL}/settings`);
+  await expect.poll(() => page.getByText("Not checked yet").isVisible()).toBe(true);
+  await page.getByRole("button", { name: "Check connection" }).click();
+  const status = page.getByRole("status").filter({ hasText: "lists the model" });
+  await expect.poll(() => status.isVisible(), { timeout: 15_000 }).toBe(true);
+  expect(await status.textContent()).toMatch(
+    /^Reachable: .+ answered, and lists the model "whisper-1"\.$/,
+  );
+  await clean(page, "settings after a connection check");
+  await own.close();
+});
