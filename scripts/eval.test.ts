@@ -11,7 +11,9 @@ function fileWith(lines: string[]): string {
   return file;
 }
 
-async function evalLines(argv: string[]): Promise<{ lines: string[]; summary: Awaited<ReturnType<typeof runEval>> }> {
+async function evalLines(
+  argv: string[],
+): Promise<{ lines: string[]; summary: Awaited<ReturnType<typeof runEval>> }> {
   const lines: string[] = [];
   const summary = await runEval(argv, (line) => lines.push(line));
   return { lines, summary };
@@ -34,28 +36,48 @@ describe("npm run eval on the calibration set", () => {
 });
 
 describe("eval output", () => {
-  const good = JSON.stringify({ id: "a", question: "Explain REST APIs", answer: "REST models resources such as /orders/42, and GET reads them because the URL names a thing.", reference: 4 });
-  const weak = JSON.stringify({ question: "explain-rest-apis", answer: "REST uses HTTP.", reference: 1 });
+  const good = JSON.stringify({
+    id: "a",
+    question: "Explain REST APIs",
+    answer:
+      "REST models resources such as /orders/42, and GET reads them because the URL names a thing.",
+    reference: 4,
+  });
+  const weak = JSON.stringify({
+    question: "explain-rest-apis",
+    answer: "REST uses HTTP.",
+    reference: 1,
+  });
 
   it("prints each record and a summary", async () => {
     const { lines } = await evalLines([fileWith([good, weak])]);
     expect(lines[0]).toMatch(/^a\s+\d\.\d {2}ref 4 {2}\[resources-and-uris=\d/);
     expect(lines[1]).toMatch(/^line-2\s/);
-    expect(lines.join("\n")).toMatch(/Spearman: 1\.000[\s\S]*mean absolute error[\s\S]*explain-rest-apis: yes/);
+    expect(lines.join("\n")).toMatch(
+      /Spearman: 1\.000[\s\S]*mean absolute error[\s\S]*explain-rest-apis: yes/,
+    );
   });
 
   it("prints one JSON object per record and a JSON summary with --json", async () => {
     const { lines } = await evalLines([fileWith([good, "", weak]), "--json"]);
     const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects).toHaveLength(3);
-    expect(objects[0]).toMatchObject({ line: 1, id: "a", question: "explain-rest-apis", reference: 4 });
+    expect(objects[0]).toMatchObject({
+      line: 1,
+      id: "a",
+      question: "explain-rest-apis",
+      reference: 4,
+    });
     expect(objects[1]).toMatchObject({ line: 3, reference: 1 });
     expect(objects[2]).toMatchObject({ summary: true, grader: "offline", records: 2, spearman: 1 });
   });
 
   it("matches questions by id or title, case-insensitively", async () => {
     const line = (q: string) => JSON.stringify({ question: q, answer: "REST uses resources." });
-    const { summary } = await evalLines([fileWith([line("EXPLAIN rest apis"), line("Explain-REST-APIs")]), "--json"]);
+    const { summary } = await evalLines([
+      fileWith([line("EXPLAIN rest apis"), line("Explain-REST-APIs")]),
+      "--json",
+    ]);
     expect(summary.records).toBe(2);
     expect(summary.spearman).toBeNull();
   });
@@ -66,7 +88,13 @@ describe("eval errors", () => {
     [["{not json"], /line 1: not valid JSON/],
     [['{"question": "Explain REST APIs"}'], /line 1: answer:/],
     [['{"question": "Explain REST APIs", "answer": "x", "reference": 7}'], /line 1: reference:/],
-    [['{"question": "Explain REST APIs", "answer": "x"}', '{"question": "Explain quantum physics", "answer": "x"}'], /line 2: unknown question "Explain quantum physics"/],
+    [
+      [
+        '{"question": "Explain REST APIs", "answer": "x"}',
+        '{"question": "Explain quantum physics", "answer": "x"}',
+      ],
+      /line 2: unknown question "Explain quantum physics"/,
+    ],
     [[""], /no records/],
   ])("stops on %j", async (lines, message) => {
     await expect(runEval([fileWith(lines)], () => {})).rejects.toThrow(message);
@@ -95,18 +123,52 @@ describe("agreement figures", () => {
     expect(quadraticKappa([1, 2, 3, 4, 5], [1, 2, 3, 4, 5])).toBeCloseTo(1);
     expect(quadraticKappa([5, 4, 3, 2, 1], [1, 2, 3, 4, 5])!).toBeLessThan(0);
     // Off by one everywhere agrees more than off by four.
-    expect(quadraticKappa([2, 3, 4, 5, 5], [1, 2, 3, 4, 5])!).toBeGreaterThan(quadraticKappa([5, 5, 1, 1, 3], [1, 2, 3, 4, 5])!);
+    expect(quadraticKappa([2, 3, 4, 5, 5], [1, 2, 3, 4, 5])!).toBeGreaterThan(
+      quadraticKappa([5, 5, 1, 1, 3], [1, 2, 3, 4, 5])!,
+    );
     expect(quadraticKappa([3], [3])).toBeNull();
   });
 
   it("reports per kind and the plain-vs-salad checks, and records carry grader and notAssessed", async () => {
-    const salad = JSON.stringify({ id: "s", questionId: "explain-rest-apis", kind: "concept", variant: "salad", reference: 1, answer: "Resources are idempotent because the URI is a representation, so JSON makes status codes stateless." });
-    const plain = JSON.stringify({ id: "p", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Each thing the service manages gets its own address, and clients read or change it with the usual verbs." });
-    const german = JSON.stringify({ id: "g", questionId: "explain-rest-apis", kind: "plain", reference: 4, answer: "Der Server speichert keinen Zustand des Clients, und jede Anfrage ist für sich vollständig und wird einzeln verarbeitet." });
+    const salad = JSON.stringify({
+      id: "s",
+      questionId: "explain-rest-apis",
+      kind: "concept",
+      variant: "salad",
+      reference: 1,
+      answer:
+        "Resources are idempotent because the URI is a representation, so JSON makes status codes stateless.",
+    });
+    const plain = JSON.stringify({
+      id: "p",
+      questionId: "explain-rest-apis",
+      kind: "plain",
+      reference: 4,
+      answer:
+        "Each thing the service manages gets its own address, and clients read or change it with the usual verbs.",
+    });
+    const german = JSON.stringify({
+      id: "g",
+      questionId: "explain-rest-apis",
+      kind: "plain",
+      reference: 4,
+      answer:
+        "Der Server speichert keinen Zustand des Clients, und jede Anfrage ist für sich vollständig und wird einzeln verarbeitet.",
+    });
     const { lines, summary } = await evalLines([fileWith([salad, plain, german]), "--json"]);
     const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(objects[0]).toMatchObject({ id: "s", kind: "salad", grader: "offline", notAssessed: false });
-    expect(objects[2]).toMatchObject({ id: "g", grader: "offline", notAssessed: true, overall: null });
+    expect(objects[0]).toMatchObject({
+      id: "s",
+      kind: "salad",
+      grader: "offline",
+      notAssessed: false,
+    });
+    expect(objects[2]).toMatchObject({
+      id: "g",
+      grader: "offline",
+      notAssessed: true,
+      overall: null,
+    });
     expect(summary.notAssessed).toBe(1);
     expect(Object.keys(summary.byAnswerKind).sort()).toEqual(["plain", "salad"]);
     expect(summary.byQuestionKind.concept?.n).toBe(2);
@@ -123,7 +185,10 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     const { summary } = await evalLines([file]);
     expect(summary.pairs.length).toBeGreaterThanOrEqual(15);
     return summary.pairs
-      .filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false || p.plainAtLeast3_5 === false)
+      .filter(
+        (p) =>
+          p.plainBeatsSalad === false || p.saladAtMost2 === false || p.plainAtLeast3_5 === false,
+      )
       .map((p) => `${p.questionId}: plain ${p.plain} salad ${p.salad}`);
   }
 
@@ -137,33 +202,68 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // does not yet is an expected failure below, like the frozen set.
   it("tests/fixtures/grader-pairs-dev2.jsonl: plain beats salad on every question, every behavioural salad <= 2", async () => {
     const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev2.jsonl"]);
-    expect(summary.pairs.filter((p) => p.plainBeatsSalad === false).map((p) => p.questionId)).toEqual([]);
-    const behavioural = new Set(testBank().filter((q) => q.kind === "behavioural").map((q) => q.id));
-    expect(summary.pairs.filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false).map((p) => p.questionId)).toEqual([]);
+    expect(
+      summary.pairs.filter((p) => p.plainBeatsSalad === false).map((p) => p.questionId),
+    ).toEqual([]);
+    const behavioural = new Set(
+      testBank()
+        .filter((q) => q.kind === "behavioural")
+        .map((q) => q.id),
+    );
+    expect(
+      summary.pairs
+        .filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false)
+        .map((p) => p.questionId),
+    ).toEqual([]);
   }, 120_000);
 
   it("tests/fixtures/grader-pairs-dev3.jsonl: plain beats salad and salad <= 2 on every question", async () => {
     const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev3.jsonl"]);
-    expect(summary.pairs.filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false).map((p) => p.questionId)).toEqual([]);
+    expect(
+      summary.pairs
+        .filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false)
+        .map((p) => p.questionId),
+    ).toEqual([]);
   }, 120_000);
 
-  // Known gaps: dev set 2's concept salads of plain false statements with no reason words ("Salts are
-  // global secrets shared across all users.") score 2.2-3.6, and 8 of dev set 3's short plain answers
-  // (80-130 words) land at 2.7-3.4 (clause-level meaning matching lifted two of them but made scores
-  // move with typos, so it was left out).
-  it.fails("tests/fixtures/grader-pairs-dev2.jsonl: the strict check (known gap)", async () => {
-    expect(await pairFailures("tests/fixtures/grader-pairs-dev2.jsonl")).toEqual([]);
-  }, 120_000);
+  // Known gaps: dev set 2's causal salad on git scores 2.2 (its sentences run 20 words, too long for the
+  // bare-claims rule), and 2 of dev set 3's short plain answers (idempotent-apis, oauth) land at 3.1-3.2.
+  it.fails(
+    "tests/fixtures/grader-pairs-dev2.jsonl: the strict check (known gap)",
+    async () => {
+      expect(await pairFailures("tests/fixtures/grader-pairs-dev2.jsonl")).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.fails("tests/fixtures/grader-pairs-dev3.jsonl: the strict check (known gap)", async () => {
-    expect(await pairFailures("tests/fixtures/grader-pairs-dev3.jsonl")).toEqual([]);
-  }, 120_000);
+  it.fails(
+    "tests/fixtures/grader-pairs-dev3.jsonl: the strict check (known gap)",
+    async () => {
+      expect(await pairFailures("tests/fixtures/grader-pairs-dev3.jsonl")).toEqual([]);
+    },
+    120_000,
+  );
+
+  // Dev set 4 was written by a helper that had not seen the grader, and first graded after the bare-claims
+  // and covered-share rules were built: 11 of its 24 salads scored above 2. Most are fluent paragraphs of
+  // false statements on the topic ("Hash maps keep their keys sorted"), which word meaning cannot tell from
+  // true ones; only the rubric's listed misconceptions catch a falsehood. A known gap, held as one.
+  it.fails(
+    "tests/fixtures/grader-pairs-dev4.jsonl: the strict check (known gap)",
+    async () => {
+      expect(await pairFailures("tests/fixtures/grader-pairs-dev4.jsonl")).toEqual([]);
+    },
+    120_000,
+  );
 
   // The frozen set was written before tuning and never read. It does NOT pass yet (issue 13 stays open):
-  // two plain-words concept answers land near 3.1-3.3 (its behavioural salads, which failed before the
-  // claimed-story rule, now pass; that rule was built on dev set 2, not on this set). This runs the strict check and expects it to fail, so it turns red the day the grader
+  // one plain-words concept answer (idempotent-apis) lands at 3.4. This runs the strict check and expects it to fail, so it turns red the day the grader
   // passes it; then make it an ordinary `it`. Never loosen the check to fit the grader.
-  it.fails("tests/fixtures/grader-pairs-frozen.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5 (known gap)", async () => {
-    expect(await pairFailures("tests/fixtures/grader-pairs-frozen.jsonl")).toEqual([]);
-  }, 60_000);
+  it.fails(
+    "tests/fixtures/grader-pairs-frozen.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5 (known gap)",
+    async () => {
+      expect(await pairFailures("tests/fixtures/grader-pairs-frozen.jsonl")).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -38,6 +38,8 @@ export interface CriterionScore {
   signal: number | null;
 }
 
+/** The share of a criterion's key points, best first, that its coverage is the mean of. */
+const COVERED_SHARE = 0.6;
 const MISCONCEPTION_PENALTY = 1.4;
 const OTHER_CRITERION_PENALTY = 0.3;
 const DEPTH_BONUS = 0.3;
@@ -56,26 +58,37 @@ export function scoreCriterion(
 ): CriterionScore {
   const own = keyPoints.filter((kp) => kp.keyPoint.criterionId === criterion.criterion.id);
   const credits = own.map((kp) => kp.credit);
-  const coverage = credits.length === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / credits.length;
+  // Most of a concept or design criterion's points make it in full: the rubric lists more than a strong
+  // answer can say in the time, and an interviewer does not mark down the one it left for a follow-up.
+  // A story's points are scored with its signals (STAR, ownership, a number) and all count.
+  const counted = Math.max(1, Math.ceil(credits.length * (star ? 1 : COVERED_SHARE)));
+  const best = [...credits].sort((a, b) => b - a).slice(0, counted);
+  const coverage = credits.length === 0 ? 0 : best.reduce((a, b) => a + b, 0) / counted;
 
   let signal: number | null = null;
   if (star && criterion.signals.length > 0) {
-    signal = criterion.signals.reduce((sum, s) => sum + star.signals[s], 0) / criterion.signals.length;
+    signal =
+      criterion.signals.reduce((sum, s) => sum + star.signals[s], 0) / criterion.signals.length;
   }
   const content = signal === null ? coverage : 0.45 * coverage + 0.55 * signal;
 
   // Depth: the best evidence sentence is concrete (numbers, named tools) or weighs a trade-off.
-  const evidenceSentences = own.filter((kp) => kp.coverage === "explained" && kp.sentence !== null).map((kp) => kp.sentence as number);
+  const evidenceSentences = own
+    .filter((kp) => kp.coverage === "explained" && kp.sentence !== null)
+    .map((kp) => kp.sentence as number);
   const deep = evidenceSentences.some((s) => {
     const f = features[s];
     return f !== undefined && (f.metrics > 0 || f.namedTools > 0 || f.tradeOff || f.concrete);
   });
 
-  let score = SCORE_MIN + (SCORE_MAX - SCORE_MIN) * Math.pow(content, 0.85) + (deep ? DEPTH_BONUS : 0);
+  let score =
+    SCORE_MIN + (SCORE_MAX - SCORE_MIN) * Math.pow(content, 0.85) + (deep ? DEPTH_BONUS : 0);
   // An on-topic answer in real sentences is worth more than nothing even when it hits no rubric point.
   score += ENGAGEMENT_BONUS * shape.engagement * (1 - content);
 
-  const mine = allMisconceptions.filter((m) => m.misconception.criterionId === criterion.criterion.id);
+  const mine = allMisconceptions.filter(
+    (m) => m.misconception.criterionId === criterion.criterion.id,
+  );
   const others = allMisconceptions.length - mine.length;
   score -= MISCONCEPTION_PENALTY * mine.length + OTHER_CRITERION_PENALTY * others;
 
@@ -94,8 +107,8 @@ export function scoreCriterion(
   if (shape.salad) score = Math.min(score, SALAD_CAP);
 
   const raw = Math.max(SCORE_MIN, Math.min(SCORE_MAX, score));
-  const best = [...own].sort((a, b) => b.credit - a.credit)[0];
-  let evidence = best && best.credit > 0 ? best.sentence : null;
+  const top = [...own].sort((a, b) => b.credit - a.credit)[0];
+  let evidence = top && top.credit > 0 ? top.sentence : null;
   if (evidence === null && star && signal !== null && signal > 0) {
     const fromSignal = criterion.signals.map((s) => star.sentences[s]).find((s) => s !== undefined);
     evidence = fromSignal ?? null;

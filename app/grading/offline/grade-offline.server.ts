@@ -11,7 +11,13 @@ import { scoreCriterion, type AnswerShape, type CriterionScore } from "./criteri
 import { improvementsOf, rationaleFor, strengthsOf, type AnswerFacts } from "./feedback";
 import { scanForInjection } from "./injection";
 import { buildInsights } from "./insights";
-import { assessKeyPoints, readSalad, termDroppingSentences, type SaladReading } from "./key-points";
+import {
+  assessKeyPoints,
+  readsAsBareClaims,
+  readSalad,
+  termDroppingSentences,
+  type SaladReading,
+} from "./key-points";
 import { overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
@@ -39,26 +45,50 @@ export function gradeOffline(request: GradeRequest): Grade {
   const injection = scanForInjection(answer);
 
   let tagged = analyseText(answer);
-  if (injection.suspected) tagged = analyseText(blankInjectedSentences(answer, tagged, injection.ranges));
+  if (injection.suspected)
+    tagged = analyseText(blankInjectedSentences(answer, tagged, injection.ranges));
   // Typo correction and match keys: the same reading the rubric's phrasings were compiled with.
   const { analysed, keyed } = readAnalysed(tagged, rubric.lexicon, answer);
   const features = keyed.sentences.map(sentenceFeatures);
-  const nonEnglish = looksNonEnglish(analysed, (word) => rubric.lexicon.correct(word) !== undefined);
+  const nonEnglish = looksNonEnglish(
+    analysed,
+    (word) => rubric.lexicon.correct(word) !== undefined,
+  );
   // Scoring words it cannot read would mark the language, not the content: no score at all.
   if (nonEnglish) return notAssessed(injection.suspected);
   const criteria = criteriaToGrade(rubric, request, keyed);
   const targetSet = new Set(criteria.map((c) => c.criterion.id));
 
-  const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) => targetSet.has(m.misconception.criterionId));
+  const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) =>
+    targetSet.has(m.misconception.criterionId),
+  );
   const meaning = overlaps(rubric, keyed);
   const story = rubric.behavioural ? readStoryGrounding(keyed, features) : null;
-  const salad = withClaimedStory(readSalad(rubric, keyed, features), story);
-  const chains = salad.salad ? salad.chains : new Set<number>();
+  const chained = withClaimedStory(readSalad(rubric, keyed, features), story);
+  const chains = chained.salad ? chained.chains : new Set<number>();
   const star = rubric.behavioural ? analyseStar(keyed, features) : null;
-  const vocabulary = criteria.length === rubric.criteria.length ? rubric.vocabulary : unionOf(criteria.map((c) => c.vocabulary));
+  const vocabulary =
+    criteria.length === rubric.criteria.length
+      ? rubric.vocabulary
+      : unionOf(criteria.map((c) => c.vocabulary));
   const relevance = assessRelevance(rubric, keyed, features, vocabulary);
-  const meaningTrust = Math.min(1, Math.max(0, (relevance.share - MEANING_TRUST_FROM) / (MEANING_TRUST_FULL - MEANING_TRUST_FROM)));
-  const keyPoints = assessKeyPoints(rubric, keyed, features, new Set(misconceptions.map((m) => m.sentence)), meaning, chains, meaningTrust);
+  const meaningTrust = Math.min(
+    1,
+    Math.max(0, (relevance.share - MEANING_TRUST_FROM) / (MEANING_TRUST_FULL - MEANING_TRUST_FROM)),
+  );
+  const keyPoints = assessKeyPoints(
+    rubric,
+    keyed,
+    features,
+    new Set(misconceptions.map((m) => m.sentence)),
+    meaning,
+    chains,
+    meaningTrust,
+  );
+  const salad =
+    !chained.salad && readsAsBareClaims(rubric, keyPoints, keyed, meaning)
+      ? { ...chained, salad: true, bareClaims: true }
+      : chained;
 
   const dropped = termDroppingSentences(keyPoints, features, (s) => keyed.sentences[s]?.words ?? 0);
   features.forEach((f, s) => f.listLike && dropped.add(s));
@@ -81,12 +111,24 @@ export function gradeOffline(request: GradeRequest): Grade {
 
   const scores: CriterionScore[] = criteria.map((criterion) => {
     const score = scoreCriterion(criterion, keyPoints, misconceptions, features, shape, star);
-    return nonEnglish || analysed.words === 0 ? { ...score, score: SCORE_MIN, raw: SCORE_MIN, evidence: null } : score;
+    return nonEnglish || analysed.words === 0
+      ? { ...score, score: SCORE_MIN, raw: SCORE_MIN, evidence: null }
+      : score;
   });
 
   const quote = (s: number) => keyed.sentences[s]?.text ?? "";
   const insights = buildInsights(analysed, keyPoints, request.secondsTaken);
-  const facts = answerFacts(keyed, salad, features, keyPoints, shape, request, insights, injection.suspected, nonEnglish);
+  const facts = answerFacts(
+    keyed,
+    salad,
+    features,
+    keyPoints,
+    shape,
+    request,
+    insights,
+    injection.suspected,
+    nonEnglish,
+  );
   const criterionGrades: CriterionGrade[] = scores.map((score) => ({
     criterionId: score.criterion.criterion.id,
     score: score.score,
@@ -97,7 +139,9 @@ export function gradeOffline(request: GradeRequest): Grade {
   return {
     overall: Math.max(
       SCORE_MIN,
-      weightedOverall(scores.map((s) => ({ score: s.score, weight: s.criterion.criterion.weight }))),
+      weightedOverall(
+        scores.map((s) => ({ score: s.score, weight: s.criterion.criterion.weight })),
+      ),
     ),
     criteria: criterionGrades,
     strengths: strengthsOf(scores, star, facts, quote),
@@ -107,7 +151,13 @@ export function gradeOffline(request: GradeRequest): Grade {
         ? { present: star.present, missing: star.missing }
         : { present: [], missing: [...STAR_PARTS] }
       : null,
-    probes: chooseProbes(rubric, scores, star, [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])], quote),
+    probes: chooseProbes(
+      rubric,
+      scores,
+      star,
+      [...request.askedProbes, ...(request.probe ? [request.probe.question] : [])],
+      quote,
+    ),
     flags: { injectionSuspected: injection.suspected, nonEnglish },
     insights,
     scope: OFFLINE_SCOPE,
@@ -117,7 +167,12 @@ export function gradeOffline(request: GradeRequest): Grade {
 /** A story that only claims (résumé verbs, bare percentages) reads as salad: its claims earn nothing. */
 function withClaimedStory(salad: SaladReading, story: StoryGrounding | null): SaladReading {
   if (!story?.ungrounded) return salad;
-  return { ...salad, salad: true, claimedStory: true, chains: new Set([...salad.chains, ...story.claims]) };
+  return {
+    ...salad,
+    salad: true,
+    claimedStory: true,
+    chains: new Set([...salad.chains, ...story.claims]),
+  };
 }
 
 /** What every offline grade says about itself (grade.scope). */
@@ -146,7 +201,11 @@ function notAssessed(injectionSuspected: boolean): Grade {
 }
 
 /** Replaces every sentence that overlaps an injected range with spaces, keeping offsets and line breaks. */
-function blankInjectedSentences(answer: string, analysed: AnalysedText, ranges: Array<[number, number]>): string {
+function blankInjectedSentences(
+  answer: string,
+  analysed: AnalysedText,
+  ranges: Array<[number, number]>,
+): string {
   const chars = answer.slice(0, analysed.text.length).split("");
   const blank = (start: number, end: number) => {
     for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== "\n") chars[i] = " ";
@@ -161,7 +220,11 @@ function blankInjectedSentences(answer: string, analysed: AnalysedText, ranges: 
 }
 
 /** A follow-up answer is graded on the criterion its probe targets; otherwise the whole rubric. */
-function criteriaToGrade(rubric: CompiledRubric, request: GradeRequest, keyed: KeyedText): CompiledCriterion[] {
+function criteriaToGrade(
+  rubric: CompiledRubric,
+  request: GradeRequest,
+  keyed: KeyedText,
+): CompiledCriterion[] {
   const probe = request.probe;
   if (!probe) return rubric.criteria;
   const targeted = rubric.criteria.find((c) => c.criterion.id === probe.criterionId);
@@ -173,9 +236,12 @@ function criteriaToGrade(rubric: CompiledRubric, request: GradeRequest, keyed: K
   for (const criterion of rubric.criteria) {
     let n = 0;
     for (const kp of criterion.keyPoints) {
-      for (const matcher of kp.matchers) if (matcher.source.split(" ").every((w) => probeWords.has(w.toLowerCase()))) n++;
+      for (const matcher of kp.matchers)
+        if (matcher.source.split(" ").every((w) => probeWords.has(w.toLowerCase()))) n++;
     }
-    if (n === 0) for (const sentence of keyed.sentences) for (const unit of sentence.units) if (criterion.vocabulary.has(unit.key)) n += 0.01;
+    if (n === 0)
+      for (const sentence of keyed.sentences)
+        for (const unit of sentence.units) if (criterion.vocabulary.has(unit.key)) n += 0.01;
     if (n > bestOverlap) {
       best = criterion;
       bestOverlap = n;
@@ -210,7 +276,9 @@ function answerFacts(
   nonEnglish: boolean,
 ): AnswerFacts {
   const metricsQuoted: string[] = [];
-  const questionWords = new Set(`${request.question.title} ${request.question.prompt}`.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const questionWords = new Set(
+    `${request.question.title} ${request.question.prompt}`.toLowerCase().split(/[^\p{L}\p{N}]+/u),
+  );
   const toolsNamed = new Set<string>();
   let tradeOffSentence: string | null = null;
   keyed.sentences.forEach((sentence, s) => {
@@ -218,21 +286,40 @@ function answerFacts(
     if (!f || f.listLike) return;
     sentence.tokens.forEach((token, t) => {
       const next = sentence.tokens[t + 1];
-      if (token.kind === "number" && next && UNIT_WORDS.has(next.norm) && metricsQuoted.length < 6) {
+      if (
+        token.kind === "number" &&
+        next &&
+        UNIT_WORDS.has(next.norm) &&
+        metricsQuoted.length < 6
+      ) {
         metricsQuoted.push(`${token.text}${next.text === "%" ? "" : " "}${next.text}`);
       }
       // A named tool: capitalised mid-sentence and unknown to everyday English (Redis, PgBouncer, k6), not from the question itself.
       // Not a piece of a slashed pair ("I/O", "TCP/IP" read as "O", "IP"), not a single letter.
       const slashed = sentence.tokens[t - 1]?.text === "/" || next?.text === "/";
       const named =
-        t > 0 && token.kind === "word" && token.text.length > 1 && !slashed && /[A-Z]/.test(token.text) && token.text !== "I" && (token.oov || /\d|[a-z][A-Z]/.test(token.text));
+        t > 0 &&
+        token.kind === "word" &&
+        token.text.length > 1 &&
+        !slashed &&
+        /[A-Z]/.test(token.text) &&
+        token.text !== "I" &&
+        (token.oov || /\d|[a-z][A-Z]/.test(token.text));
       if (named && !questionWords.has(token.norm)) toolsNamed.add(token.text);
     });
-    if (tradeOffSentence === null && f.tradeOff && TRADE_OFF.test(sentence.text) && !salad.chains.has(s) && keyPoints.some((kp) => kp.mentions.includes(s))) {
+    if (
+      tradeOffSentence === null &&
+      f.tradeOff &&
+      TRADE_OFF.test(sentence.text) &&
+      !salad.chains.has(s) &&
+      keyPoints.some((kp) => kp.mentions.includes(s))
+    ) {
       tradeOffSentence = sentence.text;
     }
   });
-  const listedTerms = keyPoints.filter((kp) => kp.coverage === "listed").flatMap((kp) => kp.terms.slice(0, 1));
+  const listedTerms = keyPoints
+    .filter((kp) => kp.coverage === "listed")
+    .flatMap((kp) => kp.terms.slice(0, 1));
   return {
     words: shape.words,
     targetWords: shape.targetWords,
@@ -247,6 +334,12 @@ function answerFacts(
     injection,
     nonEnglish,
     behavioural: request.question.kind === "behavioural",
-    salad: salad.claimedStory ? "claimed-story" : salad.salad ? "terms" : null,
+    salad: salad.claimedStory
+      ? "claimed-story"
+      : salad.bareClaims
+        ? "bare-claims"
+        : salad.salad
+          ? "terms"
+          : null,
   };
 }

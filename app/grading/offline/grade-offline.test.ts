@@ -18,7 +18,10 @@ const SOLID_REST =
 describe("gradeOffline: the contract", () => {
   it("returns a valid grade for every calibration answer and every bank example", () => {
     for (const record of calibration) {
-      expect(() => gradeSchema.parse(gradeOffline(requestFor(record.question, record.answer))), record.id).not.toThrow();
+      expect(
+        () => gradeSchema.parse(gradeOffline(requestFor(record.question, record.answer))),
+        record.id,
+      ).not.toThrow();
     }
     for (const q of testBank()) {
       for (const answer of [q.examples.strong, q.examples.weak]) {
@@ -52,9 +55,16 @@ describe("gradeOffline: the contract", () => {
   });
 
   it("reports STAR parts for behavioural questions", () => {
-    const grade = gradeOffline(requestFor(incident, calibration.find((r) => r.id === "incident-excellent")!.answer));
+    const grade = gradeOffline(
+      requestFor(incident, calibration.find((r) => r.id === "incident-excellent")!.answer),
+    );
     expect(grade.star?.present).toEqual(["situation", "task", "action", "result"]);
-    const thin = gradeOffline(requestFor(incident, "We had an outage once, the database went down. We restarted it and it was fine."));
+    const thin = gradeOffline(
+      requestFor(
+        incident,
+        "We had an outage once, the database went down. We restarted it and it was fine.",
+      ),
+    );
     expect(thin.star?.missing).toContain("task");
   });
 });
@@ -70,7 +80,10 @@ describe("gradeOffline: calibration of the scale", () => {
 
   it("keeps keyword stuffing at 2 or below", () => {
     for (const record of calibration.filter((r) => r.id.endsWith("-stuffed"))) {
-      expect(gradeOffline(requestFor(record.question, record.answer)).overall, record.id).toBeLessThanOrEqual(2);
+      expect(
+        gradeOffline(requestFor(record.question, record.answer)).overall,
+        record.id,
+      ).toBeLessThanOrEqual(2);
     }
   });
 
@@ -84,7 +97,46 @@ describe("gradeOffline: calibration of the scale", () => {
 
   it("gives 4 or more to the excellent answers", () => {
     for (const record of calibration.filter((r) => r.id.endsWith("-excellent"))) {
-      expect(gradeOffline(requestFor(record.question, record.answer)).overall, record.id).toBeGreaterThanOrEqual(4);
+      expect(
+        gradeOffline(requestFor(record.question, record.answer)).overall,
+        record.id,
+      ).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe("gradeOffline: bare claims", () => {
+  // Short claims that name each point's terms and say something else: no "because" or "so" to chain them.
+  const passwords = question("password-hashing");
+  const bareClaims = [
+    "Passwords are encrypted with AES so support can read them.",
+    "SHA-256 is slow on GPUs and ideal for passwords.",
+    "Bcrypt is a cipher with a 72-character key.",
+    "Salts are one shared secret for the whole table.",
+    "The pepper sits in the users table next to the hash.",
+    "Argon2id is a key-exchange protocol for TLS.",
+    "Keep the work factor minimal for fast logins.",
+    "Rainbow tables are stopped by MD5.",
+    "Rehashing runs once a year in a maintenance window.",
+    "Login decrypts the stored password and compares it.",
+    "Rate limiting is done by the hash function itself.",
+    "MFA replaces hashing entirely.",
+  ].join(" ");
+
+  it("caps an answer of bare claims as salad and says why", () => {
+    const grade = gradeOffline(requestFor(passwords, bareClaims));
+    expect(overallOf(grade)).toBeLessThanOrEqual(2);
+    expect(grade.improvements.join(" ")).toMatch(/short claims that name the topic's terms/);
+  });
+
+  it("leaves correct answers in full sentences alone, however plain", () => {
+    for (const record of calibration.filter(
+      (r) => r.reference >= 4 && r.question.kind !== "behavioural",
+    )) {
+      const grade = gradeOffline(requestFor(record.question, record.answer));
+      expect(grade.improvements.join(" "), record.id).not.toMatch(
+        /short claims that name the topic's terms/,
+      );
     }
   });
 });
@@ -111,31 +163,53 @@ describe("gradeOffline: typos", () => {
   }
 
   it("does not move any criterion score on either calibration set", () => {
-    for (const record of [...calibration, ...calibrationAnswers("tests/fixtures/calibration-holdout.jsonl")]) {
+    for (const record of [
+      ...calibration,
+      ...calibrationAnswers("tests/fixtures/calibration-holdout.jsonl"),
+    ]) {
       const typed = withTypos(record.answer);
       const clean = gradeOffline(requestFor(record.question, record.answer));
       const slipped = gradeOffline(requestFor(record.question, typed));
-      expect(slipped.criteria.map((c) => c.score), record.id).toEqual(clean.criteria.map((c) => c.score));
+      expect(
+        slipped.criteria.map((c) => c.score),
+        record.id,
+      ).toEqual(clean.criteria.map((c) => c.score));
     }
   });
 });
 
 describe("gradeOffline: follow-up answers", () => {
   it("grades a follow-up against the criterion its probe targets", () => {
-    const probe = { question: "How would you make a POST that creates a payment safe to retry?", criterionId: "http-methods-and-status" };
+    const probe = {
+      question: "How would you make a POST that creates a payment safe to retry?",
+      criterionId: "http-methods-and-status",
+    };
     const answer =
       "I would have the client send an Idempotency-Key header with each create. The server stores the key with the result in the same transaction, " +
       "so when a retry arrives with the same key it returns the stored response instead of charging twice. POST is not idempotent by itself, which is why the key is needed.";
-    const grade = gradeSchema.parse(gradeOffline(requestFor(rest, answer, { probe, secondsAllowed: 120, askedProbes: [probe.question] })));
+    const grade = gradeSchema.parse(
+      gradeOffline(
+        requestFor(rest, answer, { probe, secondsAllowed: 120, askedProbes: [probe.question] }),
+      ),
+    );
     expect(grade.criteria.map((c) => c.criterionId)).toEqual(["http-methods-and-status"]);
     expect(grade.criteria[0]?.score).toBeGreaterThanOrEqual(3);
     expect(grade.probes.map((p) => p.question)).not.toContain(probe.question);
   });
 
   it("still returns a valid grade when the probe names no criterion", () => {
-    const probe = { question: "How do you paginate a list of ten million records?", criterionId: null };
+    const probe = {
+      question: "How do you paginate a list of ten million records?",
+      criterionId: null,
+    };
     const grade = gradeSchema.parse(
-      gradeOffline(requestFor(rest, "I would use cursor pagination with an opaque cursor, because offsets get slower as they grow.", { probe, secondsAllowed: 120 })),
+      gradeOffline(
+        requestFor(
+          rest,
+          "I would use cursor pagination with an opaque cursor, because offsets get slower as they grow.",
+          { probe, secondsAllowed: 120 },
+        ),
+      ),
     );
     expect(grade.criteria).toHaveLength(1);
   });

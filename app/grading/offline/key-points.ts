@@ -43,13 +43,21 @@ const MIN_STATING_WORDS = 7;
  * Sentences that only drop rubric terms: lists, or short bare statements
  * ("It is cacheable.") with no reason, consequence or example.
  */
-export function termDroppingSentences(results: KeyPointResult[], features: SentenceFeatures[], words: (s: number) => number): Set<number> {
+export function termDroppingSentences(
+  results: KeyPointResult[],
+  features: SentenceFeatures[],
+  words: (s: number) => number,
+): Set<number> {
   const out = new Set<number>();
   for (const result of results) {
     for (const s of result.mentions) {
       const f = features[s];
       if (!f) continue;
-      if (f.listLike || (f.explanationMarkers === 0 && !f.concrete && words(s) < MIN_STATING_WORDS + 1)) out.add(s);
+      if (
+        f.listLike ||
+        (f.explanationMarkers === 0 && !f.concrete && words(s) < MIN_STATING_WORDS + 1)
+      )
+        out.add(s);
     }
   }
   return out;
@@ -83,7 +91,8 @@ const SALAD_CHAIN_SHARE = 0.28;
 const SALAD_MIN_CHAINS = 3;
 const SALAD_DENSE_CHAINING_MARKERS = 4.3;
 const SALAD_DENSE_CHAINING_SHARE = 0.6;
-const CAUSAL = /\b(because|so|therefore|thus|hence|since|which means|meaning that|which is why|that is why|that's why|as a result|consequently)\b/gi;
+const CAUSAL =
+  /\b(because|so|therefore|thus|hence|since|which means|meaning that|which is why|that is why|that's why|as a result|consequently)\b/gi;
 
 export interface SaladReading {
   /** Sentences that chain terms of key points with reason markers. */
@@ -95,9 +104,15 @@ export interface SaladReading {
   salad: boolean;
   /** A story told as claims (story-grounding.ts): the salad a behavioural answer makes. */
   claimedStory?: boolean;
+  /** Bare claims that name points and say something else (readsAsBareClaims): the salad a list of false definitions makes. */
+  bareClaims?: boolean;
 }
 
-export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: SentenceFeatures[]): SaladReading {
+export function readSalad(
+  rubric: CompiledRubric,
+  keyed: KeyedText,
+  features: SentenceFeatures[],
+): SaladReading {
   const points = new Map<number, Set<number>>();
   rubric.keyPoints.forEach((kp, k) => {
     for (const matcher of kp.matchers) {
@@ -118,7 +133,12 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
     sentences++;
     // Only reasons chain claims: "for example", "such as" and "rather than" explain without chaining.
     // Read from the corrected words, so "becuase" counts as "because".
-    const reasons = (sentence.tokens.map((t) => t.norm).join(" ").match(CAUSAL) ?? []).length;
+    const reasons = (
+      sentence.tokens
+        .map((t) => t.norm)
+        .join(" ")
+        .match(CAUSAL) ?? []
+    ).length;
     markers += reasons;
     words += sentence.words;
     const ks = points.get(s)?.size ?? 0;
@@ -138,6 +158,39 @@ export function readSalad(rubric: CompiledRubric, keyed: KeyedText, features: Se
     ((markerDensity >= SALAD_MARKERS_PER_100_WORDS && chainShare >= SALAD_CHAIN_SHARE) ||
       (markerDensity >= SALAD_DENSE_CHAINING_MARKERS && chainShare >= SALAD_DENSE_CHAINING_SHARE));
   return { chains, markerDensity, chainShare, salad };
+}
+
+/**
+ * Salad told as bare claims: short declarative sentences ("Bcrypt is an
+ * encryption algorithm with a 72-character key"), each naming a point's terms
+ * while saying something far from what the point means. Correct answers in
+ * the dev and calibration sets averaged 13.8 words a sentence or more and had
+ * at most a sixth of their credited points far from the point's meaning; the
+ * declarative salads of dev set 2 ran 7.8-9.3 words and a third or more.
+ */
+const BARE_CLAIM_WORDS = 11;
+const BARE_CLAIM_FAR = 0.22;
+const BARE_CLAIM_SHARE = 0.3;
+const BARE_CLAIM_MIN_POINTS = 4;
+
+export function readsAsBareClaims(
+  rubric: CompiledRubric,
+  results: KeyPointResult[],
+  keyed: KeyedText,
+  meaning: number[][] | null,
+): boolean {
+  // A story is told in short sentences and its points are events, not definitions: story-grounding.ts reads those.
+  if (!meaning || rubric.behavioural) return false;
+  const sentences = keyed.sentences.filter((s) => s.words > 0);
+  if (sentences.length === 0) return false;
+  const meanWords = sentences.reduce((sum, s) => sum + s.words, 0) / sentences.length;
+  const credited = results.filter((r) => r.credit > 0 && r.sentence !== null);
+  if (meanWords >= BARE_CLAIM_WORDS || credited.length < BARE_CLAIM_MIN_POINTS) return false;
+  const far = credited.filter(
+    (r) =>
+      (meaning[r.sentence as number]?.[rubric.keyPoints.indexOf(r.keyPoint)] ?? 0) < BARE_CLAIM_FAR,
+  ).length;
+  return far / credited.length >= BARE_CLAIM_SHARE;
 }
 
 export function assessKeyPoints(
@@ -174,7 +227,8 @@ export function assessKeyPoints(
   });
 
   const pointsInSentence = new Map<number, number>();
-  for (const { sentences } of found) for (const s of sentences) pointsInSentence.set(s, (pointsInSentence.get(s) ?? 0) + 1);
+  for (const { sentences } of found)
+    for (const s of sentences) pointsInSentence.set(s, (pointsInSentence.get(s) ?? 0) + 1);
 
   // Which points each sentence says by meaning: its best few, above the bar, close to its best.
   const byMeaning = new Map<number, Set<number>>();
@@ -182,10 +236,24 @@ export function assessKeyPoints(
     meaning.forEach((row, s) => {
       const f = features[s];
       const sentence = keyed.sentences[s];
-      if (!f || !sentence || f.listLike || !f.hasVerb || chains.has(s) || wrongSentences.has(s) || sentence.words < 6) return;
-      const ranked = row.map((v, k) => [v, k] as const).filter(([v]) => v >= MEANING_MATCH).sort((a, b) => b[0] - a[0]);
+      if (
+        !f ||
+        !sentence ||
+        f.listLike ||
+        !f.hasVerb ||
+        chains.has(s) ||
+        wrongSentences.has(s) ||
+        sentence.words < 6
+      )
+        return;
+      const ranked = row
+        .map((v, k) => [v, k] as const)
+        .filter(([v]) => v >= MEANING_MATCH)
+        .sort((a, b) => b[0] - a[0]);
       const top = ranked[0]?.[0] ?? 0;
-      const chosen = ranked.filter(([v]) => v >= top - MEANING_NEAR_BEST).slice(0, MEANING_POINTS_PER_SENTENCE);
+      const chosen = ranked
+        .filter(([v]) => v >= top - MEANING_NEAR_BEST)
+        .slice(0, MEANING_POINTS_PER_SENTENCE);
       for (const [, k] of chosen) {
         let set = byMeaning.get(k);
         if (!set) byMeaning.set(k, (set = new Set()));
@@ -197,8 +265,21 @@ export function assessKeyPoints(
   return found.map(({ kp, sentences, terms }, k): KeyPointResult => {
     const meant = byMeaning.get(k) ?? new Set<number>();
     const mentions = [...new Set([...sentences, ...meant])].sort((a, b) => a - b);
-    const nearest = meaning ? Math.max(0, ...meaning.map((row, s) => (wrongSentences.has(s) || chains.has(s) ? 0 : (row[k] ?? 0)))) : 0;
-    let best: KeyPointResult = { keyPoint: kp, coverage: "missed", credit: 0, sentence: null, terms: [...terms], mentions, nearest };
+    const nearest = meaning
+      ? Math.max(
+          0,
+          ...meaning.map((row, s) => (wrongSentences.has(s) || chains.has(s) ? 0 : (row[k] ?? 0))),
+        )
+      : 0;
+    let best: KeyPointResult = {
+      keyPoint: kp,
+      coverage: "missed",
+      credit: 0,
+      sentence: null,
+      terms: [...terms],
+      mentions,
+      nearest,
+    };
     for (const s of mentions) {
       if (wrongSentences.has(s)) continue;
       const f = features[s];
@@ -208,7 +289,10 @@ export function assessKeyPoints(
       let coverage: Coverage;
       if (meant.has(s)) {
         // Said in the candidate's own words: a full sentence that carries the point's meaning.
-        coverage = similarity >= MEANING_FULL || f.explanationMarkers > 0 || f.concrete ? "explained" : "stated";
+        coverage =
+          similarity >= MEANING_FULL || f.explanationMarkers > 0 || f.concrete
+            ? "explained"
+            : "stated";
       } else if (chains.has(s)) coverage = "missed";
       else if (f.listLike) coverage = "listed";
       else if (!f.hasVerb) coverage = "named";
@@ -219,11 +303,13 @@ export function assessKeyPoints(
       else if (storyOnly && sentence.words >= 8 && (f.iActions > 0 || f.metrics > 0)) {
         coverage = "explained";
       } else coverage = "stated";
-      if (storyOnly && (f.opinion || f.conditional) && coverage === "explained") coverage = "stated";
+      if (storyOnly && (f.opinion || f.conditional) && coverage === "explained")
+        coverage = "stated";
       let credit = COVERAGE_CREDIT[coverage];
       // Meaning credit ramps in over MEANING_RAMP above the bar rather than jumping: a slip of one word
       // moves the similarity a little, and so the score only a little.
-      if (meant.has(s) && !sentences.has(s)) credit *= meaningTrust * Math.min(1, (similarity - MEANING_MATCH) / MEANING_RAMP);
+      if (meant.has(s) && !sentences.has(s))
+        credit *= meaningTrust * Math.min(1, (similarity - MEANING_MATCH) / MEANING_RAMP);
       else if (coverage === "explained") {
         // A story sentence ("I owned it, so I profiled it") naturally serves several points at once.
         const perSentence = storyOnly ? POINTS_PER_SENTENCE + 1 : POINTS_PER_SENTENCE;
