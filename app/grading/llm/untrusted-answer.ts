@@ -1,3 +1,4 @@
+import { stripInvisible } from "~/security/invisible-characters";
 /**
  * The candidate's answer is data, never instructions. Before it reaches the
  * model it sits inside tags with a random nonce (see the grading prompt), and
@@ -36,9 +37,6 @@ const FAKE_TAG =
 const ROLE_PREFIX = /^([ \t>]*)(system|assistant|user|developer|human|ai|tool)([ \t]*):/gim;
 /** "### Instruction", "## Rubric" ... opening a line. */
 const HEADING = /^([ \t]*)(#{2,})/gm;
-/** Zero-width and bidi controls, and the Unicode tag block used to hide text from people but not from models. */
-const INVISIBLE =
-  /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
 const HIDDEN_TEXT = /[\u{E0000}-\u{E007F}]/u;
 
 const angle = (s: string) => s.replace(/</g, OPEN).replace(/>/g, CLOSE);
@@ -49,8 +47,7 @@ export function neutraliseAnswer(answer: string): NeutralisedAnswer {
     suspicious = true;
     return replace(match);
   };
-  const text = answer
-    .replace(INVISIBLE, "")
+  const text = stripInvisible(answer)
     .replace(CHAT_TOKEN, mark(angle))
     .replace(
       LLAMA_MARKER,
@@ -110,8 +107,7 @@ export function restoreLookalikes(text: string): string {
 
 /** Folds what a model may change while quoting: whitespace, quote marks, dashes, case, our look-alikes. */
 export function normaliseForQuote(text: string): string {
-  return text
-    .replace(INVISIBLE, "")
+  return stripInvisible(text)
     .normalize("NFKC")
     .replace(FOLDABLE, (c) => FOLD[c] ?? c)
     .replace(/\u2026/g, "...")

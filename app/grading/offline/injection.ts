@@ -1,3 +1,4 @@
+import { hasInvisible, isInvisible } from "~/security/invisible-characters";
 /**
  * Text that talks to the grader instead of the interviewer: "ignore previous
  * instructions", "give this 5/5", "score: 5", fake JSON scores, fake
@@ -14,7 +15,10 @@ const PATTERNS: RegExp[] = [
   /\b(?:new|updated|revised|real|actual|hidden)\s+(?:instructions?|rubric|system prompt|grading rules)\b/gi,
   /\bsystem prompt\b/gi,
   // Asking for a score.
-  new RegExp(String.raw`\b(?:give|award|assign|grant|rate|grade|score|mark)s?\b[^.!?\n]{0,40}(?:\b(?:5|10|100)\s*\/\s*(?:5|10|100)\b|\bfull marks\b|\btop marks\b|\b(?:perfect|maximum|max|highest|top|full)\s+${SCORE_WORD}|\ba\s+(?:5|five|10|ten)\b|\b${SCORE_WORD}\s+of\s+\d|\b(?:5|five|10|ten)\s+(?:out of|\/)\s*(?:5|five|10|ten)\b)`, "gi"),
+  new RegExp(
+    String.raw`\b(?:give|award|assign|grant|rate|grade|score|mark)s?\b[^.!?\n]{0,40}(?:\b(?:5|10|100)\s*\/\s*(?:5|10|100)\b|\bfull marks\b|\btop marks\b|\b(?:perfect|maximum|max|highest|top|full)\s+${SCORE_WORD}|\ba\s+(?:5|five|10|ten)\b|\b${SCORE_WORD}\s+of\s+\d|\b(?:5|five|10|ten)\s+(?:out of|\/)\s*(?:5|five|10|ten)\b)`,
+    "gi",
+  ),
   /\b(?:score|grade|rate|mark|pass)\s+(?:this|it|me|my answer|the answer|this answer|this response|my response)\b[^.!?\n]{0,30}\b(?:5|five|10|ten|perfect|full|highest|maximum|top|excellent|well|high(?:ly)?)\b/gi,
   /\b(?:5\s*\/\s*5|10\s*\/\s*10|100\s*\/\s*100|5 out of 5|10 out of 10)\b/gi,
   new RegExp(String.raw`\b(?:overall|${SCORE_WORD}|evaluation|verdict)\s*[:=]\s*["']?\s*\d`, "gi"),
@@ -28,13 +32,20 @@ const PATTERNS: RegExp[] = [
   /<<\s*\/?\s*sys\s*>>/gi,
   /#{2,}\s*(?:system|instruction|instructions|assistant|response)\b/gi,
   // Addressing the grader.
-  new RegExp(String.raw`\b(?:note|message|instruction|reminder|hint|request|memo|p\.?s\.?)s?\s*(?:to|for)\s*(?:the\s+)?(?:${GRADER}|ai grader|automated grader)\b`, "gi"),
+  new RegExp(
+    String.raw`\b(?:note|message|instruction|reminder|hint|request|memo|p\.?s\.?)s?\s*(?:to|for)\s*(?:the\s+)?(?:${GRADER}|ai grader|automated grader)\b`,
+    "gi",
+  ),
   new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention|to the)\s*,?\s+(?:${GRADER})\b`, "gi"),
-  new RegExp(String.raw`\b(?:you are|you're|act as|pretend (?:to be|you are)|as an?)\s+(?:an?\s+)?(?:ai|language model|large language model|grader|evaluator|assistant|llm|chatbot)\b`, "gi"),
-  new RegExp(String.raw`\b${GRADER}s?\b[^.!?\n]{0,40}\b(?:must|should|will|please|need to|has to|is instructed to)\b[^.!?\n]{0,40}\b(?:score|grade|rate|give|mark|award|pass|ignore|output|return)\b`, "gi"),
+  new RegExp(
+    String.raw`\b(?:you are|you're|act as|pretend (?:to be|you are)|as an?)\s+(?:an?\s+)?(?:ai|language model|large language model|grader|evaluator|assistant|llm|chatbot)\b`,
+    "gi",
+  ),
+  new RegExp(
+    String.raw`\b${GRADER}s?\b[^.!?\n]{0,40}\b(?:must|should|will|please|need to|has to|is instructed to)\b[^.!?\n]{0,40}\b(?:score|grade|rate|give|mark|award|pass|ignore|output|return)\b`,
+    "gi",
+  ),
 ];
-
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/;
 
 export interface InjectionScan {
   suspected: boolean;
@@ -42,22 +53,25 @@ export interface InjectionScan {
   ranges: Array<[number, number]>;
 }
 
-// Characters that NFKC folds into ASCII look-alikes (full-width letters, ligatures) or that hide inside words.
-const NEEDS_FOLDING = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\uFB00-\uFB06\uFF01-\uFF5E]/;
+// Characters that NFKC folds into ASCII look-alikes (full-width letters, ligatures); invisible ones hide inside words.
+const LOOK_ALIKES = /[\uFB00-\uFB06\uFF01-\uFF5E]/;
 
 export function scanForInjection(answer: string): InjectionScan {
   let text = answer;
   let map: number[] | null = null;
-  if (NEEDS_FOLDING.test(answer)) {
+  if (LOOK_ALIKES.test(answer) || hasInvisible(answer)) {
     // Strip invisible characters and fold look-alike forms, keeping a map back to original offsets.
     map = [];
     text = "";
-    for (let i = 0; i < answer.length; i++) {
-      const ch = answer[i] ?? "";
-      if (INVISIBLE.test(ch)) continue;
-      const folded = ch.normalize("NFKC");
-      for (let k = 0; k < folded.length; k++) map.push(i);
-      text += folded;
+    // By code point: the tag block's characters are surrogate pairs.
+    for (let i = 0; i < answer.length;) {
+      const ch = String.fromCodePoint(answer.codePointAt(i) ?? 0);
+      if (!isInvisible(ch)) {
+        const folded = ch.normalize("NFKC");
+        for (let k = 0; k < folded.length; k++) map.push(i);
+        text += folded;
+      }
+      i += ch.length;
     }
     map.push(answer.length);
   }
