@@ -8,7 +8,8 @@ import { readServerSentEvents } from "~/utils/server-sent-events";
 import { Score } from "./score";
 import { useLowAnxiety } from "./use-low-anxiety";
 
-interface Partial {
+/** The grade as far as the stream has brought it. */
+export interface LiveGradeState {
   status: "grading" | "failed";
   /** Each criterion's rationale as soon as the model has written it (before its score). */
   rationales: Record<string, string>;
@@ -20,13 +21,12 @@ interface Partial {
   retrying: string | null;
 }
 
-const initial: Partial = { status: "grading", rationales: {}, criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
+const initial: LiveGradeState = { status: "grading", rationales: {}, criteria: [], strengths: [], improvements: [], probes: [], fallback: null, retrying: null };
 
-export type LiveGradeState = Partial;
 export const initialLiveGrade: LiveGradeState = initial;
 
 /** The preview's state after one streamed event (exported for tests). */
-export function reduce(state: Partial, event: GradeProgress): Partial {
+export function reduce(state: LiveGradeState, event: GradeProgress): LiveGradeState {
   switch (event.type) {
     case "rationale":
       return { ...state, retrying: null, rationales: { ...state.rationales, [event.criterionId]: event.rationale } };
@@ -53,7 +53,7 @@ export function reduce(state: Partial, event: GradeProgress): Partial {
 export function LiveGrade({ url, criteria }: { url: string; criteria: CriterionLabel[] }) {
   const revalidator = useRevalidator();
   const lowAnxiety = useLowAnxiety();
-  const [state, setState] = useState<Partial>(initial);
+  const [state, setState] = useState<LiveGradeState>(initial);
 
   useEffect(() => {
     // A POST (grading writes; a GET never does), so the stream is read from fetch rather than EventSource.
