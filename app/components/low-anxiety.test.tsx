@@ -69,8 +69,12 @@ test("the grade card: words for every score, the grader's sentences without thei
     renderToStaticMarkup(<GradeCard grade={grade} provenance={provenance} criteria={criteria} />),
   );
   expect(page).not.toMatch(SCORE_NUMBER);
-  expect(page).toContain("Requests, responses and methods: Explained GET and POST.");
-  expect(page).toContain("Trade-offs: add depth");
+  // The rationale's "Name (3/5):" lead-in goes: the criterion's row names it, in words.
+  expect(page).toContain("Explained GET and POST.");
+  expect(page).not.toContain("(3/5)");
+  // The improvement joins its criterion's row, without its number.
+  expect(page).toContain("Add depth: a concrete example");
+  expect(page).not.toContain("(2/5)");
   // 3.5 is good, not strong.
   expect(page).toMatch(/Overall Good/);
 });
