@@ -12,7 +12,10 @@ const PASSWORD = "correct horse battery";
 
 describe("sign up", () => {
   test("creates the user, hashes the password and starts a session", async () => {
-    const result = await run(signupAction, post("/signup", { username: "Ada", password: PASSWORD }));
+    const result = await run(
+      signupAction,
+      post("/signup", { username: "Ada", password: PASSWORD }),
+    );
     expect(result.status).toBe(302);
     expect(result.location).toBe("/rounds/new");
     const cookie = result.headers.get("Set-Cookie")!;
@@ -23,7 +26,7 @@ describe("sign up", () => {
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     expect(row.passwordHash).not.toContain(PASSWORD);
     const root = await run(rootLoader, get("/", cookie.split(";")[0]));
-    expect(root.data).toEqual({ user: { username: "ada" } });
+    expect(root.data).toEqual({ user: { username: "ada" }, theme: null });
   });
 
   test.each([
@@ -38,7 +41,10 @@ describe("sign up", () => {
     const before = getDb().select().from(users).all().length;
     const result = await run(signupAction, post("/signup", form));
     expect(result.status).toBe(400);
-    const data = result.data as { errors: { fields: Record<string, string[]> }; values: Record<string, string> };
+    const data = result.data as {
+      errors: { fields: Record<string, string[]> };
+      values: Record<string, string>;
+    };
     expect(data.errors.fields[field]?.length).toBeGreaterThan(0);
     expect(data.values).not.toHaveProperty("password");
     expect(getDb().select().from(users).all().length).toBe(before);
@@ -46,7 +52,10 @@ describe("sign up", () => {
 
   test("a taken username (in any case) is refused", async () => {
     await run(signupAction, post("/signup", { username: "grace", password: PASSWORD }));
-    const result = await run(signupAction, post("/signup", { username: "GRACE", password: PASSWORD }));
+    const result = await run(
+      signupAction,
+      post("/signup", { username: "GRACE", password: PASSWORD }),
+    );
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.data)).toContain("taken");
   });
@@ -54,7 +63,11 @@ describe("sign up", () => {
   test("a cross-site post is refused", async () => {
     const result = await run(
       signupAction,
-      post("/signup", { username: "mallory", password: PASSWORD }, { origin: "https://evil.example" }),
+      post(
+        "/signup",
+        { username: "mallory", password: PASSWORD },
+        { origin: "https://evil.example" },
+      ),
     );
     expect(result.status).toBe(403);
     expect(getDb().select().from(users).where(eq(users.username, "mallory")).get()).toBeUndefined();
@@ -63,7 +76,11 @@ describe("sign up", () => {
   test("an off-site redirectTo is ignored", async () => {
     const result = await run(
       signupAction,
-      post("/signup", { username: "redirector", password: PASSWORD, redirectTo: "//evil.example/x" }),
+      post("/signup", {
+        username: "redirector",
+        password: PASSWORD,
+        redirectTo: "//evil.example/x",
+      }),
     );
     expect(result.location).toBe("/rounds/new");
   });
@@ -72,8 +89,14 @@ describe("sign up", () => {
 describe("log in and out", () => {
   test("right password: a new session each time (rotated), redirect kept on-site", async () => {
     await run(signupAction, post("/signup", { username: "linus", password: PASSWORD }));
-    const first = await run(loginAction, post("/login", { username: "Linus", password: PASSWORD, redirectTo: "/rounds/new" }));
-    const second = await run(loginAction, post("/login", { username: "linus", password: PASSWORD }));
+    const first = await run(
+      loginAction,
+      post("/login", { username: "Linus", password: PASSWORD, redirectTo: "/rounds/new" }),
+    );
+    const second = await run(
+      loginAction,
+      post("/login", { username: "linus", password: PASSWORD }),
+    );
     expect(first.status).toBe(302);
     expect(first.location).toBe("/rounds/new");
     expect(second.location).toBe("/");
@@ -101,7 +124,7 @@ describe("log in and out", () => {
     expect(result.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
     const root = await run(rootLoader, get("/", cookie));
-    expect(root.data).toEqual({ user: null });
+    expect(root.data).toEqual({ user: null, theme: null });
   });
 
   test("login rotates the session: a new id each time, even when a session cookie is presented", async () => {
@@ -116,13 +139,20 @@ describe("log in and out", () => {
     expect(secondCookie).toMatch(/^__session=.+/);
     expect(secondCookie).not.toBe(firstCookie);
     const user = getDb().select().from(users).where(eq(users.username, "rotor")).get()!;
-    const ids = getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all().map((s) => s.id);
+    const ids = getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user.id))
+      .all()
+      .map((s) => s.id);
     expect(new Set(ids).size).toBe(3); // sign-up, then two logins
   });
 
   test("the logout cookie is emptied and expired", async () => {
     const { cookie } = await createSignedInUser();
-    const setCookie = (await run(logoutAction, post("/logout", {}, { cookie }))).headers.get("Set-Cookie")!;
+    const setCookie = (await run(logoutAction, post("/logout", {}, { cookie }))).headers.get(
+      "Set-Cookie",
+    )!;
     expect(setCookie).toMatch(/^__session=;/);
     expect(setCookie).toMatch(/Max-Age=0/i);
     expect(setCookie).toMatch(/Expires=Thu, 01 Jan 1970/i);
@@ -131,7 +161,7 @@ describe("log in and out", () => {
 
   test("a forged cookie is not a session", async () => {
     const root = await run(rootLoader, get("/", "__session=forged-value"));
-    expect(root.data).toEqual({ user: null });
+    expect(root.data).toEqual({ user: null, theme: null });
   });
 });
 
@@ -175,21 +205,30 @@ describe("redirect after log-in and sign-up (issue 14, defect 3)", () => {
 
   const sessionCount = () => getDb().select().from(sessions).all().length;
 
-  test.each(tricks)("log-in with redirectTo %j stays on the site, no 500, one session", async (redirectTo) => {
-    const { user } = await createSignedInUser("redir");
-    const username = user.username;
-    const before = sessionCount();
-    const result = await run(loginAction, post("/login", { username, password: "a long enough password", redirectTo }));
-    expect(result.status).toBe(302);
-    staysOnSite(result.location);
-    expect(sessionCount()).toBe(before + 1);
-    expect(result.headers.get("Set-Cookie")).toMatch(/__session=/);
-  });
+  test.each(tricks)(
+    "log-in with redirectTo %j stays on the site, no 500, one session",
+    async (redirectTo) => {
+      const { user } = await createSignedInUser("redir");
+      const username = user.username;
+      const before = sessionCount();
+      const result = await run(
+        loginAction,
+        post("/login", { username, password: "a long enough password", redirectTo }),
+      );
+      expect(result.status).toBe(302);
+      staysOnSite(result.location);
+      expect(sessionCount()).toBe(before + 1);
+      expect(result.headers.get("Set-Cookie")).toMatch(/__session=/);
+    },
+  );
 
   test.each(tricks)("sign-up with redirectTo %j stays on the site", async (redirectTo) => {
     const before = sessionCount();
     const username = `r${Math.random().toString(36).slice(2, 10)}`;
-    const result = await run(signupAction, post("/signup", { username, password: PASSWORD, redirectTo }));
+    const result = await run(
+      signupAction,
+      post("/signup", { username, password: PASSWORD, redirectTo }),
+    );
     expect(result.status).toBe(302);
     staysOnSite(result.location);
     expect(sessionCount()).toBe(before + 1);
@@ -205,25 +244,40 @@ describe("redirect after log-in and sign-up (issue 14, defect 3)", () => {
 describe("log out everywhere (issue 14, item 9)", () => {
   test("ends every session of the user, this one included; other users keep theirs", async () => {
     const { user, cookie } = await createSignedInUser("everywhere");
-    const second = await run(loginAction, post("/login", { username: user.username, password: "a long enough password" }));
+    const second = await run(
+      loginAction,
+      post("/login", { username: user.username, password: "a long enough password" }),
+    );
     const otherCookie = second.headers.get("Set-Cookie")!.split(";")[0]!;
     const bystander = await createSignedInUser("bystander");
-    const userSessions = () => getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all().length;
+    const userSessions = () =>
+      getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all().length;
     expect(userSessions()).toBe(2);
 
     const result = await run(logoutAction, post("/logout", { scope: "everywhere" }, { cookie }));
     expect(result.status).toBe(302);
     expect(result.headers.get("Set-Cookie")).toMatch(/__session=;/);
     expect(userSessions()).toBe(0);
-    expect((await run(rootLoader, get("/", otherCookie))).data).toEqual({ user: null });
-    expect((await run(rootLoader, get("/", bystander.cookie))).data).toEqual({ user: { username: bystander.user.username } });
+    expect((await run(rootLoader, get("/", otherCookie))).data).toEqual({
+      user: null,
+      theme: null,
+    });
+    expect((await run(rootLoader, get("/", bystander.cookie))).data).toEqual({
+      user: { username: bystander.user.username },
+      theme: null,
+    });
   });
 
   test("a plain log-out still ends only this session", async () => {
     const { user, cookie } = await createSignedInUser("onlyhere");
-    await run(loginAction, post("/login", { username: user.username, password: "a long enough password" }));
+    await run(
+      loginAction,
+      post("/login", { username: user.username, password: "a long enough password" }),
+    );
     await run(logoutAction, post("/logout", {}, { cookie }));
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(
+      1,
+    );
   });
 
   test("the settings page offers it as a plain form post to /logout (works without JavaScript)", async () => {

@@ -98,7 +98,7 @@ describe("one-click practice for a gap", () => {
     expect(asked.length).toBeGreaterThanOrEqual(1);
     expect(asked.every((q) => q.question.skills.includes("postgresql"))).toBe(true);
     const [round] = getDb().select().from(rounds).where(eq(rounds.id, roundId)).all();
-    expect(round!.title).toBe("Skill gap: postgresql");
+    expect(round!.title).toBe("Skill gap: PostgreSQL");
   });
 });
 

@@ -27,7 +27,14 @@ import { writeStory } from "../utils/stories";
 const ROUTES_DIR = path.resolve("app/routes");
 
 let alice: TestUser;
-const ids = { done: "", open: "", expired: "", question: "", slug: "own-reads-question", story: "" };
+const ids = {
+  done: "",
+  open: "",
+  expired: "",
+  question: "",
+  slug: "own-reads-question",
+  story: "",
+};
 const DRAFT = "A draft about idempotency keys, never submitted";
 const EXPIRED_DRAFT = "Half an answer the clock ran out on";
 
@@ -36,7 +43,13 @@ function answerOf(roundId: string, position: number, slot = 0) {
     .select({ answer: answers })
     .from(answers)
     .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .where(and(eq(roundQuestions.roundId, roundId), eq(roundQuestions.position, position), eq(answers.slot, slot)))
+    .where(
+      and(
+        eq(roundQuestions.roundId, roundId),
+        eq(roundQuestions.position, position),
+        eq(answers.slot, slot),
+      ),
+    )
     .get()?.answer;
 }
 
@@ -45,10 +58,15 @@ function dumpDatabase(): Record<string, unknown[]> {
   const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      )
       .all() as { name: string }[];
     return Object.fromEntries(
-      tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).raw().all()]),
+      tables.map(({ name }) => [
+        name,
+        db.prepare(`select * from "${name}" order by rowid`).raw().all(),
+      ]),
     );
   } finally {
     db.close();
@@ -63,17 +81,29 @@ beforeAll(async () => {
   const probe = `/rounds/${ids.done}/questions/1/follow-ups/1`;
   const answered = await run(
     followUpAction,
-    post(probe, { intent: "submit", answer: "I would keep an idempotency key with the result." }, { cookie: alice.cookie }),
+    post(
+      probe,
+      { intent: "submit", answer: "I would keep an idempotency key with the result." },
+      { cookie: alice.cookie },
+    ),
     { roundId: ids.done, position: "1", slot: "1" },
   );
   expect(answered.status).toBe(302);
-  ids.question = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, ids.done)).get()!.questionId;
+  ids.question = getDb()
+    .select()
+    .from(roundQuestions)
+    .where(eq(roundQuestions.roundId, ids.done))
+    .get()!.questionId;
 
   // In progress: question 1 open with a draft, questions 2 and 3 never opened.
   ids.open = await takeRound(alice, { count: 3, answers: [] });
   const saved = await run(
     draftAction,
-    post(`/rounds/${ids.open}/questions/1/draft?slot=0`, { answer: DRAFT }, { cookie: alice.cookie }),
+    post(
+      `/rounds/${ids.open}/questions/1/draft?slot=0`,
+      { answer: DRAFT },
+      { cookie: alice.cookie },
+    ),
     { roundId: ids.open, position: "1" },
   );
   expect(saved.status).toBe(200);
@@ -82,7 +112,11 @@ beforeAll(async () => {
   ids.expired = await takeRound(alice, { count: 2, answers: [] });
   await run(
     draftAction,
-    post(`/rounds/${ids.expired}/questions/1/draft?slot=0`, { answer: EXPIRED_DRAFT }, { cookie: alice.cookie }),
+    post(
+      `/rounds/${ids.expired}/questions/1/draft?slot=0`,
+      { answer: EXPIRED_DRAFT },
+      { cookie: alice.cookie },
+    ),
     { roundId: ids.expired, position: "1" },
   );
   const startedAt = new Date(Date.now() - 60 * 60_000);
@@ -93,14 +127,27 @@ beforeAll(async () => {
     .run();
 
   // A story told in a behavioural answer, and a question of her own.
-  const storyRound = await takeRound(alice, { count: 1, kinds: ["behavioural"], answers: [STORY_ANSWER] });
-  ids.story = await writeStory(alice, { title: "The outage story", answerId: answerOf(storyRound, 1)!.id });
-  const created = await run(newQuestionAction, post("/questions/new", questionForm(ownQuestion(ids.slug)), { cookie: alice.cookie }));
+  const storyRound = await takeRound(alice, {
+    count: 1,
+    kinds: ["behavioural"],
+    answers: [STORY_ANSWER],
+  });
+  ids.story = await writeStory(alice, {
+    title: "The outage story",
+    answerId: answerOf(storyRound, 1)!.id,
+  });
+  const created = await run(
+    newQuestionAction,
+    post("/questions/new", questionForm(ownQuestion(ids.slug)), { cookie: alice.cookie }),
+  );
   expect(created.status, JSON.stringify(created.data)).toBe(302);
 });
 
 type Page = [url: () => string, params: () => Record<string, string>];
-const page = (url: () => string, params: () => Record<string, string> = () => ({})): Page => [url, params];
+const page = (url: () => string, params: () => Record<string, string> = () => ({})): Page => [
+  url,
+  params,
+];
 const rounds = () => [ids.done, ids.open, ids.expired];
 
 /** Every page of each route file with a loader, as Alice. */
@@ -116,21 +163,66 @@ const PAGES: Record<string, Page[]> = {
   "practice-queue.tsx": [page(() => "/practice-queue")],
   "preferences.tsx": [page(() => "/preferences")],
   "progress.tsx": [page(() => "/progress")],
-  "questions.$questionId.tsx": [page(() => `/questions/${ids.question}`, () => ({ questionId: ids.question }))],
+  "questions.$questionId.tsx": [
+    page(
+      () => `/questions/${ids.question}`,
+      () => ({ questionId: ids.question }),
+    ),
+  ],
   "questions._index.tsx": [page(() => "/questions")],
-  "questions.custom.$slug.delete.tsx": [page(() => `/questions/custom/${ids.slug}/delete`, () => ({ slug: ids.slug }))],
-  "questions.custom.$slug.edit.tsx": [page(() => `/questions/custom/${ids.slug}/edit`, () => ({ slug: ids.slug }))],
+  "questions.custom.$slug.delete.tsx": [
+    page(
+      () => `/questions/custom/${ids.slug}/delete`,
+      () => ({ slug: ids.slug }),
+    ),
+  ],
+  "questions.custom.$slug.edit.tsx": [
+    page(
+      () => `/questions/custom/${ids.slug}/edit`,
+      () => ({ slug: ids.slug }),
+    ),
+  ],
   "questions.export.ts": [page(() => "/questions/export")],
   "questions.import.tsx": [page(() => "/questions/import")],
   "questions.new.tsx": [page(() => "/questions/new")],
   "readiness.tsx": [page(() => "/readiness")],
-  "rounds.$roundId._index.tsx": rounds().map((_, i) => page(() => `/rounds/${rounds()[i]}`, () => ({ roundId: rounds()[i]! }))),
-  "rounds.$roundId.delete.tsx": [page(() => `/rounds/${ids.open}/delete`, () => ({ roundId: ids.open }))],
-  "rounds.$roundId.export[.md].ts": rounds().map((_, i) => page(() => `/rounds/${rounds()[i]}/export.md`, () => ({ roundId: rounds()[i]! }))),
+  "rounds.$roundId._index.tsx": rounds().map((_, i) =>
+    page(
+      () => `/rounds/${rounds()[i]}`,
+      () => ({ roundId: rounds()[i]! }),
+    ),
+  ),
+  "rounds.$roundId.delete.tsx": [
+    page(
+      () => `/rounds/${ids.open}/delete`,
+      () => ({ roundId: ids.open }),
+    ),
+  ],
+  "rounds.$roundId.export[.md].ts": rounds().map((_, i) =>
+    page(
+      () => `/rounds/${rounds()[i]}/export.md`,
+      () => ({ roundId: rounds()[i]! }),
+    ),
+  ),
   "rounds.$roundId.questions.$position._index.tsx": [
-    ...[1, 2].map((p) => page(() => `/rounds/${ids.done}/questions/${p}`, () => ({ roundId: ids.done, position: String(p) }))),
-    ...[1, 2, 3].map((p) => page(() => `/rounds/${ids.open}/questions/${p}`, () => ({ roundId: ids.open, position: String(p) }))),
-    ...[1, 2].map((p) => page(() => `/rounds/${ids.expired}/questions/${p}`, () => ({ roundId: ids.expired, position: String(p) }))),
+    ...[1, 2].map((p) =>
+      page(
+        () => `/rounds/${ids.done}/questions/${p}`,
+        () => ({ roundId: ids.done, position: String(p) }),
+      ),
+    ),
+    ...[1, 2, 3].map((p) =>
+      page(
+        () => `/rounds/${ids.open}/questions/${p}`,
+        () => ({ roundId: ids.open, position: String(p) }),
+      ),
+    ),
+    ...[1, 2].map((p) =>
+      page(
+        () => `/rounds/${ids.expired}/questions/${p}`,
+        () => ({ roundId: ids.expired, position: String(p) }),
+      ),
+    ),
   ],
   "rounds.$roundId.questions.$position.follow-ups.$slot.tsx": [1, 2, 3].map((slot) =>
     page(
@@ -139,21 +231,59 @@ const PAGES: Record<string, Page[]> = {
     ),
   ),
   "rounds.$roundId.questions.$position.recording.ts": [
-    page(() => `/rounds/${ids.open}/questions/1/recording?slot=0`, () => ({ roundId: ids.open, position: "1" })),
+    page(
+      () => `/rounds/${ids.open}/questions/1/recording?slot=0`,
+      () => ({ roundId: ids.open, position: "1" }),
+    ),
   ],
   "rounds.$roundId.questions.$position.start.tsx": [
-    page(() => `/rounds/${ids.open}/questions/2/start`, () => ({ roundId: ids.open, position: "2" })),
-    page(() => `/rounds/${ids.expired}/questions/2/start`, () => ({ roundId: ids.expired, position: "2" })),
-    page(() => `/rounds/${ids.done}/questions/1/start?slot=2`, () => ({ roundId: ids.done, position: "1" })),
+    page(
+      () => `/rounds/${ids.open}/questions/2/start`,
+      () => ({ roundId: ids.open, position: "2" }),
+    ),
+    page(
+      () => `/rounds/${ids.expired}/questions/2/start`,
+      () => ({ roundId: ids.expired, position: "2" }),
+    ),
+    page(
+      () => `/rounds/${ids.done}/questions/1/start?slot=2`,
+      () => ({ roundId: ids.done, position: "1" }),
+    ),
   ],
-  "rounds.$roundId.report.tsx": rounds().map((_, i) => page(() => `/rounds/${rounds()[i]}/report`, () => ({ roundId: rounds()[i]! }))),
+  "rounds.$roundId.report.tsx": rounds().map((_, i) =>
+    page(
+      () => `/rounds/${rounds()[i]}/report`,
+      () => ({ roundId: rounds()[i]! }),
+    ),
+  ),
   "rounds.new.tsx": [page(() => "/rounds/new")],
   "settings.tsx": [page(() => "/settings")],
   "signup.tsx": [page(() => "/signup")],
-  "stories.$storyId._index.tsx": [page(() => `/stories/${ids.story}`, () => ({ storyId: ids.story }))],
-  "stories.$storyId.delete.tsx": [page(() => `/stories/${ids.story}/delete`, () => ({ storyId: ids.story }))],
-  "stories.$storyId.edit.tsx": [page(() => `/stories/${ids.story}/edit`, () => ({ storyId: ids.story }))],
-  "stories.$storyId.practise.tsx": [page(() => `/stories/${ids.story}/practise`, () => ({ storyId: ids.story }))],
+  "theme.ts": [page(() => "/theme")],
+  "stories.$storyId._index.tsx": [
+    page(
+      () => `/stories/${ids.story}`,
+      () => ({ storyId: ids.story }),
+    ),
+  ],
+  "stories.$storyId.delete.tsx": [
+    page(
+      () => `/stories/${ids.story}/delete`,
+      () => ({ storyId: ids.story }),
+    ),
+  ],
+  "stories.$storyId.edit.tsx": [
+    page(
+      () => `/stories/${ids.story}/edit`,
+      () => ({ storyId: ids.story }),
+    ),
+  ],
+  "stories.$storyId.practise.tsx": [
+    page(
+      () => `/stories/${ids.story}/practise`,
+      () => ({ storyId: ids.story }),
+    ),
+  ],
   "stories._index.tsx": [page(() => "/stories")],
   "stories.export[.md].ts": [page(() => "/stories/export.md")],
   "stories.matrix.tsx": [page(() => "/stories/matrix")],
@@ -168,7 +298,9 @@ async function loaderOf(file: string) {
 }
 
 test("every route file with a loader has pages in the table", async () => {
-  const files = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+  const files = readdirSync(ROUTES_DIR).filter(
+    (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f),
+  );
   const withLoader = [];
   for (const file of files) if (await loaderOf(file)) withLoader.push(file);
   expect(withLoader.filter((f) => !(f in PAGES))).toEqual([]);
@@ -197,7 +329,8 @@ test("loading every page, twice, changes nothing in the database", async () => {
 test("an expired answer reads as submitted with its draft, and the sweep stores what was shown", async () => {
   const params = { roundId: ids.expired, position: "1" };
   const loader = (await loaderOf("rounds.$roundId.questions.$position._index.tsx"))!;
-  const shown = (await run(loader, get(`/rounds/${ids.expired}/questions/1`, alice.cookie), params)).data as {
+  const shown = (await run(loader, get(`/rounds/${ids.expired}/questions/1`, alice.cookie), params))
+    .data as {
     answer: { submittedAt: Date; timedOut: boolean; skipped: boolean; text: string };
   };
   expect(shown.answer).toMatchObject({ text: EXPIRED_DRAFT, timedOut: true, skipped: false });
@@ -215,12 +348,19 @@ test("an expired answer reads as submitted with its draft, and the sweep stores 
 
 test("resuming a round goes to its first question still on the clock: an expired one counts as answered", async () => {
   const resume = (await loaderOf("rounds.$roundId._index.tsx"))!;
-  const at = async (roundId: string) => (await run(resume, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location;
+  const at = async (roundId: string) =>
+    (await run(resume, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location;
   expect(await at(ids.open)).toBe(`/rounds/${ids.open}/questions/1`);
   expect(await at(ids.expired)).toBe(`/rounds/${ids.expired}/questions/2`);
   // Question 2 was never opened: its page shows Start rather than starting the clock.
   const question = (await loaderOf("rounds.$roundId.questions.$position._index.tsx"))!;
-  const visit = await run(question, get(`/rounds/${ids.expired}/questions/2`, alice.cookie), { roundId: ids.expired, position: "2" });
-  expect(visit).toMatchObject({ status: 302, location: `/rounds/${ids.expired}/questions/2/start` });
+  const visit = await run(question, get(`/rounds/${ids.expired}/questions/2`, alice.cookie), {
+    roundId: ids.expired,
+    position: "2",
+  });
+  expect(visit).toMatchObject({
+    status: 302,
+    location: `/rounds/${ids.expired}/questions/2/start`,
+  });
   expect(answerOf(ids.expired, 2)).toBeUndefined();
 });
