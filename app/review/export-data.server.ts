@@ -14,6 +14,7 @@ import {
 import { listCustomQuestions } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { listAllStories } from "~/stories/stories.server";
+import { RECORDING_INFO_COLUMNS } from "~/voice/recordings.server";
 import { getPreferences } from "./preferences.server";
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -89,19 +90,7 @@ export function exportUserData(userId: string) {
     .map((r) => r.s);
   // A spoken answer's recording: what was measured and transcribed, never the audio itself (it stays replayable in the app).
   const recordingRows = db
-    .select({
-      answerId: recordings.answerId,
-      mimeType: recordings.mimeType,
-      bytes: recordings.bytes,
-      durationMs: recordings.durationMs,
-      status: recordings.status,
-      failureReason: recordings.failureReason,
-      transcript: recordings.transcript,
-      transcribedBy: recordings.transcribedBy,
-      delivery: recordings.delivery,
-      createdAt: recordings.createdAt,
-      updatedAt: recordings.updatedAt,
-    })
+    .select(RECORDING_INFO_COLUMNS)
     .from(recordings)
     .innerJoin(answers, eq(answers.id, recordings.answerId))
     .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))

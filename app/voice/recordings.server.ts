@@ -15,7 +15,8 @@ import { isTranscriptionConfigured, transcribe } from "./transcribe.server";
 
 export type RecordingInfo = Omit<typeof recordings.$inferSelect, "audio">;
 
-const INFO_COLUMNS = {
+/** Every column of a recording but its audio: what pages and the export read. */
+export const RECORDING_INFO_COLUMNS = {
   answerId: recordings.answerId,
   mimeType: recordings.mimeType,
   bytes: recordings.bytes,
@@ -58,7 +59,7 @@ export function saveRecording(
 }
 
 export function findRecording(answerId: string): RecordingInfo | undefined {
-  return getDb().select(INFO_COLUMNS).from(recordings).where(eq(recordings.answerId, answerId)).get();
+  return getDb().select(RECORDING_INFO_COLUMNS).from(recordings).where(eq(recordings.answerId, answerId)).get();
 }
 
 export function readRecordingAudio(answerId: string): { audio: Buffer; mimeType: string } | undefined {
