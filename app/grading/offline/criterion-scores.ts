@@ -45,6 +45,12 @@ const OTHER_CRITERION_PENALTY = 0.3;
 const DEPTH_BONUS = 0.3;
 const ENGAGEMENT_BONUS = 0.9;
 const SALAD_CAP = 1.8;
+/**
+ * A story in which the candidate did nothing themselves ("the team rolled back… I was on the team and
+ * learned a lot"): interviewers score it about 2 however well the team did, since it shows nothing of
+ * the person they are hiring.
+ */
+const SPECTATOR_CAP = 2;
 /** Fewer words than this say nothing gradable. */
 const MIN_WORDS = 12;
 
@@ -105,6 +111,7 @@ export function scoreCriterion(
   if (shape.words > shape.targetWords * 2.5) score -= 0.5;
   // A salad's terms are not knowledge: an interviewer hearing one scores it 1-2 whatever it names.
   if (shape.salad) score = Math.min(score, SALAD_CAP);
+  if (star && star.iActions === 0) score = Math.min(score, SPECTATOR_CAP);
 
   const raw = Math.max(SCORE_MIN, Math.min(SCORE_MAX, score));
   const top = [...own].sort((a, b) => b.credit - a.credit)[0];

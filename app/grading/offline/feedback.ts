@@ -94,6 +94,8 @@ export function rationaleFor(
     if (strong.length > 0) parts.push(`The story shows ${joinLabels(strong)}.`);
     if (weak.length > 0) parts.push(`The story lacks ${joinLabels(weak)}.`);
   }
+  if (star && star.iActions === 0)
+    parts.push("Nothing in the story is something you did yourself, so it cannot score above 2.");
   if (facts.relevance < 0.5) parts.push("Much of the answer was not about the question.");
   if (facts.words < facts.targetWords * 0.4)
     parts.push(`Too short (${facts.words} words) to show depth.`);
@@ -164,6 +166,11 @@ export function improvementsOf(
       'Several sentences string the topic\'s terms together with "because" and "so" without saying anything that holds: take one point at a time and say what it means and why, in your own words, with an example.',
     );
   }
+  // The cap criterion-scores.ts puts on a story the candidate only watched comes first: nothing else lifts it.
+  if (star && star.iActions === 0)
+    out.push(
+      'Say what you did yourself: the story tells what the team and others did, and an interviewer hiring you scores that about 2 however well it went. Tell your own steps ("I rolled back…", "I wrote…").',
+    );
   for (const score of scores) {
     for (const m of score.misconceptions)
       out.push(`Correct this: "${m.misconception.claim}" ${m.misconception.correction}`);
@@ -192,7 +199,7 @@ export function improvementsOf(
       out.push(
         `Complete the STAR structure: the story is missing the ${joinLabels(star.missing)}.`,
       );
-    if (star.weActions > 0 && star.ownership < 0.5)
+    if (star.iActions > 0 && star.weActions > 0 && star.ownership < 0.5)
       out.push(
         `Say what you did: ${star.weActions} actions were "we" and ${star.iActions} were "I"; interviewers are assessing you, not the team.`,
       );

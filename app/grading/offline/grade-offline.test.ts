@@ -141,6 +141,39 @@ describe("gradeOffline: bare claims", () => {
   });
 });
 
+describe("gradeOffline: stories the candidate only watched", () => {
+  // The team did everything and the speaker followed along: written for this test, not from an eval set.
+  const spectator =
+    "During our biggest launch last spring the payments service began timing out for a fifth of checkouts. " +
+    "Our on-call lead declared an incident and the database team traced it to a missing index on the orders table. " +
+    "The platform engineers added the index online, and our manager kept the sales team updated every half hour. " +
+    "Latency fell from 4 seconds to 300 ms within an hour and we lost about 200 orders in total. " +
+    "Afterwards the team wrote a blameless postmortem and added a query review step to every release. " +
+    "I was on the team the whole time and followed the incident channel closely, and I learned a lot about staying calm.";
+
+  it("holds a story with no action of the candidate's own at 2 and says why", () => {
+    const grade = gradeOffline(requestFor(question("production-incident"), spectator));
+    expect(overallOf(grade)).toBeLessThanOrEqual(2);
+    expect(grade.improvements[0]).toMatch(/^Say what you did yourself/);
+    for (const criterion of grade.criteria)
+      expect(criterion.rationale).toMatch(/Nothing in the story is something you did yourself/);
+  });
+
+  it("leaves the same story told as the candidate's own actions above 3", () => {
+    const own = spectator
+      .replace("Our on-call lead declared", "I was on call, so I declared")
+      .replace("the database team traced", "I traced")
+      .replace("The platform engineers added", "I added")
+      .replace(
+        /I was on the team the whole time.*$/,
+        "I learned to check query plans before a release, and since then I review every migration's indexes.",
+      );
+    const grade = gradeOffline(requestFor(question("production-incident"), own));
+    expect(overallOf(grade)).toBeGreaterThan(3);
+    expect(grade.improvements.join(" ")).not.toMatch(/Say what you did yourself/);
+  });
+});
+
 describe("gradeOffline: typos", () => {
   /** Every fourth word of six or more letters gets a slip: swapped, dropped, wrong or doubled letter. */
   function withTypos(text: string): string {

@@ -5,6 +5,7 @@ import {
   OPINION_PHRASES,
   OPINION_VERBS,
   REPORTING_FRAMES,
+  WITNESS_VERBS,
   TRADE_OFF_MARKERS,
   UNIT_WORDS,
 } from "./lexicon";
@@ -33,7 +34,7 @@ export interface SentenceFeatures {
   namedTools: number;
   tradeOff: boolean;
   reportsClaim: boolean;
-  /** "I" followed by an action verb. */
+  /** "I" followed by a verb of doing (not of watching, learning or feeling) in the past tense. */
   iActions: number;
   /** "we" followed by a verb. */
   weActions: number;
@@ -55,14 +56,48 @@ const opinions = graderPhrases(OPINION_PHRASES);
 const keySet = (words: Iterable<string>) => new Set([...words].map((w) => stem(w.toLowerCase())));
 const PAST_KEYS = keySet(IRREGULAR_PAST);
 const OPINION_KEYS = keySet(OPINION_VERBS);
+const WITNESS_KEYS = keySet(WITNESS_VERBS);
 const UNIT_KEYS = keySet(UNIT_WORDS);
 const CODE_LIKE = /^[a-z]+[A-Z][A-Za-z]*$|_|\(\)|^\/|^[a-z]+\.[a-z]+$/;
 const YEAR = /^(19|20)\d\d$/;
 const NUMBER_WORDS = new Set([
-  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-  "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "half", "dozen",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "fifteen",
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "sixty",
+  "hundred",
+  "hundreds",
+  "thousand",
+  "thousands",
+  "million",
+  "half",
+  "dozen",
 ]);
-const MODALS = new Set(["would", "'d", "could", "should", "might", "may", "will", "'ll", "can", "must"]);
+const MODALS = new Set([
+  "would",
+  "'d",
+  "could",
+  "should",
+  "might",
+  "may",
+  "will",
+  "'ll",
+  "can",
+  "must",
+]);
 
 function isVerb(sentence: KeyedSentence, t: number): boolean {
   const token = sentence.tokens[t];
@@ -114,24 +149,38 @@ export function sentenceFeatures(sentence: KeyedSentence): SentenceFeatures {
     else if (token.kind === "word" || token.kind === "number") segmentWords++;
     if (token.kind === "number") {
       const next = tokens[t + 1];
-      const isUnit = (k: number) => UNIT_KEYS.has(keys[k] ?? "") || UNIT_WORDS.has(tokens[k]?.text ?? "");
+      const isUnit = (k: number) =>
+        UNIT_KEYS.has(keys[k] ?? "") || UNIT_WORDS.has(tokens[k]?.text ?? "");
       if (!YEAR.test(token.text)) {
         concrete = true;
-        const counted = next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN") && next.kind === "word";
-        if (isUnit(t + 1) || isUnit(t - 1) || counted || /[%x]$|ms$|k$/i.test(token.text)) metrics++;
+        const counted =
+          next !== undefined &&
+          (next.pos === "NOUN" || next.pos === "PROPN") &&
+          next.kind === "word";
+        if (isUnit(t + 1) || isUnit(t - 1) || counted || /[%x]$|ms$|k$/i.test(token.text))
+          metrics++;
       }
     } else if (token.pos === "NUM" && NUMBER_WORDS.has(token.norm)) {
       if (UNIT_KEYS.has(keys[t + 1] ?? "")) metrics++;
     } else if (token.kind === "word") {
       if (CODE_LIKE.test(token.text) && token.text !== "I") concrete = true;
       const slashed = sentence.tokens[t - 1]?.text === "/" || sentence.tokens[t + 1]?.text === "/";
-      if (t > 0 && !slashed && token.text.length > 1 && (token.pos === "PROPN" || (token.oov && /[A-Z]/.test(token.text))) && token.text !== "I") namedTools++;
+      if (
+        t > 0 &&
+        !slashed &&
+        token.text.length > 1 &&
+        (token.pos === "PROPN" || (token.oov && /[A-Z]/.test(token.text))) &&
+        token.text !== "I"
+      )
+        namedTools++;
     }
     if (token.pos === "PRON") {
       const subject = token.norm;
       if (subject === "i" || subject === "we") {
         if (subject === "i") firstPerson = true;
-        const ifClause = tokens.slice(Math.max(0, t - 3), t).some((p) => p.norm === "if" || p.norm === "whenever");
+        const ifClause = tokens
+          .slice(Math.max(0, t - 3), t)
+          .some((p) => p.norm === "if" || p.norm === "whenever");
         if (ifClause) {
           conditional = true;
           hypothetical = true;
@@ -151,8 +200,13 @@ export function sentenceFeatures(sentence: KeyedSentence): SentenceFeatures {
           // An action in a story is told in the past: "I rolled back", not "I run the book club".
           if (isVerb(sentence, k) && next.pos === "VERB") {
             const past = next.norm.endsWith("ed") || PAST_KEYS.has(keys[k] ?? "");
-            if (past && subject === "i") iActions++;
-            else if (past) weActions++;
+            // "I followed the channel", "I learned a lot", "we took away": watching, not acting.
+            const particle = tokens[k + 1]?.norm;
+            const witnessed =
+              (WITNESS_KEYS.has(keys[k] ?? "") && particle !== "up") ||
+              (next.norm === "took" && particle === "away");
+            if (past && !witnessed && subject === "i") iActions++;
+            else if (past && !witnessed) weActions++;
             break;
           }
         }

@@ -26,11 +26,23 @@ describe("analyseStar", () => {
   });
 
   it("notices a 'we' story with no number and no lesson", () => {
-    const result = star("We had an outage once. We looked at the logs. We restarted the database and it was fine.");
+    const result = star(
+      "We had an outage once. We looked at the logs. We restarted the database and it was fine.",
+    );
     expect(result.iActions).toBe(0);
     expect(result.weActions).toBeGreaterThan(0);
     expect(result.metrics).toBe(0);
     expect(result.hasLesson).toBe(false);
     expect(result.missing).toContain("task");
+  });
+
+  it("counts watching, learning and feeling as no action of the candidate's own", () => {
+    const result = star(
+      "The team rolled back the release. I followed the incident channel and I learned a lot. " +
+        "I felt proud of how we handled it, and the lesson I took away is to stay calm.",
+    );
+    expect(result.iActions).toBe(0);
+    // "Followed up" is something done, not watched.
+    expect(star("I followed up with the vendor the same afternoon.").iActions).toBe(1);
   });
 });
