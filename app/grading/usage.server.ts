@@ -1,5 +1,6 @@
-import { and, avg, count, eq, sum } from "drizzle-orm";
-import { answers, grades, roundQuestions, rounds } from "../../db/schema";
+import { avg, count, sum } from "drizzle-orm";
+import { ownedBy } from "../../db/owned-by";
+import { grades } from "../../db/schema";
 import { getDb } from "~/db.server";
 
 export interface GraderUsage {
@@ -23,9 +24,7 @@ export function usageByGrader(userId: string): GraderUsage[] {
       fallbacks: count(grades.fallbackReason),
     })
     .from(grades)
-    .innerJoin(answers, eq(answers.id, grades.answerId))
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, and(eq(rounds.id, roundQuestions.roundId), eq(rounds.userId, userId)))
+    .where(ownedBy.grade(userId))
     .groupBy(grades.grader)
     .all();
   return rows.map((r) => ({

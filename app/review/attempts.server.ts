@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { answers, roundQuestions, rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import { latestGrades, type StoredGrade } from "~/grading/grades.server";
 import type { Question } from "~/question-bank/question-schema";
@@ -44,7 +45,7 @@ export function listAttempts(userId: string, questionId: string): AttemptRow[] {
     .where(
       and(
         eq(roundQuestions.questionId, questionId),
-        eq(rounds.userId, userId),
+        ownedBy.round(userId),
         isNotNull(answers.submittedAt),
       ),
     )
@@ -92,7 +93,7 @@ export function latestSnapshot(userId: string, questionId: string): Question | u
     .select({ question: roundQuestions.question })
     .from(roundQuestions)
     .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(and(eq(roundQuestions.questionId, questionId), eq(rounds.userId, userId)))
+    .where(and(eq(roundQuestions.questionId, questionId), ownedBy.round(userId)))
     .orderBy(desc(rounds.createdAt))
     .limit(1)
     .get()?.question;

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 
 /**
@@ -11,7 +12,7 @@ export function deleteRound(userId: string, roundId: string): boolean {
   return (
     getDb()
       .delete(rounds)
-      .where(and(eq(rounds.id, roundId), eq(rounds.userId, userId)))
+      .where(and(eq(rounds.id, roundId), ownedBy.round(userId)))
       .run().changes === 1
   );
 }

@@ -11,6 +11,7 @@ import {
   storyAnswers,
   users,
 } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { listCustomQuestions } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { listAllStories } from "~/stories/stories.server";
@@ -47,55 +48,38 @@ export function exportUserData(userId: string) {
   const ownRounds = db
     .select()
     .from(rounds)
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.round(userId))
     .orderBy(asc(rounds.createdAt))
     .all();
   const questionRows = db
-    .select({ rq: roundQuestions })
+    .select()
     .from(roundQuestions)
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.roundQuestion(userId))
     .orderBy(asc(roundQuestions.position))
-    .all()
-    .map((r) => r.rq);
+    .all();
   const answerRows = db
-    .select({ a: answers })
+    .select()
     .from(answers)
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.answer(userId))
     .orderBy(asc(answers.slot))
-    .all()
-    .map((r) => r.a);
+    .all();
   const gradeRows = db
-    .select({ g: grades })
+    .select()
     .from(grades)
-    .innerJoin(answers, eq(answers.id, grades.answerId))
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.grade(userId))
     .orderBy(asc(grades.createdAt))
-    .all()
-    .map((r) => r.g);
+    .all();
   const scoreRows = db
-    .select({ s: criterionScores })
+    .select()
     .from(criterionScores)
-    .innerJoin(grades, eq(grades.id, criterionScores.gradeId))
-    .innerJoin(answers, eq(answers.id, grades.answerId))
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.criterionScore(userId))
     .orderBy(asc(criterionScores.position))
-    .all()
-    .map((r) => r.s);
+    .all();
   // A spoken answer's recording: what was measured and transcribed, never the audio itself (it stays replayable in the app).
   const recordingRows = db
     .select(RECORDING_INFO_COLUMNS)
     .from(recordings)
-    .innerJoin(answers, eq(answers.id, recordings.answerId))
-    .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
-    .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.recording(userId))
     .all();
 
   const recordingByAnswer = new Map(

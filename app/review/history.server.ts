@@ -1,5 +1,6 @@
 import { and, count, desc, eq, exists, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { roundQuestions, rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from "./history-filters";
 import { questionCatalog, questionIdsMatching } from "./question-catalog.server";
@@ -29,7 +30,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function listHistory(userId: string, filters: HistoryFilters): HistoryPage {
   const page = filters.page ?? 1;
-  const conditions: SQL[] = [eq(rounds.userId, userId)];
+  const conditions: SQL[] = [ownedBy.round(userId)];
   if (filters.from) conditions.push(gte(rounds.createdAt, new Date(`${filters.from}T00:00:00Z`)));
   if (filters.to)
     conditions.push(lt(rounds.createdAt, new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS)));

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { roundQuestions, rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import type { QuestionKind } from "~/question-bank/question-schema";
 
@@ -22,7 +23,7 @@ export function questionCatalog(userId: string): Map<string, CatalogQuestion> {
     .select({ rowId: sql<number>`max(${roundQuestions}.rowid)` })
     .from(roundQuestions)
     .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.round(userId))
     .groupBy(roundQuestions.questionId)
     .all()
     .map((r) => r.rowId);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { roundQuestions, rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import type { Question } from "~/question-bank/question-schema";
 import type { NewRound } from "./round-forms";
@@ -35,7 +36,7 @@ export function findRound(userId: string, roundId: string): Round | undefined {
   return getDb()
     .select()
     .from(rounds)
-    .where(and(eq(rounds.id, roundId), eq(rounds.userId, userId)))
+    .where(and(eq(rounds.id, roundId), ownedBy.round(userId)))
     .get();
 }
 
@@ -52,7 +53,7 @@ export function listRecentRounds(userId: string, limit = 10): Round[] {
   return getDb()
     .select()
     .from(rounds)
-    .where(eq(rounds.userId, userId))
+    .where(ownedBy.round(userId))
     .orderBy(desc(rounds.createdAt))
     .limit(limit)
     .all();

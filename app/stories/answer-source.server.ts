@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { answers, roundQuestions, rounds } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import { latestGrades } from "~/grading/grades.server";
 import { getBank } from "~/question-bank/load-bank.server";
@@ -26,7 +27,7 @@ export function requireStorySource(userId: string, answerId: string) {
           .from(answers)
           .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
           .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-          .where(and(eq(answers.id, answerId), eq(rounds.userId, userId)))
+          .where(and(eq(answers.id, answerId), ownedBy.round(userId)))
           .get()
       : undefined;
   invariantResponse(row, "Answer not found");

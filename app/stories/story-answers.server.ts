@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { answers, roundQuestions, rounds, stories, storyAnswers } from "../../db/schema";
+import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import { latestGrades } from "~/grading/grades.server";
 import { storyUsage, type StoryUsage } from "./usage";
@@ -46,7 +47,7 @@ export function answersOfStory(userId: string, storyId: string): StoryAnswer[] {
     .innerJoin(answers, eq(answers.id, storyAnswers.answerId))
     .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
     .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
-    .where(and(eq(storyAnswers.storyId, storyId), eq(rounds.userId, userId)))
+    .where(and(eq(storyAnswers.storyId, storyId), ownedBy.round(userId)))
     .orderBy(desc(answers.startedAt))
     .all();
   const grades = latestGrades(rows.map((r) => r.answerId));
