@@ -1,10 +1,13 @@
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import { importX } from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 const zodImport = { name: "zod", message: 'Import { z } from "~/utils/zod".' };
 const testsImport = {
   regex: "(^|/)tests(/|$)",
-  message: "App code never imports tests/: msw starts from server.js when MOCKS=true (see tests/mocks/index.ts).",
+  message:
+    "App code never imports tests/: msw starts from server.js when MOCKS=true (see tests/mocks/index.ts).",
 };
 
 export default tseslint.config(
@@ -14,7 +17,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -26,9 +32,23 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { paths: [zodImport], patterns: [testsImport] }],
       "no-restricted-syntax": [
         "error",
-        { selector: "ImportExpression[source.value=/(^|\\/)tests(\\/|$)/]", message: testsImport.message },
+        {
+          selector: "ImportExpression[source.value=/(^|\\/)tests(\\/|$)/]",
+          message: testsImport.message,
+        },
       ],
     },
+  },
+  {
+    // Dependencies point one way: a module never reaches, through any chain of imports, back to
+    // itself. Type-only imports are erased at build time and do not count.
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver()],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["app/**/*.test.{ts,tsx}"],
