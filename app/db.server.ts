@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -34,23 +35,24 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
-  if (broken.length > 0) throw new Error(`Migrating ${file} left ${broken.length} rows with a broken reference`);
+  if (broken.length > 0)
+    throw new Error(`Migrating ${file} left ${broken.length} rows with a broken reference`);
   sqlite.pragma("foreign_keys = ON");
   return { db, sqlite };
 }
 
-let instance: ReturnType<typeof openDatabase> | undefined;
+// Remembered on globalThis, not in a module variable: in development server.js re-imports the rebuilt
+// app on every change, and each import would otherwise open (and never close) another connection.
+const connection = () => remember("database", () => openDatabase(getEnv().DATABASE_PATH));
 
 /** The one connection for this process, opened and migrated on first use. */
 export function getDb(): Db {
-  instance ??= openDatabase(getEnv().DATABASE_PATH);
-  return instance.db;
+  return connection().db;
 }
 
 /** The same connection, unwrapped: for libraries that speak better-sqlite3 (the rate limiter). */
 export function getSqlite(): Database.Database {
-  getDb();
-  return instance!.sqlite;
+  return connection().sqlite;
 }
 
 export interface DatabaseHealth {
@@ -63,7 +65,9 @@ export interface DatabaseHealth {
 export function databaseHealth(): DatabaseHealth {
   try {
     const db = getDb();
-    const journal = JSON.parse(readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as {
+    const journal = JSON.parse(
+      readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8"),
+    ) as {
       entries: { tag: string; when: number }[];
     };
     const applied = db.get<{ n: number; last: number | null }>(

@@ -1,3 +1,4 @@
+import { forget, remember } from "@epic-web/remember";
 import { data, type HeadersFunction } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
@@ -34,8 +35,6 @@ interface Limiters {
   signupByIp: RateLimiterSQLite;
 }
 
-let limiters: Limiters | undefined;
-
 function sqliteLimiter(keyPrefix: string, points: number, duration: number): RateLimiterSQLite {
   return new RateLimiterSQLite({
     storeClient: getSqlite(),
@@ -50,14 +49,20 @@ function sqliteLimiter(keyPrefix: string, points: number, duration: number): Rat
   });
 }
 
+/** One set per process (remembered across development rebuilds, like the connection they count in). */
 function getLimiters(): Limiters {
-  const env = getEnv();
-  limiters ??= {
-    loginByIp: sqliteLimiter("login-ip", env.LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW_SECONDS),
-    loginByUsername: sqliteLimiter(LOGIN_USER_PREFIX, env.LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_SECONDS),
-    signupByIp: sqliteLimiter("signup-ip", env.SIGNUPS_PER_IP, SIGNUP_WINDOW_SECONDS),
-  };
-  return limiters;
+  return remember("rate-limiters", () => {
+    const env = getEnv();
+    return {
+      loginByIp: sqliteLimiter("login-ip", env.LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW_SECONDS),
+      loginByUsername: sqliteLimiter(
+        LOGIN_USER_PREFIX,
+        env.LOGIN_FAILURES_PER_USERNAME,
+        LOGIN_WINDOW_SECONDS,
+      ),
+      signupByIp: sqliteLimiter("signup-ip", env.SIGNUPS_PER_IP, SIGNUP_WINDOW_SECONDS),
+    };
+  });
 }
 
 const LOGIN_USER_PREFIX = "login-user";
@@ -69,7 +74,8 @@ const LOGIN_USER_PREFIX = "login-user";
 export const usernameRowsPrefix = (username: string) => `${LOGIN_USER_PREFIX}:${username}@`;
 
 /** The key of one username's failures from one address bucket (or from nowhere known). */
-const usernameKey = (username: string, bucket: string | null) => `${username}@${bucket ?? "unknown"}`;
+const usernameKey = (username: string, bucket: string | null) =>
+  `${username}@${bucket ?? "unknown"}`;
 
 let warnedNoAddress = false;
 
@@ -150,6 +156,6 @@ export const passOnRetryAfter: HeadersFunction = ({ actionHeaders }) => {
 
 /** Forgets every count and re-reads the limits from the environment (tests only). */
 export function resetRateLimitsForTests(): void {
-  limiters = undefined;
+  forget("rate-limiters");
   getDb().run(sql`delete from rate_limits`);
 }

@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 import { and, desc, eq, gte } from "drizzle-orm";
 import { grades } from "../../db/schema";
 import { getDb } from "~/db.server";
@@ -26,7 +27,11 @@ function secondsTaken(answer: Answer): number | null {
   return Math.max(0, Math.min(taken, answer.secondsAllowed));
 }
 
-export function buildGradeRequest(answer: Answer, roundQuestion: RoundQuestion, askedProbes: string[]): GradeRequest {
+export function buildGradeRequest(
+  answer: Answer,
+  roundQuestion: RoundQuestion,
+  askedProbes: string[],
+): GradeRequest {
   return {
     question: roundQuestion.question,
     answer: answer.text,
@@ -48,7 +53,10 @@ export function planGrading(userId: string): GradingPlan {
   const wantsLlm = env.GRADER === "openai" || (env.GRADER === "auto" && isLlmConfigured(env));
   if (!wantsLlm) return { grader: "offline", reason: null };
   if (!isLlmConfigured(env)) {
-    return { grader: "offline", reason: "GRADER=openai but no OPENAI_API_KEY or OPENAI_BASE_URL is set" };
+    return {
+      grader: "offline",
+      reason: "GRADER=openai but no OPENAI_API_KEY or OPENAI_BASE_URL is set",
+    };
   }
   if (llmGradesToday(userId) >= env.LLM_DAILY_LIMIT) {
     return { grader: "offline", reason: dailyLimitReason(env.LLM_DAILY_LIMIT) };
@@ -80,7 +88,11 @@ export async function gradeAnswer(
   answer: Answer,
   roundQuestion: RoundQuestion,
   askedProbes: string[],
-  { userId, onProgress, offlineOnly = false }: { userId: string; onProgress?: (event: GradeProgress) => void; offlineOnly?: boolean },
+  {
+    userId,
+    onProgress,
+    offlineOnly = false,
+  }: { userId: string; onProgress?: (event: GradeProgress) => void; offlineOnly?: boolean },
 ): Promise<string> {
   const request = buildGradeRequest(answer, roundQuestion, askedProbes);
   const plan = offlineOnly ? ({ grader: "offline", reason: null } as const) : planGrading(userId);
@@ -102,7 +114,9 @@ export async function gradeAnswer(
   return saveGrade(answer.id, grade, provenance);
 }
 
-const inFlight = new Map<string, Promise<string>>();
+// Remembered on globalThis so a development rebuild (server.js re-imports the app) cannot start a second
+// grading of an answer whose first is still running in the old modules.
+const inFlight = remember("gradings-in-flight", () => new Map<string, Promise<string>>());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,3 +1,4 @@
+import { forget, remember } from "@epic-web/remember";
 import OpenAI from "openai";
 import { getEnv, type Env } from "~/env.server";
 import { llmCaller, reserveLlmCall, type LlmCall } from "../llm-budget.server";
@@ -13,9 +14,8 @@ import { LlmGradeError } from "./llm-grade-error";
 /** Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp, LM Studio) ignore the key, but the SDK wants one. */
 export const PLACEHOLDER_API_KEY = "not-needed-for-a-local-server";
 
-let client: OpenAI | undefined;
 /** Base URL + model pairs whose server rejected JSON-schema response formats: they get JSON mode directly. */
-const jsonSchemaRejected = new Set<string>();
+const jsonSchemaRejected = remember("json-schema-rejected", () => new Set<string>());
 
 /** True when the LLM grader can run: a key, a base URL, or the mocked API. */
 export function isLlmConfigured(env: Env = getEnv()): boolean {
@@ -37,8 +37,8 @@ export function describeLlm(env: Env = getEnv()): {
 }
 
 export function getOpenAiClient(): OpenAI {
-  client ??= createClient(getEnv());
-  return client;
+  // Remembered across development rebuilds (server.js re-imports the app on each change).
+  return remember("openai-client", () => createClient(getEnv()));
 }
 
 function createClient(env: Env): OpenAI {
@@ -57,7 +57,11 @@ function createClient(env: Env): OpenAI {
  * limits first (app/grading/llm-budget.server.ts), its reply cut off past
  * LLM_REPLY_MAX_BYTES, and the count's slot freed when the reply ends.
  */
-async function budgetedFetch(input: string | URL | Request, init: RequestInit | undefined, env: Env): Promise<Response> {
+async function budgetedFetch(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  env: Env,
+): Promise<Response> {
   const caller = llmCaller.getStore();
   let call: LlmCall | null = null;
   if (caller) {
@@ -88,7 +92,11 @@ export function replyTooLargeError(maxBytes: number): LlmGradeError {
  * replyTooLargeError, so a runaway (or hostile) server cannot fill memory.
  * `onEnd` hears how the body ended ("read", "too_large", "cancelled").
  */
-export function capReplyBytes(response: Response, maxBytes: number, onEnd: (outcome: string) => void = () => {}): Response {
+export function capReplyBytes(
+  response: Response,
+  maxBytes: number,
+  onEnd: (outcome: string) => void = () => {},
+): Response {
   if (!response.body) {
     onEnd("read");
     return response;
@@ -121,7 +129,11 @@ export function capReplyBytes(response: Response, maxBytes: number, onEnd: (outc
       return reader.cancel(reason);
     },
   });
-  return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(capped, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 /**
@@ -150,6 +162,6 @@ export function isJsonSchemaRejected(env: Env = getEnv()): boolean {
 }
 
 export function resetOpenAiClientForTests(): void {
-  client = undefined;
+  forget("openai-client");
   jsonSchemaRejected.clear();
 }
