@@ -22,7 +22,7 @@ export interface AnswerFacts {
   nonEnglish: boolean;
   behavioural: boolean;
   /** How the answer reads as salad: terms chained by "because"/"so" (readSalad), a story told as claims, or short claims that name points and say something else (readsAsBareClaims). */
-  salad: "terms" | "claimed-story" | "bare-claims" | null;
+  salad: "terms" | "claimed-story" | "bare-claims" | "false-claims" | null;
 }
 
 export function clip(text: string, max: number): string {
@@ -156,6 +156,10 @@ export function improvementsOf(
   if (facts.salad === "claimed-story") {
     out.push(
       'Tell what happened rather than what you achieved: the system and what went wrong or was needed, what you did step by step, what people said, and what changed, measured ("from 2 s to 300 ms"), not only percentages, titles and views.',
+    );
+  } else if (facts.salad === "false-claims") {
+    out.push(
+      "Several claims in the answer are wrong (the corrections follow): an interviewer who hears core facts stated wrongly stops crediting the rest. Check each claim you make, and say only what you can explain.",
     );
   } else if (facts.salad === "bare-claims") {
     out.push(

@@ -21,7 +21,7 @@ import {
 import { overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
-import { findMisconceptions } from "./misconceptions";
+import { findMisconceptions, type StatedMisconception } from "./misconceptions";
 import type { KeyedText } from "./phrase-match";
 import { chooseProbes } from "./probes";
 import { readAnalysed } from "./read-text";
@@ -85,10 +85,13 @@ export function gradeOffline(request: GradeRequest): Grade {
     chains,
     meaningTrust,
   );
-  const salad =
-    !chained.salad && readsAsBareClaims(rubric, keyPoints, keyed, meaning)
-      ? { ...chained, salad: true, bareClaims: true }
-      : chained;
+  const salad = chained.salad
+    ? chained
+    : statesFalsehoods(misconceptions)
+      ? { ...chained, salad: true, falseClaims: true }
+      : readsAsBareClaims(rubric, keyPoints, keyed, meaning)
+        ? { ...chained, salad: true, bareClaims: true }
+        : chained;
 
   const dropped = termDroppingSentences(keyPoints, features, (s) => keyed.sentences[s]?.words ?? 0);
   features.forEach((f, s) => f.listLike && dropped.add(s));
@@ -162,6 +165,18 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
     scope: OFFLINE_SCOPE,
   };
+}
+
+/**
+ * Two listed misconceptions stated outright, in two sentences, read as an answer that bluffs: an
+ * interviewer who hears two core facts stated wrong scores it 1-2 however much else it names. Measured on
+ * the calibration and dev sets before the rule: of about 200 concept and design answers referenced 3 or
+ * more, none stated two (four stated one, two of those a wrong example named as wrong); answers
+ * referenced 1 that stated two scored up to 4.0.
+ */
+const FALSE_CLAIMS = 2;
+function statesFalsehoods(misconceptions: StatedMisconception[]): boolean {
+  return new Set(misconceptions.map((m) => m.sentence)).size >= FALSE_CLAIMS;
 }
 
 /** A story that only claims (résumé verbs, bare percentages) reads as salad: its claims earn nothing. */
@@ -336,10 +351,12 @@ function answerFacts(
     behavioural: request.question.kind === "behavioural",
     salad: salad.claimedStory
       ? "claimed-story"
-      : salad.bareClaims
-        ? "bare-claims"
-        : salad.salad
-          ? "terms"
-          : null,
+      : salad.falseClaims
+        ? "false-claims"
+        : salad.bareClaims
+          ? "bare-claims"
+          : salad.salad
+            ? "terms"
+            : null,
   };
 }

@@ -141,6 +141,31 @@ describe("gradeOffline: bare claims", () => {
   });
 });
 
+describe("gradeOffline: answers that state the rubric's misconceptions", () => {
+  // Fluent and on topic, but two core facts stated wrong: written for this test, not from an eval set.
+  const sound =
+    "A password is never stored as it was typed: the server stores a slow, salted hash such as bcrypt or Argon2id, " +
+    "tuned so one guess costs about a quarter of a second, which makes a stolen table expensive to crack. " +
+    "At login the server hashes the attempt with the stored salt and parameters and compares the two in constant time. " +
+    "The work factor is raised over the years, and old hashes are upgraded the next time each user logs in. ";
+  const falseSalt = "Every user gets a random salt, and the salt must be kept secret or the hash is useless. ";
+  const falseSha = "For speed, hash it with SHA-256 before bcrypt sees it, since SHA-256 is secure on its own. ";
+
+  it("holds an answer stating two of them at 2 and says why", () => {
+    const grade = gradeOffline(requestFor(question("password-hashing"), sound + falseSalt + falseSha));
+    expect(overallOf(grade)).toBeLessThanOrEqual(2);
+    expect(grade.improvements[0]).toMatch(/^Several claims in the answer are wrong/);
+    expect(grade.improvements.join(" ")).toMatch(/Correct this: "The salt must be kept secret\."/);
+  });
+
+  it("marks down one misconception without the cap", () => {
+    const grade = gradeOffline(requestFor(question("password-hashing"), sound + falseSalt));
+    expect(overallOf(grade)).toBeGreaterThan(2);
+    expect(grade.improvements.join(" ")).not.toMatch(/Several claims in the answer are wrong/);
+    expect(grade.improvements.join(" ")).toMatch(/Correct this: "The salt must be kept secret\."/);
+  });
+});
+
 describe("gradeOffline: stories the candidate only watched", () => {
   // The team did everything and the speaker followed along: written for this test, not from an eval set.
   const spectator =

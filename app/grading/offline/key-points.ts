@@ -106,6 +106,8 @@ export interface SaladReading {
   claimedStory?: boolean;
   /** Bare claims that name points and say something else (readsAsBareClaims): the salad a list of false definitions makes. */
   bareClaims?: boolean;
+  /** Two or more of the rubric's misconceptions stated outright, in different sentences: falsehoods told as knowledge. */
+  falseClaims?: boolean;
 }
 
 export function readSalad(
