@@ -1,23 +1,47 @@
 import { CheckOptions } from "~/components/check-options";
 import { FormErrors } from "~/components/form-errors";
-import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-schema";
 import { formFields } from "~/utils/form-fields";
 import type { FormValues } from "~/utils/forms";
+import type { QuestionChoices } from "./question-builder";
 
 type Errors = Record<string, string[] | undefined>;
 
+interface FieldsProps {
+  values: FormValues;
+  errors: Errors;
+}
+
 /**
- * The fields of a custom question, shared by "new" and "edit". Every field
- * names its hint and its errors through aria-describedby; the rubric is YAML,
- * written like the bank's files (see docs/decisions/007).
+ * The fields of a custom question, shared by "new" and "edit" and by both
+ * ways of writing the rubric: the builder (question-builder-fields.tsx) puts
+ * its criteria between the question's fields and its answers, the advanced
+ * form a YAML rubric, written like the bank's files (see docs/decisions/007).
+ * Every field names its hint and its errors through aria-describedby. Free
+ * of zod: the pick-lists' options come from the loader.
  */
 export function CustomQuestionFields({
   values,
   errors,
+  choices,
   fixedId,
-}: {
-  values: FormValues;
-  errors: Errors;
+}: FieldsProps & { choices: QuestionChoices; fixedId?: string }) {
+  return (
+    <>
+      <QuestionAboutFields values={values} errors={errors} choices={choices} fixedId={fixedId} />
+      <RubricYamlField values={values} errors={errors} />
+      <QuestionAnswerFields values={values} errors={errors} />
+    </>
+  );
+}
+
+/** The question itself: id, title, kind, prompt, skills, competencies, bands, roles and minutes. */
+export function QuestionAboutFields({
+  values,
+  errors,
+  choices,
+  fixedId,
+}: FieldsProps & {
+  choices: QuestionChoices;
   /** Editing: the id is shown, not editable (changing it would split the question's history). */
   fixedId?: string;
 }) {
@@ -65,7 +89,7 @@ export function CustomQuestionFields({
         aria-invalid={invalid("kind")}
         aria-describedby={describedBy("kind")}
       >
-        {QUESTION_KINDS.map((kind) => (
+        {choices.kinds.map((kind) => (
           <option key={kind} value={kind}>
             {kind}
           </option>
@@ -114,13 +138,21 @@ export function CustomQuestionFields({
 
       <fieldset aria-describedby={describedBy("bands")}>
         <legend>Experience bands (years)</legend>
-        <CheckOptions name="bands" options={BANDS} isChecked={(band) => list("bands").includes(band)} />
+        <CheckOptions
+          name="bands"
+          options={choices.bands}
+          isChecked={(band) => list("bands").includes(band)}
+        />
         <FormErrors id="bands-errors" errors={errors.bands} />
       </fieldset>
 
       <fieldset aria-describedby={describedBy("roles")}>
         <legend>Roles</legend>
-        <CheckOptions name="roles" options={ROLES} isChecked={(role) => list("roles").includes(role)} />
+        <CheckOptions
+          name="roles"
+          options={choices.roles}
+          isChecked={(role) => list("roles").includes(role)}
+        />
         <FormErrors id="roles-errors" errors={errors.roles} />
       </fieldset>
 
@@ -137,7 +169,15 @@ export function CustomQuestionFields({
         aria-describedby={describedBy("minutes")}
       />
       <FormErrors id="minutes-errors" errors={errors.minutes} />
+    </>
+  );
+}
 
+/** The rubric as YAML, the advanced way to write it. */
+export function RubricYamlField({ values, errors }: FieldsProps) {
+  const { text, invalid, describedBy } = formFields(values, errors);
+  return (
+    <>
       <label htmlFor="rubric">Rubric (YAML)</label>
       <textarea
         id="rubric"
@@ -154,10 +194,18 @@ export function CustomQuestionFields({
         3 to 6 criteria, each with an id, a name, a weight (how much it counts), a description of a
         5, its key points (id, point, and the phrasings that count as saying it) and, optionally,
         the misconceptions that cost points (claim, phrasings, correction). Problems are named by
-        path, such as rubric.0.keyPoints.
+        their place, such as “Criterion 2, key point 1”.
       </p>
       <FormErrors id="rubric-errors" errors={errors.rubric} />
+    </>
+  );
+}
 
+/** What the grader and the candidate see around the rubric: example answers, follow-up probes and tips. */
+export function QuestionAnswerFields({ values, errors }: FieldsProps) {
+  const { text, invalid, describedBy } = formFields(values, errors);
+  return (
+    <>
       <label htmlFor="strong">A strong answer</label>
       <textarea
         id="strong"

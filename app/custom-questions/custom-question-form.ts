@@ -1,8 +1,15 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "~/utils/zod";
 import { issuesToSay, questionIssueMessage, sentenceAt } from "~/question-bank/format-issues";
-import { questionSchema, type Question } from "~/question-bank/question-schema";
+import {
+  BANDS,
+  QUESTION_KINDS,
+  questionSchema,
+  ROLES,
+  type Question,
+} from "~/question-bank/question-schema";
 import type { FormErrors, FormValues } from "~/utils/forms";
+import type { QuestionChoices } from "./question-builder";
 
 /**
  * The custom-question form. It only collects text: the fields are assembled
@@ -11,6 +18,13 @@ import type { FormErrors, FormValues } from "~/utils/forms";
  * bank's files. Each message is a sentence shown by its field, with its place
  * in front when it is deep in the rubric ("Criterion 2: add at least one key point.").
  */
+
+/** The pick-lists' options, sent by the loaders: the pages cannot import the schema without shipping zod. */
+export const QUESTION_CHOICES: QuestionChoices = {
+  kinds: QUESTION_KINDS,
+  bands: BANDS,
+  roles: ROLES,
+};
 
 export const CUSTOM_QUESTION_ARRAY_FIELDS = ["bands", "roles"] as const;
 
@@ -60,14 +74,15 @@ export const RUBRIC_TEMPLATE = stringifyYaml(
   })),
 );
 
-const list = (text: string, separator: RegExp) =>
+/** A list typed as text: skills split by commas or spaces, probes, tips and phrasings by lines. */
+export const listOf = (text: string, separator: RegExp) =>
   text
     .split(separator)
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
 /** The question's path as the form names it: `examples.strong` is the `strong` field. */
-function fieldOf(path: PropertyKey[]): string | null {
+export function fieldOf(path: PropertyKey[]): string | null {
   const [first, second] = path;
   if (first === "examples" && (second === "strong" || second === "weak")) return second;
   return typeof first === "string" && first in customQuestionFormSchema.shape ? first : null;
@@ -82,6 +97,57 @@ function unreadableRubric(error: unknown): string {
 
 export type CustomQuestionResult =
   { ok: true; question: Question } | { ok: false; errors: FormErrors };
+
+/** Every field of the form but the rubric: what the YAML form and the builder share. */
+export type QuestionFields = Omit<CustomQuestionForm, "rubric">;
+
+/** The object a question file would hold, from the form's text fields and a rubric however it was written. */
+export function candidateQuestion(form: QuestionFields, rubric: unknown) {
+  return {
+    id: form.id.trim(),
+    title: form.title,
+    kind: form.kind,
+    prompt: form.prompt,
+    skills: listOf(form.skills, /[,\s]+/),
+    competencies: listOf(form.competencies, /[,\s]+/),
+    bands: form.bands,
+    roles: form.roles,
+    // A whole number becomes a number; anything else stays text so the schema names it.
+    minutes: /^\s*\d{1,4}\s*$/.test(form.minutes) ? Number(form.minutes) : form.minutes,
+    rubric,
+    examples: { strong: form.strong, weak: form.weak },
+    probes: listOf(form.probes, /\r?\n/),
+    tips: listOf(form.tips, /\r?\n/),
+  };
+}
+
+/**
+ * Validates a candidate question with the bank's schema. Each problem becomes
+ * a sentence with its place in front, filed under the field `fieldFor` names
+ * (the form's own list when it names none); `fields` may already hold
+ * problems found before the schema ran, and `skip` drops issues they already say.
+ */
+export function checkCandidate(
+  candidate: unknown,
+  fieldFor: (path: PropertyKey[]) => string | null,
+  fields: Record<string, string[]> = {},
+  skip: (field: string | null, path: PropertyKey[]) => boolean = () => false,
+): CustomQuestionResult {
+  const result = questionSchema.safeParse(candidate, { error: questionIssueMessage });
+  const formErrors: string[] = [];
+  if (!result.success) {
+    for (const issue of issuesToSay(result.error.issues)) {
+      const field = fieldFor(issue.path);
+      if (skip(field, issue.path)) continue;
+      const message = sentenceAt(issue.path, issue.message);
+      if (field) (fields[field] ??= []).push(message);
+      else formErrors.push(message);
+    }
+  }
+  if (!result.success || Object.keys(fields).length > 0)
+    return { ok: false, errors: { form: formErrors, fields } };
+  return { ok: true, question: result.data };
+}
 
 /** Builds the candidate question from the form and validates it with the bank's schema. */
 export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestionResult {
@@ -101,36 +167,12 @@ export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestion
       rubricUnreadable = true;
     }
   }
-  const candidate = {
-    id: form.id.trim(),
-    title: form.title,
-    kind: form.kind,
-    prompt: form.prompt,
-    skills: list(form.skills, /[,\s]+/),
-    competencies: list(form.competencies, /[,\s]+/),
-    bands: form.bands,
-    roles: form.roles,
-    // A whole number becomes a number; anything else stays text so the schema names it.
-    minutes: /^\s*\d{1,4}\s*$/.test(form.minutes) ? Number(form.minutes) : form.minutes,
-    rubric,
-    examples: { strong: form.strong, weak: form.weak },
-    probes: list(form.probes, /\r?\n/),
-    tips: list(form.tips, /\r?\n/),
-  };
-  const result = questionSchema.safeParse(candidate, { error: questionIssueMessage });
-  const formErrors: string[] = [];
-  if (!result.success) {
-    for (const issue of issuesToSay(result.error.issues)) {
-      const field = fieldOf(issue.path);
-      if (rubricUnreadable && field === "rubric" && issue.path.length === 1) continue;
-      const message = sentenceAt(issue.path, issue.message);
-      if (field) report(field, message);
-      else formErrors.push(message);
-    }
-  }
-  if (!result.success || Object.keys(fields).length > 0)
-    return { ok: false, errors: { form: formErrors, fields } };
-  return { ok: true, question: result.data };
+  return checkCandidate(
+    candidateQuestion(form, rubric),
+    fieldOf,
+    fields,
+    (field, path) => rubricUnreadable && field === "rubric" && path.length === 1,
+  );
 }
 
 /** A stored question as the form shows it, for editing. */

@@ -7,6 +7,9 @@ import {
   validateCustomQuestion,
 } from "./custom-question-form";
 import { updateCustomQuestion } from "./custom-questions.server";
+import { applyRowIntent, parseIntent } from "./builder-intents";
+import { PROBLEMS_ID, type BuilderValues } from "./question-builder";
+import { readBuilderForm, validateBuilder } from "./question-builder-form.server";
 
 export type SaveResult =
   { ok: true; question: Question } | { ok: false; errors: FormErrors; values: FormValues };
@@ -21,18 +24,24 @@ function readForm(formData: FormData, fixedSlug?: string) {
   return { ...checked, values: fields as FormValues };
 }
 
-/** Creates the user's question, or says why not (every problem by path); nothing is written on failure. */
-export function createFromForm(userId: string, formData: FormData): SaveResult {
-  const read = readForm(formData);
-  if (!read.ok) return read;
-  const added = addCustomQuestions(userId, [read.question]);
-  if (added.ok) return read;
+/** Adds the question, or the problems the user's other questions make for it (its id taken, too many), by field. */
+function addOne(userId: string, question: Question): FormErrors | null {
+  const added = addCustomQuestions(userId, [question]);
+  if (added.ok) return null;
   const errors: FormErrors = { form: [], fields: {} };
   for (const { index, message } of added.problems) {
     if (index === null) errors.form.push(message);
     else errors.fields.id = [...(errors.fields.id ?? []), message];
   }
-  return { ok: false, errors, values: read.values };
+  return errors;
+}
+
+/** Creates the user's question, or says why not (every problem by path); nothing is written on failure. */
+export function createFromForm(userId: string, formData: FormData): SaveResult {
+  const read = readForm(formData);
+  if (!read.ok) return read;
+  const errors = addOne(userId, read.question);
+  return errors ? { ok: false, errors, values: read.values } : read;
 }
 
 /** Replaces the content of the user's question `slug`; null when they have no such question. */
@@ -44,4 +53,66 @@ export function updateFromForm(
   const read = readForm(formData, slug);
   if (!read.ok) return read;
   return updateCustomQuestion(userId, read.question) ? read : null;
+}
+
+/** What a post of the builder comes to: the question saved, or the builder shown again. */
+export type BuilderOutcome =
+  | { saved: true; question: Question }
+  | {
+      saved: false;
+      /** 200 after a row was added or removed; 400 when something was refused. */
+      status: 200 | 400;
+      values: BuilderValues;
+      errors: FormErrors;
+      /** The id of the element to focus on the page shown next, if any. */
+      focus: string | null;
+      /** A short status for screen readers ("Criterion 4 added."). */
+      said: string | null;
+    };
+
+const NO_ERRORS: FormErrors = { form: [], fields: {} };
+
+/**
+ * A post of the question builder. "Add …" and "Remove …" buttons give back the
+ * posted values with a row more or fewer and write nothing; only "Save" (or
+ * Enter in a field) validates and saves, creating the question or, with
+ * `slug`, replacing the user's question of that slug. Null when that
+ * question is gone.
+ */
+export function saveFromBuilder(
+  userId: string,
+  formData: FormData,
+  slug?: string,
+): BuilderOutcome | null {
+  const read = readBuilderForm(formData);
+  const values = slug === undefined ? read.values : { ...read.values, id: slug };
+  const refuse = (errors: FormErrors): BuilderOutcome => ({
+    saved: false,
+    status: 400,
+    values,
+    errors,
+    focus: PROBLEMS_ID,
+    said: null,
+  });
+  if (read.errors) return refuse(read.errors);
+  const intent = parseIntent(read.intent);
+  if (!intent)
+    return refuse({
+      form: ["That button is not one this form has: nothing was changed."],
+      fields: {},
+    });
+  if (intent.type !== "save") {
+    const applied = applyRowIntent(values, intent);
+    if (!applied.ok) return refuse({ form: [applied.message], fields: {} });
+    return { saved: false, status: 200, errors: NO_ERRORS, ...applied };
+  }
+  const checked = validateBuilder(values);
+  if (!checked.ok) return refuse(checked.errors);
+  if (slug !== undefined) {
+    return updateCustomQuestion(userId, checked.question)
+      ? { saved: true, question: checked.question }
+      : null;
+  }
+  const errors = addOne(userId, checked.question);
+  return errors ? refuse(errors) : { saved: true, question: checked.question };
 }

@@ -5,50 +5,63 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
-import { formValuesOf } from "~/custom-questions/custom-question-form";
-import { CustomQuestionFields } from "~/custom-questions/custom-question-fields";
-import { updateFromForm } from "~/custom-questions/save-custom-question.server";
+import { formValuesOf, QUESTION_CHOICES } from "~/custom-questions/custom-question-form";
+import { builderValuesOf } from "~/custom-questions/question-builder-form.server";
+import { editorOf, QuestionEditor } from "~/custom-questions/question-editor";
+import { saveFromBuilder, updateFromForm } from "~/custom-questions/save-custom-question.server";
 import { requireOwnQuestion } from "~/custom-questions/require-own-question.server";
 import { customQuestionId } from "~/question-bank/question-ids";
 import { invariantResponse } from "~/utils/invariant.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { question } = await requireOwnQuestion(request, params.slug);
-  return { slug: question.id, title: question.title, values: formValuesOf(question) };
+  const page = { slug: question.id, title: question.title, choices: QUESTION_CHOICES };
+  return editorOf(request) === "yaml"
+    ? { ...page, editor: "yaml" as const, values: formValuesOf(question) }
+    : { ...page, editor: "fields" as const, values: builderValuesOf(question) };
 }
 
+/** The YAML form posts its `rubric`; the builder posts criteria and the button pressed. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, question } = await requireOwnQuestion(request, params.slug);
-  const saved = updateFromForm(user.id, question.id, await request.formData());
-  invariantResponse(saved, "Question not found");
-  if (!saved.ok) return data({ errors: saved.errors, values: saved.values }, { status: 400 });
-  throw redirect(`/questions/${customQuestionId(question.id)}`);
+  const form = await request.formData();
+  const done = `/questions/${customQuestionId(question.id)}`;
+  if (form.has("rubric")) {
+    const saved = updateFromForm(user.id, question.id, form);
+    invariantResponse(saved, "Question not found");
+    if (!saved.ok)
+      return data(
+        { editor: "yaml" as const, errors: saved.errors, values: saved.values },
+        { status: 400 },
+      );
+    throw redirect(done);
+  }
+  const outcome = saveFromBuilder(user.id, form, question.id);
+  invariantResponse(outcome, "Question not found");
+  if (outcome.saved) throw redirect(done);
+  const { saved: _saved, status, ...shown } = outcome;
+  return data({ editor: "fields" as const, ...shown }, { status });
 }
 
 export default function EditQuestionPage() {
-  const { slug, title, values } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const { slug, title } = loaded;
   return (
     <section className="question-form">
       <h1>Edit “{title}”</h1>
       <p className="hint">
         Rounds that already asked it keep the version they asked, so past reports do not change.
       </p>
-      <Form method="post" className="stack" noValidate>
-        <FormErrors errors={result?.errors.form} />
-        <CustomQuestionFields
-          values={result?.values ?? values}
-          errors={result?.errors.fields ?? {}}
-          fixedId={slug}
-        />
-        <button type="submit" disabled={busy}>
-          Save changes
-        </button>
-      </Form>
+      <QuestionEditor
+        state={result ?? loaded}
+        choices={loaded.choices}
+        path={`/questions/custom/${slug}/edit`}
+        fixedId={slug}
+        saveLabel="Save changes"
+      />
       <p className="question-links">
         <Link to={`/questions/${customQuestionId(slug)}`}>Back to the question</Link>
         <Link to={`/questions/custom/${slug}/delete`}>Delete this question</Link>

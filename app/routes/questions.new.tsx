@@ -5,30 +5,45 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
-import { NEW_QUESTION_VALUES } from "~/custom-questions/custom-question-form";
-import { CustomQuestionFields } from "~/custom-questions/custom-question-fields";
-import { createFromForm } from "~/custom-questions/save-custom-question.server";
+import { NEW_QUESTION_VALUES, QUESTION_CHOICES } from "~/custom-questions/custom-question-form";
+import { NEW_BUILDER_VALUES } from "~/custom-questions/question-builder-form.server";
+import { editorOf, QuestionEditor } from "~/custom-questions/question-editor";
+import { createFromForm, saveFromBuilder } from "~/custom-questions/save-custom-question.server";
 import { customQuestionId } from "~/question-bank/question-ids";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  const choices = QUESTION_CHOICES;
+  return editorOf(request) === "yaml"
+    ? { choices, editor: "yaml" as const, values: NEW_QUESTION_VALUES }
+    : { choices, editor: "fields" as const, values: NEW_BUILDER_VALUES };
 }
 
+/** The YAML form posts its `rubric`; the builder posts criteria and the button pressed. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const saved = createFromForm(user.id, await request.formData());
-  if (!saved.ok) return data({ errors: saved.errors, values: saved.values }, { status: 400 });
-  throw redirect(`/questions/${customQuestionId(saved.question.id)}`);
+  const form = await request.formData();
+  if (form.has("rubric")) {
+    const saved = createFromForm(user.id, form);
+    if (!saved.ok)
+      return data(
+        { editor: "yaml" as const, errors: saved.errors, values: saved.values },
+        { status: 400 },
+      );
+    throw redirect(`/questions/${customQuestionId(saved.question.id)}`);
+  }
+  const outcome = saveFromBuilder(user.id, form)!;
+  if (outcome.saved) throw redirect(`/questions/${customQuestionId(outcome.question.id)}`);
+  const { saved: _saved, status, ...shown } = outcome;
+  return data({ editor: "fields" as const, ...shown }, { status });
 }
 
 export default function NewQuestionPage() {
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   return (
     <section className="question-form">
       <h1>Write your own question</h1>
@@ -37,16 +52,12 @@ export default function NewQuestionPage() {
         question files, so the grader can score answers to it criterion by criterion. To add many at
         once, <Link to="/questions/import">import a pack</Link>.
       </p>
-      <Form method="post" className="stack" noValidate>
-        <FormErrors errors={result?.errors.form} />
-        <CustomQuestionFields
-          values={result?.values ?? NEW_QUESTION_VALUES}
-          errors={result?.errors.fields ?? {}}
-        />
-        <button type="submit" disabled={busy}>
-          Save question
-        </button>
-      </Form>
+      <QuestionEditor
+        state={result ?? loaded}
+        choices={loaded.choices}
+        path="/questions/new"
+        saveLabel="Save question"
+      />
     </section>
   );
 }

@@ -294,9 +294,28 @@ const PAGES: PageCheck[] = [
     },
   },
   {
+    name: "new question, a criterion added",
+    signedIn: true,
+    path: () => "/questions/new",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Add criterion" }).click();
+      await page.getByRole("group", { name: "Criterion 4", exact: true }).waitFor();
+    },
+  },
+  {
+    name: "new question, the YAML editor",
+    signedIn: true,
+    path: () => "/questions/new?editor=yaml",
+  },
+  {
     name: "edit your question",
     signedIn: true,
     path: () => `/questions/custom/${OWN_SLUG}/edit`,
+  },
+  {
+    name: "edit your question, the YAML editor",
+    signedIn: true,
+    path: () => `/questions/custom/${OWN_SLUG}/edit?editor=yaml`,
   },
   {
     name: "delete your question (asks first)",

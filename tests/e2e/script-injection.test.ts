@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Question } from "~/question-bank/question-schema";
-import { ownQuestion, questionForm } from "../utils/questions";
+import { ownQuestion, questionBuilderForm, questionForm } from "../utils/questions";
 import { browserForThisFile, signUp, uniqueUsername } from "./browser";
 
 /**
@@ -137,7 +137,9 @@ test("sign-up and log-in forms give a rejected username back as a value, not mar
 test("query parameters and ids in the URL are never reflected as markup", async () => {
   const q = encodeURIComponent(SCRIPT + ATTRIBUTE);
   await openAndCheckSource(`${baseURL}/login?redirectTo=${q}`, { shown: false });
-  expect(await page.locator('#main input[name="redirectTo"]').inputValue()).toBe(SCRIPT + ATTRIBUTE);
+  expect(await page.locator('#main input[name="redirectTo"]').inputValue()).toBe(
+    SCRIPT + ATTRIBUTE,
+  );
 
   await signUp(page, baseURL, uniqueUsername("reflect"));
   for (const url of [
@@ -443,9 +445,20 @@ test("a custom question's fields, and an imported pack's, are shown as text on e
   checkHtml(refusedHtml, { shown: true });
   expect(refusedHtml).toContain(`value="${asAttribute(question.title)}"`);
   expect(refusedHtml).toContain(`>${asAttribute(question.examples.strong)}</textarea>`);
+  const refusedBuilder = await page.request.post(`${baseURL}/questions/new`, {
+    data: formBody(questionBuilderForm(question, { id: "Not A Slug" })),
+    headers: { Origin: baseURL, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+  expect(refusedBuilder.status()).toBe(400);
+  const builderHtml = await refusedBuilder.text();
+  checkHtml(builderHtml, { shown: true });
+  expect(builderHtml).toContain(`value="${asAttribute(question.rubric[0]!.name)}"`);
+  expect(builderHtml).toContain(
+    `>${asAttribute(question.rubric[0]!.keyPoints[0]!.point)}</textarea>`,
+  );
 
-  // With JavaScript: typed into the form, refused for the id, kept, then saved.
-  await page.goto(`${baseURL}/questions/new`);
+  // With JavaScript: typed into the YAML form, refused for the id, kept, then saved.
+  await page.goto(`${baseURL}/questions/new?editor=yaml`);
   await page.getByLabel("Id", { exact: true }).fill("Not A Slug");
   for (const [label, field] of QUESTION_LABELS) {
     await page.getByLabel(label, { exact: true }).fill(text(field));
@@ -472,7 +485,13 @@ test("a custom question's fields, and an imported pack's, are shown as text on e
     await openAndCheckSource(`${baseURL}${path}`, { shown: true });
     await expectVisible([question.title]);
   }
+  // The builder shows each criterion's text as a value; the YAML editor shows the rubric as text.
   await openAndCheckSource(`${baseURL}/questions/custom/inject-form/edit`, { shown: true });
+  const firstCriterion = page.getByRole("group", { name: "Criterion 1", exact: true });
+  expect(await firstCriterion.getByLabel("Name").inputValue()).toBe(question.rubric[0]!.name);
+  await openAndCheckSource(`${baseURL}/questions/custom/inject-form/edit?editor=yaml`, {
+    shown: true,
+  });
   expect(await page.getByLabel("Rubric (YAML)").inputValue()).toBe(text("rubric"));
   expect(await page.getByLabel("Follow-up probes").inputValue()).toBe(text("probes"));
 

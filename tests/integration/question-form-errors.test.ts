@@ -42,16 +42,23 @@ async function create(form: Record<string, string | string[]>) {
 }
 
 test("an empty form: each field says what to write", async () => {
+  // Nothing posted is the builder with nothing typed; the YAML form always posts its rubric.
   const { errors } = await create({});
   expect(errors.fields).toMatchObject({
     title: ["Write the title."],
     skills: ["Pick at least one skill."],
     bands: ["Pick at least one experience band."],
-    rubric: ["Write the rubric: at least 3 criteria, shaped like the template."],
+    criteria: ["Write at least 3 criteria."],
     probes: ["Write at least 2 follow-up questions, one per line."],
     tips: ["Write at least one tip."],
   });
   expectSentences(messagesOf({ errors }));
+  const yaml = await create({ rubric: "" });
+  expect(yaml.errors.fields).toMatchObject({
+    title: ["Write the title."],
+    rubric: ["Write the rubric: at least 3 criteria, shaped like the template."],
+  });
+  expectSentences(messagesOf(yaml));
 });
 
 test("no skills, no criteria, malformed YAML, too long: sentences, never zod's words", async () => {

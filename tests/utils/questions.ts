@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseQuestionFile } from "~/question-bank/load-bank.server";
 import type { Question } from "~/question-bank/question-schema";
 import { formValuesOf } from "~/custom-questions/custom-question-form";
+import type { BuilderValues } from "~/custom-questions/question-builder";
+import { builderValuesOf } from "~/custom-questions/question-builder-form.server";
 import { ORIGIN } from "./routes";
 
 /** Factories for custom questions and packs: valid questions built from a bank file, posted as a person would. */
@@ -32,6 +34,38 @@ export function questionForm(
   overrides: Record<string, string | string[]> = {},
 ) {
   return { ...formValuesOf(question), ...overrides };
+}
+
+/**
+ * The question builder's fields as the browser posts them: `criteria[0].keyPoints[1].point` and
+ * so on, hidden ids and misconceptions included, then `overrides` (an `intent`, a changed field).
+ */
+export function builderForm(
+  values: BuilderValues,
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
+  const { criteria, ...top } = values;
+  const form: Record<string, string | string[]> = { ...top };
+  criteria.forEach((criterion, c) => {
+    form[`criteria[${c}].id`] = criterion.id;
+    form[`criteria[${c}].name`] = criterion.name;
+    form[`criteria[${c}].weight`] = criterion.weight;
+    form[`criteria[${c}].description`] = criterion.description;
+    if (criterion.misconceptions) form[`criteria[${c}].misconceptions`] = criterion.misconceptions;
+    criterion.keyPoints.forEach((point, k) => {
+      for (const key of ["id", "point", "phrasings", "meaning"] as const)
+        form[`criteria[${c}].keyPoints[${k}].${key}`] = point[key];
+    });
+  });
+  return { ...form, ...overrides };
+}
+
+/** A saved question as the builder shows it, posted back (with `overrides`). */
+export function questionBuilderForm(
+  question: Question,
+  overrides: Record<string, string | string[]> = {},
+) {
+  return builderForm(builderValuesOf(question), overrides);
 }
 
 /** A multipart upload of one file to `path`, as the import form sends it. */
