@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "~/db.server";
+import type { Statement } from "better-sqlite3";
+import { getSqlite } from "~/db.server";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { latestSnapshot } from "./attempts.server";
-import { questionCatalog } from "./question-catalog.server";
 import { schedule, type QuestionHistory, type Scheduled } from "./spaced-repetition";
 
 /** At most this many questions in a round of due questions. */
@@ -15,37 +14,54 @@ export interface QueueItem extends Scheduled {
 
 /**
  * Per question the user has answered: every graded attempt (the main answer's
- * latest grade, dated by its round like every review page). A skipped answer
- * has no grade and a not-assessed one a null overall: neither is a review.
+ * latest grade, dated by its round like every review page), as review_scores
+ * keeps them (migration 0008; one indexed range, not a walk over every answer
+ * and grade). A skipped answer has no grade and a not-assessed one a null
+ * overall: neither is a review, and neither is in that table.
  */
 function histories(userId: string): QuestionHistory[] {
-  const rows = getDb().all<{ questionId: string; at: number; overall: number }>(sql`
-    WITH graded AS (
-      SELECT rq.question_id AS questionId, r.created_at AS at,
-        (SELECT g.overall FROM grades g WHERE g.answer_id = a.id ORDER BY g.created_at DESC LIMIT 1) AS overall
-      FROM rounds r
-      JOIN round_questions rq ON rq.round_id = r.id
-      JOIN answers a ON a.round_question_id = rq.id AND a.slot = 0
-      WHERE r.user_id = ${userId} AND a.submitted_at IS NOT NULL
-    )
-    SELECT questionId, at, overall FROM graded WHERE overall IS NOT NULL ORDER BY questionId, at`);
+  // Raw rows from a statement prepared once per connection: a heavy user has thousands of attempts.
+  const rows = historyStatement().all(userId) as [
+    questionId: string,
+    at: number,
+    overall: number,
+  ][];
   const byQuestion = new Map<string, QuestionHistory>();
-  for (const row of rows) {
-    let history = byQuestion.get(row.questionId);
-    if (!history)
-      byQuestion.set(row.questionId, (history = { questionId: row.questionId, attempts: [] }));
-    history.attempts.push({ at: new Date(row.at), overall: row.overall });
+  for (const [questionId, at, overall] of rows) {
+    let history = byQuestion.get(questionId);
+    if (!history) byQuestion.set(questionId, (history = { questionId, attempts: [] }));
+    history.attempts.push({ at: new Date(at), overall });
   }
   return [...byQuestion.values()];
+}
+
+const statements = new WeakMap<object, Statement>();
+function historyStatement(): Statement {
+  const sqlite = getSqlite();
+  let statement = statements.get(sqlite);
+  if (!statement) {
+    statement = sqlite
+      .prepare(
+        `SELECT question_id, at, score FROM review_scores
+        WHERE user_id = ? AND kind = 'overall' AND key = ''
+        ORDER BY at, position`,
+      )
+      .raw(true);
+    statements.set(sqlite, statement);
+  }
+  return statement;
 }
 
 /** The schedule, and the questions the user can practise now (the bank's files and their own as last edited), by id. */
 function queueAndQuestions(userId: string, now: Date) {
   const current = new Map(questionsForUser(userId).map((q) => [q.id, q]));
-  const catalog = questionCatalog(userId);
   const items: QueueItem[] = schedule(histories(userId), now).map((s) => ({
     ...s,
-    title: (current.get(s.questionId) ?? catalog.get(s.questionId))?.title ?? s.questionId,
+    // A question no longer in the bank or the user's own: titled as last asked.
+    title:
+      current.get(s.questionId)?.title ??
+      latestSnapshot(userId, s.questionId)?.title ??
+      s.questionId,
   }));
   return { items, current };
 }

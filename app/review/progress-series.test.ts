@@ -1,77 +1,160 @@
 import { expect, test } from "vitest";
-import { bucketFor, buildSeries, criterionSeries } from "./progress-series";
+import {
+  attemptPoints,
+  fitTrend,
+  seriesOf,
+  trendWords,
+  weakestFirst,
+  type ScoreSample,
+  type SeriesRow,
+} from "./progress-series";
 
-test("buckets grow with the time span", () => {
-  const start = new Date("2026-01-01T00:00:00Z");
-  expect(bucketFor(start, new Date("2026-01-10T00:00:00Z"))).toBe("day");
-  expect(bucketFor(start, new Date("2026-03-01T00:00:00Z"))).toBe("week");
-  expect(bucketFor(start, new Date("2027-01-01T00:00:00Z"))).toBe("month");
+const DAY = 86_400_000;
+const day = (n: number) => Date.UTC(2026, 0, 1) + n * DAY;
+
+/** A series row as review_series keeps it. */
+const row = (over: Partial<SeriesRow> & { key: string }): SeriesRow => ({
+  kind: "criterion",
+  name: over.key,
+  attempts: 1,
+  total: 3,
+  recent: 3,
+  change: null,
+  firstAt: day(0),
+  ...over,
 });
 
-test("series merge rows per key and period, in time order, weakest recent first", () => {
-  const series = buildSeries(
-    [
-      { key: "b", period: "2026-02-01", sum: 8, n: 2 },
-      { key: "a", period: "2026-02-01", sum: 6, n: 2 },
-      { key: "a", period: "2026-01-01", sum: 10, n: 2 },
-      // Two questions share a skill: their rows merge.
-      { key: "a", period: "2026-02-01", sum: 2, n: 1 },
-    ],
-    (key) => key.toUpperCase(),
-  );
-  expect(series.map((s) => s.key)).toEqual(["a", "b"]);
-  const [a] = series;
-  expect(a).toMatchObject({ name: "A", attempts: 5, average: 3.6 });
-  expect(a!.points).toEqual([
-    { period: "2026-01-01", average: 5, count: 2 },
-    { period: "2026-02-01", average: 2.7, count: 3 },
+test("two attempts on the same day are two points, in the order taken, numbered in the series", () => {
+  // Round 1 at 09:00 and round 2 at 17:00 on one day, then a third attempt the next day.
+  const samples: ScoreSample[] = [
+    [day(0) + 17 * 3_600_000, 1, 4],
+    [day(1), 1, 5],
+    [day(0) + 9 * 3_600_000, 1, 2],
+  ];
+  const points = attemptPoints(samples, 3);
+  expect(points.map((p) => [p.n, p.score])).toEqual([
+    [1, 2],
+    [2, 4],
+    [3, 5],
   ]);
-  // Recent: newest periods until five scores are counted, here all of them.
-  expect(a!.recent).toBe(3.6);
+  // Only the newest charted: numbered by their place among all seven attempts.
+  expect(attemptPoints(samples, 7).map((p) => p.n)).toEqual([5, 6, 7]);
 });
 
-test("recent stops once enough scores are counted, so old periods do not mask a slide", () => {
-  const [s] = buildSeries(
+test("two questions of one round on one day stay apart, ordered by their place in the round", () => {
+  const at = day(3);
+  const points = attemptPoints(
     [
-      { key: "x", period: "2026-01-01", sum: 50, n: 10 },
-      { key: "x", period: "2026-02-01", sum: 10, n: 5 },
+      [at, 2, 3],
+      [day(1), 1, 5],
+      [at, 1, 1],
     ],
-    (k) => k,
+    3,
   );
-  expect(s).toMatchObject({ recent: 2, average: 4 });
+  expect(points.map((p) => [p.n, p.score])).toEqual([
+    [1, 5],
+    [2, 1],
+    [3, 3],
+  ]);
 });
 
-test("criteria are named per question: a shared id under two names is two series, a shared name is one", () => {
-  const names: Record<string, string> = {
-    "incident/measurable-result": "Measurable impact and result",
-    "speed-up/measurable-result": "Measurable result",
-    "incident/star-structure": "STAR structure",
-    "speed-up/star-structure": "STAR structure",
-  };
-  const series = criterionSeries(
-    [
-      {
-        questionId: "incident",
-        criterionId: "measurable-result",
-        period: "2026-01-01",
-        sum: 4,
-        n: 1,
-      },
-      {
-        questionId: "speed-up",
-        criterionId: "measurable-result",
-        period: "2026-01-01",
-        sum: 2,
-        n: 1,
-      },
-      { questionId: "incident", criterionId: "star-structure", period: "2026-01-01", sum: 3, n: 1 },
-      { questionId: "speed-up", criterionId: "star-structure", period: "2026-01-01", sum: 5, n: 1 },
-    ],
-    (question, criterion) => names[`${question}/${criterion}`]!,
+test("the trend line rises through rising scores, falls through falling ones, and is flat when flat", () => {
+  const rising = fitTrend([2, 2, 3, 3, 4, 4]);
+  expect(rising!.direction).toBe("rising");
+  expect(rising!.to).toBeGreaterThan(rising!.from);
+  expect(rising!.from).toBeCloseTo(1.9, 1);
+  expect(rising!.to).toBeCloseTo(4.1, 1);
+  const falling = fitTrend([5, 4, 4, 3]);
+  expect(falling!.direction).toBe("falling");
+  expect(falling!.to).toBeLessThan(falling!.from);
+  expect(fitTrend([3, 3.1, 2.9, 3])!.direction).toBe("steady");
+  // Noisy but rising overall: the line says so even though the last score dipped.
+  expect(fitTrend([1, 2, 1, 3, 2, 4, 3, 5, 4])!.direction).toBe("rising");
+  expect(fitTrend([3])).toBeNull();
+  expect(fitTrend([])).toBeNull();
+  // The line stays on the scale.
+  const steep = fitTrend([1, 5]);
+  expect([steep!.from, steep!.to]).toEqual([1, 5]);
+});
+
+test("a trend in words: numbers, or only its direction in low-anxiety mode", () => {
+  expect(trendWords({ from: 2.6, to: 3.4, direction: "rising" }, false)).toBe(
+    "rising, from 2.6 to 3.4",
   );
-  expect(series.map((s) => [s.key, s.name, s.attempts])).toEqual([
+  expect(trendWords({ from: 3, to: 3.2, direction: "steady" }, false)).toBe("steady, around 3.1");
+  expect(trendWords({ from: 2.6, to: 3.4, direction: "rising" }, true)).toBe("rising");
+});
+
+test("a series as the page shows it: rounded to a tenth, its average from the total", () => {
+  const [s] = seriesOf(
+    [
+      row({
+        key: "trade-offs",
+        name: "Trade-offs",
+        attempts: 3,
+        total: 10,
+        recent: 10 / 3,
+        change: 2.96,
+      }),
+    ],
+    "criterion",
+  );
+  expect(s!.summary).toEqual({
+    key: "trade-offs",
+    name: "Trade-offs",
+    attempts: 3,
+    average: 3.3,
+    recent: 3.3,
+    change: 3,
+  });
+  expect(s!.row.key).toBe("trade-offs");
+});
+
+test("criteria are series by name: keyed for the page by name, a key two names share made unique", () => {
+  const series = seriesOf(
+    [
+      row({ key: "measurable impact and result", name: "Measurable impact and result", recent: 4 }),
+      row({ key: "measurable result", name: "Measurable result", recent: 2 }),
+      row({ key: "star structure", name: "STAR structure", recent: 4, attempts: 2 }),
+      row({ key: "star-structure", name: "STAR-structure", recent: 4.5 }),
+      // Skills and the overall score are not criteria.
+      row({ kind: "skill", key: "incident-response", recent: 1 }),
+      row({ kind: "overall", key: "", recent: 1 }),
+    ],
+    "criterion",
+  );
+  expect(series.map((s) => [s.summary.key, s.summary.name, s.summary.attempts])).toEqual([
     ["measurable-result", "Measurable result", 1],
     ["star-structure", "STAR structure", 2],
     ["measurable-impact-and-result", "Measurable impact and result", 1],
+    ["star-structure-2", "STAR-structure", 1],
+  ]);
+  // The database's key reads the attempts.
+  expect(series.map((s) => s.row.key)).toContain("star-structure");
+});
+
+test("weakest first: lowest recent score, then most practised, then by name", () => {
+  const s = (key: string, recent: number, attempts: number) => ({
+    key,
+    name: key,
+    recent,
+    attempts,
+    average: recent,
+    change: null,
+  });
+  expect(
+    weakestFirst([s("c", 3, 1), s("a", 2, 1), s("b", 2, 9), s("d", 2, 9)]).map((x) => x.key),
+  ).toEqual(["b", "d", "a", "c"]);
+  const skills = seriesOf(
+    [
+      row({ kind: "skill", key: "docker", recent: 4 }),
+      row({ kind: "skill", key: "rest-api", recent: 2 }),
+    ],
+    "skill",
+    (r) => r.key.toUpperCase(),
+  );
+  expect(skills.map((x) => [x.summary.key, x.summary.name])).toEqual([
+    ["rest-api", "REST-API"],
+    ["docker", "DOCKER"],
   ]);
 });

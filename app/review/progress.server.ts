@@ -1,132 +1,137 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "~/db.server";
-import {
-  bucketFor,
-  buildSeries,
-  criterionSeries,
-  type Bucket,
-  type CriterionPeriodSum,
-  type PeriodSum,
-  type Series,
-} from "./progress-series";
-import { questionCatalog } from "./question-catalog.server";
+import type { Statement } from "better-sqlite3";
+import { getSqlite } from "~/db.server";
 import { skillLabel } from "~/question-bank/skill-label";
+import {
+  attemptPoints,
+  fitTrend,
+  seriesOf,
+  type AttemptPoint,
+  type NamedSeries,
+  type ScoreSample,
+  type SeriesRow,
+  type SeriesSummary,
+  type Trend,
+} from "./progress-series";
+
+/**
+ * Progress, attempt by attempt, from the scores the database keeps per series
+ * (migration 0008: review_scores, one row per figure of each graded attempt,
+ * and review_series, each series summed with its newest five, both kept
+ * current by triggers as grades are stored). A page view reads one row per
+ * series and, for each chart, only its newest attempts, whatever the number
+ * of rounds; it writes nothing. Skipped and not-assessed answers are in
+ * neither table, so in no figure.
+ */
+
+/** Attempts drawn on the overall chart: the newest. */
+export const OVERALL_CHARTED = 30;
+/** Attempts drawn on each criterion's or skill's chart: the newest. */
+export const SERIES_CHARTED = 12;
+
+export interface OverallAttempt extends AttemptPoint {
+  title: string;
+  roundId: string;
+}
+
+export interface SeriesChart extends SeriesSummary {
+  points: AttemptPoint[];
+  trend: Trend | null;
+}
 
 export interface Progress {
-  bucket: Bucket;
+  /** Graded attempts in all. */
   answers: number;
-  criteria: Series[];
-  skills: Series[];
+  /** When the first graded attempt's round started (ms). */
+  since: number;
+  overall: SeriesSummary & { points: OverallAttempt[]; trend: Trend | null };
+  /** Every criterion and skill, weakest first. */
+  criteria: NamedSeries[];
+  skills: NamedSeries[];
 }
 
-const PERIOD_SQL: Record<Bucket, string> = {
-  day: "date(r.created_at / 1000, 'unixepoch')",
-  // Weeks start on Monday.
-  week: "date(r.created_at / 1000, 'unixepoch', 'weekday 0', '-6 days')",
-  month: "strftime('%Y-%m-01', r.created_at / 1000, 'unixepoch')",
-};
-
-/** Each graded main answer of the user with its latest grade and the period it falls in. */
-function gradedAnswers(userId: string, bucket: Bucket) {
-  return sql`
-    SELECT rq.question_id AS questionId, ${sql.raw(PERIOD_SQL[bucket])} AS period,
-      (SELECT g.id FROM grades g WHERE g.answer_id = a.id ORDER BY g.created_at DESC LIMIT 1) AS gradeId
-    FROM rounds r
-    JOIN round_questions rq ON rq.round_id = r.id
-    JOIN answers a ON a.round_question_id = rq.id AND a.slot = 0
-    WHERE r.user_id = ${userId} AND a.submitted_at IS NOT NULL`;
+// Prepared once per connection: these run on every view of the review pages.
+const statements = new WeakMap<object, Record<string, Statement>>();
+function statement(
+  name: "series" | "seriesOfKind" | "newestOverall" | "newestOfSeries",
+): Statement {
+  const sqlite = getSqlite();
+  let prepared = statements.get(sqlite);
+  if (!prepared) {
+    prepared = {
+      series: sqlite.prepare(`
+        SELECT kind, key, name, attempts, total, recent, change, first_at AS firstAt
+        FROM review_series WHERE user_id = ?`),
+      seriesOfKind: sqlite.prepare(`
+        SELECT kind, key, name, attempts, total, recent, change, first_at AS firstAt
+        FROM review_series WHERE user_id = ? AND kind = ?`),
+      newestOverall: sqlite.prepare(`
+        SELECT s.at AS at, s.position AS position, s.score AS score, s.name AS title, rq.round_id AS roundId
+        FROM review_scores s
+        JOIN answers a ON a.id = s.answer_id
+        JOIN round_questions rq ON rq.id = a.round_question_id
+        WHERE s.user_id = ? AND s.kind = 'overall' AND s.key = ''
+        ORDER BY s.at DESC, s.position DESC
+        LIMIT ?`),
+      newestOfSeries: sqlite
+        .prepare(
+          `SELECT at, position, score FROM review_scores
+          WHERE user_id = ? AND kind = ? AND key = ?
+          ORDER BY at DESC, position DESC
+          LIMIT ?`,
+        )
+        .raw(true),
+    };
+    statements.set(sqlite, prepared);
+  }
+  return prepared[name]!;
 }
 
-/**
- * A criterion's name as the user's own question words it: looked up per (question, criterion),
- * never by criterion id alone, since questions reuse ids ("measurable-result") under their own
- * names ("Measurable growth"). The newest snapshot names it; a criterion since removed from the
- * question keeps the name of the newest snapshot that still had it.
- */
-function criterionNamer(userId: string, catalog: ReturnType<typeof questionCatalog>) {
-  // Rows come per period: an old snapshot is read once per (question, criterion), not once per row.
-  const dropped = new Map<string, string>();
-  return (questionId: string, criterionId: string): string => {
-    const current = catalog.get(questionId)?.criteria.find((c) => c.id === criterionId);
-    if (current) return current.name;
-    const key = `${questionId}\n${criterionId}`;
-    const known = dropped.get(key);
-    if (known !== undefined) return known;
-    const older = getDb().get<{ name: string }>(sql`
-      SELECT json_extract(c.value, '$.name') AS name
-      FROM round_questions rq JOIN rounds r ON r.id = rq.round_id,
-        json_each(rq.question, '$.rubric') c
-      WHERE r.user_id = ${userId} AND rq.question_id = ${questionId}
-        AND json_extract(c.value, '$.id') = ${criterionId}
-      ORDER BY rq.rowid DESC LIMIT 1`);
-    const name = older?.name ?? criterionId;
-    dropped.set(key, name);
-    return name;
-  };
+/** A series' chart: its newest attempts, oldest first, and the trend through them. */
+export function chartOf(userId: string, series: NamedSeries, limit = SERIES_CHARTED): SeriesChart {
+  const samples = statement("newestOfSeries").all(
+    userId,
+    series.row.kind,
+    series.row.key,
+    limit,
+  ) as ScoreSample[];
+  const points = attemptPoints(samples, series.summary.attempts);
+  return { ...series.summary, points, trend: fitTrend(points.map((p) => p.score)) };
 }
 
-/** The period size for this user's whole history, or null before their first round. */
-function bucketForUser(userId: string): Bucket | null {
-  const span = getDb().get<{ first: number | null; last: number | null }>(
-    sql`SELECT min(created_at) AS first, max(created_at) AS last FROM rounds WHERE user_id = ${userId}`,
-  );
-  return span?.first && span.last ? bucketFor(new Date(span.first), new Date(span.last)) : null;
-}
-
-function sumsByQuestion(userId: string, bucket: Bucket): PeriodSum[] {
-  return getDb().all<PeriodSum>(sql`
-    WITH graded AS (${gradedAnswers(userId, bucket)})
-    SELECT graded.questionId AS key, graded.period AS period, sum(g.overall) AS sum, count(*) AS n
-    FROM graded JOIN grades g ON g.id = graded.gradeId
-    -- A grade without a score (not assessed) is in no figure; skipped answers have no grade at all.
-    WHERE g.overall IS NOT NULL
-    GROUP BY graded.questionId, graded.period`);
-}
-
-function sumsByCriterion(userId: string, bucket: Bucket): CriterionPeriodSum[] {
-  return getDb().all<CriterionPeriodSum>(sql`
-    WITH graded AS (${gradedAnswers(userId, bucket)})
-    SELECT graded.questionId AS questionId, cs.criterion_id AS criterionId, graded.period AS period,
-      sum(cs.score) AS sum, count(*) AS n
-    FROM graded JOIN criterion_scores cs ON cs.grade_id = graded.gradeId
-    GROUP BY graded.questionId, cs.criterion_id, graded.period`);
-}
-
-/** A question's overall scores count towards each of its skills. */
-function skillSeries(
-  byQuestion: PeriodSum[],
-  catalog: ReturnType<typeof questionCatalog>,
-): Series[] {
-  const bySkill = byQuestion.flatMap((row) =>
-    (catalog.get(row.key)?.skills ?? []).map((skill) => ({ ...row, key: skill })),
-  );
-  return buildSeries(bySkill, skillLabel);
-}
-
-/**
- * Scores over time per rubric criterion and per skill, aggregated in SQL per
- * (question, period) and (question, criterion, period), so the page reads a few hundred rows
- * whatever the number of rounds.
- */
+/** Everything /progress shows but the charts of single series; null before the first graded attempt. */
 export function loadProgress(userId: string): Progress | null {
-  const bucket = bucketForUser(userId);
-  if (!bucket) return null;
-  // Two queries rather than one UNION: SQLite plans each join on its index; the union made it scan.
-  const byQuestion = sumsByQuestion(userId, bucket);
-  if (byQuestion.length === 0) return null;
-  const catalog = questionCatalog(userId);
+  const rows = statement("series").all(userId) as SeriesRow[];
+  const overallRow = rows.find((row) => row.kind === "overall");
+  if (!overallRow) return null;
+  const [overall] = seriesOf([overallRow], "overall", () => "Overall score");
+  const newest = (
+    statement("newestOverall").all(userId, OVERALL_CHARTED) as {
+      at: number;
+      position: number;
+      score: number;
+      title: string;
+      roundId: string;
+    }[]
+  ).reverse();
+  const first = overallRow.attempts - newest.length + 1;
+  const points = newest.map(({ at, score, title, roundId }, i) => ({
+    n: first + i,
+    at,
+    score,
+    title,
+    roundId,
+  }));
   return {
-    bucket,
-    answers: byQuestion.reduce((n, row) => n + row.n, 0),
-    criteria: criterionSeries(sumsByCriterion(userId, bucket), criterionNamer(userId, catalog)),
-    skills: skillSeries(byQuestion, catalog),
+    answers: overallRow.attempts,
+    since: overallRow.firstAt,
+    overall: { ...overall!.summary, points, trend: fitTrend(points.map((p) => p.score)) },
+    criteria: seriesOf(rows, "criterion"),
+    skills: seriesOf(rows, "skill", (row) => skillLabel(row.key)),
   };
 }
 
-/** The measured side of readiness: each skill's series, as the progress page shows it. */
-export function loadSkillSeries(userId: string): Series[] {
-  const bucket = bucketForUser(userId);
-  if (!bucket) return [];
-  const byQuestion = sumsByQuestion(userId, bucket);
-  return byQuestion.length === 0 ? [] : skillSeries(byQuestion, questionCatalog(userId));
+/** The measured side of readiness: each skill (by its slug) with its newest-five mean and attempts, as /progress shows them. */
+export function loadSkillSummaries(userId: string): (SeriesSummary & { skill: string })[] {
+  const rows = statement("seriesOfKind").all(userId, "skill") as SeriesRow[];
+  return seriesOf(rows, "skill").map((s) => ({ ...s.summary, skill: s.row.key }));
 }

@@ -5,8 +5,8 @@ import { getBank } from "~/question-bank/load-bank.server";
 import type { Band, Question } from "~/question-bank/question-schema";
 import { selectQuestions } from "~/rounds/select-questions";
 import { getPreferences, type Role } from "./preferences.server";
-import { loadSkillSeries } from "./progress.server";
-import { assessSkills, rankGaps } from "./readiness";
+import { loadSkillSummaries } from "./progress.server";
+import { assessSkills, rankGaps, readinessFigure, TOP_GAPS } from "./readiness";
 
 /** The skills the bank asks about for a role and band, with how many questions ask about each. */
 export function skillsForTarget(role: Role, band: Band): { skill: string; frequency: number }[] {
@@ -53,18 +53,23 @@ export function saveSelfScores(
   });
 }
 
-/** Everything the readiness page shows for the user's current target. */
+/** Everything the readiness page shows for the user's current target: one figure, the top gaps, the matrix. */
 export function loadReadiness(userId: string) {
   const preferences = getPreferences(userId);
   const skills = skillsForTarget(preferences.targetRole, preferences.targetBand);
   const measured = new Map(
-    loadSkillSeries(userId).map((s) => [s.key, { score: s.recent, attempts: s.attempts }]),
+    loadSkillSummaries(userId).map((s) => [s.skill, { score: s.recent, attempts: s.attempts }]),
   );
   const matrix = assessSkills(skills, getSelfScores(userId), measured);
+  const ranked = rankGaps(matrix);
   return {
     target: { role: preferences.targetRole, band: preferences.targetBand },
+    figure: readinessFigure(matrix),
     matrix,
-    gaps: rankGaps(matrix),
+    /** The most urgent gaps, which the page leads with. */
+    gaps: ranked.slice(0, TOP_GAPS),
+    /** Every other gap, most urgent first, then the skills already ready: the "practise another skill" list. */
+    others: [...ranked.slice(TOP_GAPS), ...matrix.filter((s) => s.gap === 0)].map((s) => s.skill),
   };
 }
 

@@ -69,3 +69,56 @@ export function rankGaps(skills: SkillReadiness[]): SkillReadiness[] {
     .sort((a, b) => b.frequency - a.frequency || a.skill.localeCompare(b.skill));
   return [...known, ...unknown];
 }
+
+export interface ReadinessFigure {
+  /** 0-100: how much of the target's questions' skills are at the ready level, weighted by how often each is asked. */
+  percent: number;
+  /** The figure in words, for low-anxiety mode and beside the number. */
+  words: string;
+  skills: number;
+  /** Skills whose level comes from graded answers, from the user's own rating only, and from neither. */
+  measured: number;
+  rated: number;
+  unknown: number;
+}
+
+/** How much a level counts towards readiness: nothing at 1, in full at READY_LEVEL and above, in proportion between. */
+export function readinessCredit(level: number | null): number {
+  if (level === null) return 0;
+  return Math.min(1, Math.max(0, (level - 1) / (READY_LEVEL - 1)));
+}
+
+const FIGURE_WORDS: { min: number; words: string }[] = [
+  { min: 100, words: "ready" },
+  { min: 75, words: "nearly ready" },
+  { min: 50, words: "getting there" },
+  { min: 25, words: "on the way" },
+  { min: 0, words: "just starting" },
+];
+
+/**
+ * One readiness figure for the target: each skill its role and band's
+ * questions ask about counts by how often it is asked, in full once its
+ * level (the measured score, else the self-rating) is READY_LEVEL or more, in
+ * part below (readinessCredit), and not at all before it is rated or practised.
+ */
+export function readinessFigure(skills: SkillReadiness[]): ReadinessFigure {
+  const weight = skills.reduce((sum, s) => sum + s.frequency, 0);
+  const credit = skills.reduce(
+    (sum, s) => sum + s.frequency * readinessCredit(s.measured ?? s.self),
+    0,
+  );
+  // Floored, so 100% means every skill is ready, not nearly.
+  const percent = weight === 0 ? 0 : Math.floor((100 * credit) / weight + 1e-9);
+  return {
+    percent,
+    words: FIGURE_WORDS.find((w) => percent >= w.min)!.words,
+    skills: skills.length,
+    measured: skills.filter((s) => s.measured !== null).length,
+    rated: skills.filter((s) => s.measured === null && s.self !== null).length,
+    unknown: skills.filter((s) => s.measured === null && s.self === null).length,
+  };
+}
+
+/** The gaps the readiness page leads with. */
+export const TOP_GAPS = 3;

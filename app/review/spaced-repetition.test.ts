@@ -1,6 +1,13 @@
 import { createEmptyCard, fsrs, Rating } from "ts-fsrs";
 import { describe, expect, test } from "vitest";
-import { nextDue, ratingFor, schedule, SCHEDULER_PARAMS, type Attempt } from "./spaced-repetition";
+import {
+  nextDue,
+  nextDueRemembered,
+  ratingFor,
+  schedule,
+  SCHEDULER_PARAMS,
+  type Attempt,
+} from "./spaced-repetition";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -61,6 +68,26 @@ describe("replaying the attempts", () => {
       for (const a of history) card = reference.next(card, a.at, ratingFor(a.overall)).card;
       expect(nextDue(history).toISOString()).toBe(card.due.toISOString());
     }
+  });
+
+  test("a remembered replay gives the same date as replaying, for each history, in any order", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    for (let n = 0; n < 200; n++) {
+      const history: Attempt[] = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        at(random() * 300, 1 + Math.round(random() * 40) / 10),
+      );
+      const expected = nextDue(history).toISOString();
+      expect(nextDueRemembered(history).toISOString()).toBe(expected);
+      expect(nextDueRemembered([...history].reverse()).toISOString()).toBe(expected);
+    }
+    // One more attempt, or one rated differently, is another history.
+    const base = [at(30, 2.1), at(9, 4.0)];
+    expect(nextDueRemembered(base).toISOString()).toBe(nextDue(base).toISOString());
+    const more = [...base, at(3, 4.6)];
+    expect(nextDueRemembered(more).toISOString()).toBe(nextDue(more).toISOString());
+    const rerated = [at(30, 2.1), at(9, 1.5)];
+    expect(nextDueRemembered(rerated).toISOString()).toBe(nextDue(rerated).toISOString());
   });
 
   test("no attempts is a programming error, not a date", () => {

@@ -84,18 +84,68 @@ export function nextDue(attempts: readonly Attempt[]): Date {
     const recall: number | undefined = memory
       ? scheduler.forgetting_curve(elapsed, memory.stability)
       : undefined;
-    const states: FSRSState[] = GRADES.map((g) => scheduler.next_state(memory, elapsed, g, recall));
-    const days: number[] = states.map((state) => scheduler.next_interval(state.stability, elapsed));
+    const index = ratingFor(overall) - 1;
+    // Only the ratings up to this one (and Hard, which bounds Again) decide its interval: the rest are not computed.
+    const needed = Math.max(index, 1);
+    const states: FSRSState[] = [];
+    const days: number[] = [];
+    for (let g = 0; g <= needed; g++) {
+      states[g] = scheduler.next_state(memory, elapsed, GRADES[g]!, recall);
+      days[g] = scheduler.next_interval(states[g]!.stability, elapsed);
+    }
     // As ts-fsrs's long-term scheduler does: Again no later than Hard, then Hard < Good < Easy by a day at least.
     days[0] = Math.min(days[0]!, days[1]!);
     days[1] = Math.max(days[1]!, days[0] + 1);
-    days[2] = Math.max(days[2]!, days[1] + 1);
-    days[3] = Math.max(days[3]!, days[2] + 1);
-    const index = ratingFor(overall) - 1;
+    if (needed >= 2) days[2] = Math.max(days[2]!, days[1] + 1);
+    if (needed >= 3) days[3] = Math.max(days[3]!, days[2]! + 1);
     memory = states[index]!;
     last = at;
     due = date_scheduler(at, days[index]!, true);
   }
+  return due;
+}
+
+/**
+ * Due dates already replayed, by the exact history they were replayed from
+ * (each attempt's time and rating, in order): nextDue is a pure function of
+ * that, so a history seen before is not replayed again. A heavy user's queue
+ * replays thousands of attempts, and between two views of it usually no
+ * history has changed, or only the one just answered. Bounded; the oldest
+ * entries go first. A process cache, not a table: a read still writes nothing.
+ */
+const replayed = new Map<string, number>();
+const REPLAYED_MAX = 20_000;
+
+/** A history as a key: its length, first and last times, and two 32-bit hashes of every (time, rating) in order. */
+function historyKey(attempts: readonly Attempt[]): string {
+  let ordered = attempts;
+  for (let i = 1; i < attempts.length; i++) {
+    if (attempts[i]!.at.getTime() < attempts[i - 1]!.at.getTime()) {
+      ordered = [...attempts].sort((a, b) => a.at.getTime() - b.at.getTime());
+      break;
+    }
+  }
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const a of ordered) {
+    const t = a.at.getTime();
+    const parts = [t % 0x100000000, Math.floor(t / 0x100000000), ratingFor(a.overall)];
+    for (const part of parts) {
+      h1 = Math.imul(h1 ^ part, 0x01000193);
+      h2 = Math.imul(h2 ^ part, 0x5bd1e995) ^ (h2 >>> 13);
+    }
+  }
+  return `${ordered.length}:${ordered[0]?.at.getTime()}:${ordered.at(-1)?.at.getTime()}:${h1}:${h2}`;
+}
+
+/** nextDue, remembered per history: the same date, computed once. */
+export function nextDueRemembered(attempts: readonly Attempt[]): Date {
+  const key = historyKey(attempts);
+  const known = replayed.get(key);
+  if (known !== undefined) return new Date(known);
+  const due = nextDue(attempts);
+  if (replayed.size >= REPLAYED_MAX) replayed.delete(replayed.keys().next().value!);
+  replayed.set(key, due.getTime());
   return due;
 }
 
@@ -105,7 +155,7 @@ export function schedule(histories: readonly QuestionHistory[], now: Date): Sche
     .filter((h) => h.attempts.length > 0)
     .map((h) => {
       const last = h.attempts.reduce((a, b) => (b.at.getTime() >= a.at.getTime() ? b : a));
-      const dueAt = nextDue(h.attempts);
+      const dueAt = nextDueRemembered(h.attempts);
       return {
         questionId: h.questionId,
         lastAt: last.at,
