@@ -16,7 +16,7 @@ function why(s: SkillReadiness, lowAnxiety: boolean): string {
   return rated ? `${rated}; ${measured}.` : `${measured[0]!.toUpperCase()}${measured.slice(1)}.`;
 }
 
-/** The gaps, most urgent first, each with a one-click round that practises it. */
+/** The top gaps, most urgent first, each with a one-click round that practises it. */
 export function GapList({ gaps }: { gaps: SkillReadiness[] }) {
   const lowAnxiety = useLowAnxiety();
   if (gaps.length === 0) {
@@ -30,40 +30,46 @@ export function GapList({ gaps }: { gaps: SkillReadiness[] }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="practise" />
-      <table className="data-table gaps">
-        <caption className="visually-hidden">Gaps, most urgent first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Where you stand</th>
-            <th scope="col">Asked in</th>
-            <th scope="col">
-              <span className="visually-hidden">Practise</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {gaps.map((s) => (
-            <tr key={s.skill}>
-              <th scope="row">{skillLabel(s.skill)}</th>
-              <td data-label="Where you stand">
-                {why(s, lowAnxiety)}
-                {s.overrated ? (
-                  <div className="badge">Rated above what your answers show</div>
-                ) : null}
-              </td>
-              <td data-label="Asked in">
-                {s.frequency} {s.frequency === 1 ? "question" : "questions"}
-              </td>
-              <td>
-                <button type="submit" name="gap" value={s.skill}>
-                  Practise {skillLabel(s.skill)}
-                </button>
-              </td>
-            </tr>
+      <ol className="gap-cards">
+        {gaps.map((s) => (
+          <li key={s.skill} className="gap-card">
+            <h3>{skillLabel(s.skill)}</h3>
+            <p>
+              {why(s, lowAnxiety)}{" "}
+              <span className="hint">
+                Asked in {s.frequency} {s.frequency === 1 ? "question" : "questions"}.
+              </span>
+            </p>
+            {s.overrated ? <p className="badge">Rated above what your answers show</p> : null}
+            <button type="submit" name="gap" value={s.skill}>
+              Practise {skillLabel(s.skill)}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </Form>
+  );
+}
+
+/** Any other skill of the target in one drop-down: the same one-click round, without a button per skill. */
+export function PractiseAnotherSkill({ skills }: { skills: string[] }) {
+  if (skills.length === 0) return null;
+  return (
+    <Form method="post" className="filters practise-another">
+      <input type="hidden" name="intent" value="practise" />
+      <div>
+        <label htmlFor="other-gap">Practise another skill</label>
+        <select id="other-gap" name="gap">
+          {skills.map((skill) => (
+            <option key={skill} value={skill}>
+              {skillLabel(skill)}
+            </option>
           ))}
-        </tbody>
-      </table>
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit">Practise</button>
+      </div>
     </Form>
   );
 }

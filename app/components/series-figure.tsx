@@ -1,70 +1,48 @@
-import type { Bucket, Series } from "~/review/progress-series";
-import { formatDate, formatMonth } from "~/review/format";
+import type { AttemptPoint, SeriesSummary, Trend } from "~/review/progress-series";
+import { trendWords } from "~/review/progress-series";
+import { formatDate } from "~/review/format";
+import { scoreInWords, scoreText } from "~/review/score-words";
 import { Score } from "./score";
 import { ScoreChart } from "./score-chart";
 import { useLowAnxiety } from "./use-low-anxiety";
 
-const PERIOD_NAMES: Record<Bucket, string> = { day: "Day", week: "Week starting", month: "Month" };
+export interface SeriesChartData extends SeriesSummary {
+  points: AttemptPoint[];
+  trend: Trend | null;
+}
 
-/** One series: heading, where it stands, the chart, and the chart's data as a table (its text alternative). */
-export function SeriesFigure({
-  id,
-  series,
-  bucket,
-  from,
-  to,
-}: {
-  id: string;
-  series: Series;
-  bucket: Bucket;
-  from: number;
-  to: number;
-}) {
+/** One series: heading, where it stands, the chart of its newest attempts, and those attempts in text (the chart's text alternative). */
+export function SeriesFigure({ id, series }: { id: string; series: SeriesChartData }) {
   const lowAnxiety = useLowAnxiety();
+  const shown = series.points.length;
   return (
-    <figure className="series" aria-labelledby={`${id}-name`}>
+    <figure id={id} className="series" aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`}>{series.name}</h3>
       <p className="hint">
-        Recently <Score value={series.recent} /> · all time <Score value={series.average} /> ·{" "}
-        {series.attempts} {series.attempts === 1 ? "score" : "scores"}
+        Recently <Score value={series.recent} /> · all time <Score value={series.average} />
+        {` · ${series.attempts} ${series.attempts === 1 ? "attempt" : "attempts"}`}
+        {series.trend ? ` · trend ${trendWords(series.trend, lowAnxiety)}` : null}
       </p>
       <ScoreChart
         id={id}
         name={series.name}
         points={series.points}
-        from={from}
-        to={to}
+        trend={series.trend}
         lowAnxiety={lowAnxiety}
       />
       <details>
         <summary>
-          Table of {series.name} by {bucket}
+          {shown === series.attempts
+            ? `${series.name}: every attempt in text`
+            : `${series.name}: the newest ${shown} attempts in text`}
         </summary>
-        <table className="data-table">
-          <caption className="visually-hidden">
-            {series.name}: average score by {bucket}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{PERIOD_NAMES[bucket]}</th>
-              <th scope="col">Average</th>
-              <th scope="col">Scores</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.points.map((p) => (
-              <tr key={p.period}>
-                <th scope="row">
-                  {bucket === "month" ? formatMonth(p.period) : formatDate(p.period)}
-                </th>
-                <td>
-                  <Score value={p.average} />
-                </td>
-                <td>{p.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="attempt-list">
+          {series.points.map((p) => (
+            <li key={p.n}>
+              {`Attempt ${p.n}, ${formatDate(p.at)}: ${scoreText(p.score, lowAnxiety)}${lowAnxiety ? "" : ` ${scoreInWords(p.score)}`}`}
+            </li>
+          ))}
+        </ol>
       </details>
     </figure>
   );

@@ -1,9 +1,7 @@
-import type { Series } from "~/review/progress-series";
-
-type Summary = Omit<Series, "points">;
+import type { SeriesSummary } from "~/review/progress-series";
 import { Score, ScoreChange } from "./score";
 
-/** Every series in one table, in the order given (weakest first): the quick read before the charts. */
+/** Every series in one table, in the order given (weakest first). */
 export function SeriesOverview({
   caption,
   label,
@@ -11,7 +9,7 @@ export function SeriesOverview({
 }: {
   caption: string;
   label: string;
-  series: Summary[];
+  series: SeriesSummary[];
 }) {
   return (
     <table className="data-table">
@@ -22,7 +20,7 @@ export function SeriesOverview({
           <th scope="col">Recently</th>
           <th scope="col">All time</th>
           <th scope="col">Change</th>
-          <th scope="col">Scores</th>
+          <th scope="col">Attempts</th>
         </tr>
       </thead>
       <tbody>
@@ -38,7 +36,7 @@ export function SeriesOverview({
             <td data-label="Change">
               <ScoreChange delta={s.change} />
             </td>
-            <td data-label="Scores">{s.attempts}</td>
+            <td data-label="Attempts">{s.attempts}</td>
           </tr>
         ))}
       </tbody>

@@ -9,7 +9,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { GapList } from "~/components/gap-list";
+import { GapList, PractiseAnotherSkill } from "~/components/gap-list";
+import { ReadinessFigureCard } from "~/components/readiness-figure";
 import { ReadinessHint } from "~/components/readiness-hint";
 import { SkillMatrixForm } from "~/components/skill-matrix-form";
 import { getBank } from "~/question-bank/load-bank.server";
@@ -75,19 +76,28 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const GAP_HEADINGS = ["Gaps", "Your top gap", "Your top two gaps", "Your top three gaps"];
+
+/** "backend, 3-5 years": the target as the headline names it. */
+const targetText = (role: string, band: string) => `${role}, ${band} years`;
+
 export default function ReadinessPage() {
-  const { target, matrix, gaps, saved } = useLoaderData<typeof loader>();
+  const { target, figure, matrix, gaps, others, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const matrixErrors = [
+    ...(result?.errors.fields.score ?? []),
+    ...(result?.errors.fields.skill ?? []),
+  ];
   return (
     <section>
       <h1>Readiness</h1>
-      <ReadinessHint />
       {saved && !result ? (
         <p className="notice" role="status">
           Saved.
         </p>
       ) : null}
       <FormErrors errors={result?.errors.form} />
+      <ReadinessFigureCard figure={figure} target={targetText(target.role, target.band)} />
       <Form method="post" className="filters" aria-label="Target">
         <input type="hidden" name="intent" value="target" />
         <div>
@@ -114,13 +124,19 @@ export default function ReadinessPage() {
           <button type="submit">Change target</button>
         </div>
       </Form>
-      <h2>Gaps, most urgent first</h2>
+      <h2>{GAP_HEADINGS[gaps.length] ?? "Your top gaps"}</h2>
       <GapList gaps={gaps} />
-      <h2>Skill matrix</h2>
-      <FormErrors
-        errors={[...(result?.errors.fields.score ?? []), ...(result?.errors.fields.skill ?? [])]}
-      />
-      <SkillMatrixForm matrix={matrix} values={result?.values} />
+      <PractiseAnotherSkill skills={others} />
+      <h2 id="skill-matrix">Skill matrix</h2>
+      <FormErrors errors={matrixErrors} />
+      <details className="matrix-details" open={saved || matrixErrors.length > 0}>
+        <summary>
+          Every skill for this target ({matrix.length}): rate yourself, see what your answers
+          measure
+        </summary>
+        <ReadinessHint />
+        <SkillMatrixForm matrix={matrix} values={result?.values} />
+      </details>
     </section>
   );
 }

@@ -65,8 +65,13 @@ test("review pages: report, one question over time, progress, history, low-anxie
   expect(await overallRow.getByText(/^[+−±]\d/).count()).toBe(2);
   expect(await page.getByRole("heading", { name: "Latest feedback" }).isVisible()).toBe(true);
 
-  // Progress: criteria weakest first, each as an SVG chart with its data table.
+  // Progress: the weakest criteria and skills first, then the overall score attempt by attempt
+  // (two attempts, two dots) with its trend line and its table, then criteria weakest first.
   await page.getByRole("link", { name: "Progress" }).click();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Where you are weakest" }).isVisible())
+    .toBe(true);
+  expect(await page.locator(".weakest-list li").count()).toBeGreaterThan(3);
   await expect
     .poll(() => page.getByRole("heading", { name: "Rubric criteria, weakest first" }).isVisible())
     .toBe(true);
@@ -75,10 +80,14 @@ test("review pages: report, one question over time, progress, history, low-anxie
       page.getByRole("table", { name: "Rubric criteria, weakest first" }).getByRole("row").count(),
     )
     .toBeGreaterThan(3);
-  expect(await page.getByRole("img", { name: /over time/ }).count()).toBeGreaterThan(3);
+  expect(await page.getByRole("img", { name: /attempt by attempt/ }).count()).toBeGreaterThan(3);
+  const overall = page.getByRole("img", { name: "Overall score, attempt by attempt" });
+  expect(await overall.locator("circle.dot").count()).toBe(2);
+  expect(await overall.locator("line.trend").count()).toBe(1);
   await page.locator("figure.series summary").first().click();
   const firstTable = page.locator("figure.series").first().getByRole("table");
   expect(await firstTable.isVisible()).toBe(true);
+  expect(await firstTable.getByRole("row").count()).toBe(3); // header + two attempts
   await expect.poll(() => firstTable.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0);
 
   // History: both rounds, newest first, each with its overall score and time used.
@@ -179,19 +188,30 @@ test("review pages: report, one question over time, progress, history, low-anxie
   await expect.poll(() => page.getByRole("status").textContent()).toContain("deleted");
   expect(await page.getByRole("table").getByRole("row").count()).toBe(2);
 
-  // Readiness: rate a skill, see it beside the measured score, practise a gap in one click.
+  // Readiness: one figure for the target and the top three gaps lead; rate a skill in the matrix
+  // below, see it beside the measured score, practise a gap in one click.
   await page.getByRole("link", { name: "Readiness" }).click();
   await expect
     .poll(() => page.getByRole("heading", { name: "Skill matrix" }).isVisible())
     .toBe(true);
+  expect(await page.getByText(/^Readiness for backend, 3-5 years: \d+%/).isVisible()).toBe(true);
+  expect(await page.locator(".gap-card").count()).toBe(3);
+  await page.getByText(/^Every skill for this target/).click();
   await page.getByLabel("Incident response", { exact: true }).selectOption("2");
   await page.getByRole("button", { name: "Save self-scores" }).click();
   await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved");
   expect(await page.getByLabel("Incident response", { exact: true }).inputValue()).toBe("2");
   const matrix = page.getByRole("table", { name: /Skill matrix/ });
   await expect.poll(() => matrix.getByText(/\d\.\d \/ 5/).count()).toBeGreaterThan(0); // measured from the rounds above
-  expect(await page.getByText("You rate it 2; no graded answers yet.").isVisible()).toBe(true);
-  await page.getByRole("button", { name: "Practise Incident response", exact: true }).click();
+  // A top-three gap has its own button; any other skill is practised from the one drop-down.
+  const ownButton = page.getByRole("button", { name: "Practise Incident response", exact: true });
+  if ((await ownButton.count()) === 1) {
+    expect(await page.getByText("You rate it 2; no graded answers yet.").isVisible()).toBe(true);
+    await ownButton.click();
+  } else {
+    await page.getByLabel("Practise another skill").selectOption("incident-response");
+    await page.getByRole("button", { name: "Practise", exact: true }).click();
+  }
   await page.waitForURL(/\/questions\/1$/);
   await expect
     .poll(() => page.getByText(/Skill gap: Incident response/).count())
@@ -234,6 +254,7 @@ test("without JavaScript: reading every review page and using its forms", async 
   ).toBe(true);
 
   await page.getByRole("link", { name: "Readiness" }).click();
+  await page.getByText(/^Every skill for this target/).click();
   await page.getByLabel("Incident response", { exact: true }).selectOption("3");
   await page.getByRole("button", { name: "Save self-scores" }).click();
   await page.waitForURL(/saved=1/);

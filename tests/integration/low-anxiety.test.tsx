@@ -2,10 +2,11 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, expect, test, vi } from "vitest";
 import { ReportQuestion, type ReportQuestionData } from "~/components/report-question";
-import { SeriesFigure } from "~/components/series-figure";
+import { ProgressOverall } from "~/components/progress-overall";
+import { WeakestSummary } from "~/components/progress-weakest";
+import { SeriesFigure, type SeriesChartData } from "~/components/series-figure";
 import { SeriesOverview } from "~/components/series-overview";
 import { updatePreferences } from "~/review/preferences.server";
-import type { Bucket, Series } from "~/review/progress-series";
 import { loader as progressLoader } from "~/routes/progress";
 import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
@@ -62,32 +63,38 @@ test("progress: every series in words", async () => {
   const { progress } = (await run(progressLoader, get("/progress?charts=all", alice.cookie)))
     .data as {
     progress: {
-      bucket: Bucket;
-      criteria: Series[];
-      criteriaCharts: Series[];
-      from: number;
-      to: number;
+      overall: Parameters<typeof ProgressOverall>[0]["overall"];
+      criteria: SeriesChartData[];
+      skills: SeriesChartData[];
+      criteriaCharts: SeriesChartData[];
     };
   };
   const page = text(
     renderToStaticMarkup(
       <>
+        <WeakestSummary
+          criteria={progress.criteria.slice(0, 3)}
+          skills={progress.skills.slice(0, 3)}
+        />
+        <ProgressOverall overall={progress.overall} />
         <SeriesOverview caption="Criteria" label="Criterion" series={progress.criteria} />
         {progress.criteriaCharts.map((s) => (
-          <SeriesFigure
-            key={s.key}
-            id={s.key}
-            series={s}
-            bucket={progress.bucket}
-            from={progress.from}
-            to={progress.to}
-          />
+          <SeriesFigure key={s.key} id={s.key} series={s} />
         ))}
       </>,
     ),
   );
   expect(page).not.toMatch(SCORE_NUMBER);
-  // No average such as "3.4" either, once the criteria's own names ("HTTP/1.1, HTTP/2 and HTTP/3") are set aside.
-  const withoutNames = progress.criteria.reduce((t, s) => t.split(s.name).join(" "), page);
+  // No average such as "3.4" either, once the criteria's own names ("HTTP/1.1, HTTP/2 and HTTP/3")
+  // and the questions' titles ("Explain OAuth 2.0 and OpenID Connect") are set aside.
+  const names = [
+    ...progress.criteria.map((s) => s.name),
+    ...progress.skills.map((s) => s.name),
+    ...progress.overall.points.map((p) => p.title),
+  ];
+  // Longest first: a skill's label ("OAuth") inside a title must not break the title apart.
+  const withoutNames = names
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, name) => t.split(name).join(" "), page);
   expect(withoutNames).not.toMatch(/\b\d\.\d\b/);
 });
