@@ -198,25 +198,8 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   }, 60_000);
 
   // Dev sets 2 and 3 were written later by helpers that had not seen the grader, then tuned against (the
-  // claimed-story and dense-chaining salad rules). What holds is held here; what
-  // does not yet is an expected failure below, like the frozen set.
-  it("tests/fixtures/grader-pairs-dev2.jsonl: plain beats salad on every question, every behavioural salad <= 2", async () => {
-    const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev2.jsonl"]);
-    expect(
-      summary.pairs.filter((p) => p.plainBeatsSalad === false).map((p) => p.questionId),
-    ).toEqual([]);
-    const behavioural = new Set(
-      testBank()
-        .filter((q) => q.kind === "behavioural")
-        .map((q) => q.id),
-    );
-    expect(
-      summary.pairs
-        .filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false)
-        .map((p) => p.questionId),
-    ).toEqual([]);
-  }, 120_000);
-
+  // claimed-story and dense-chaining salad rules). Dev set 2 passes its strict check (below); what holds
+  // of dev set 3 is held here, and what does not yet is an expected failure below, like the frozen set.
   it("tests/fixtures/grader-pairs-dev3.jsonl: plain beats salad and salad <= 2 on every question", async () => {
     const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev3.jsonl"]);
     expect(

@@ -21,7 +21,7 @@ import {
 import { overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
-import { findMisconceptions, type StatedMisconception } from "./misconceptions";
+import { findMisconceptions, statesFalsehoods } from "./misconceptions";
 import type { KeyedText } from "./phrase-match";
 import { chooseProbes } from "./probes";
 import { readAnalysed } from "./read-text";
@@ -165,18 +165,6 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
     scope: OFFLINE_SCOPE,
   };
-}
-
-/**
- * Two listed misconceptions stated outright, in two sentences, read as an answer that bluffs: an
- * interviewer who hears two core facts stated wrong scores it 1-2 however much else it names. Measured on
- * the calibration and dev sets before the rule: of about 200 concept and design answers referenced 3 or
- * more, none stated two (four stated one, two of those a wrong example named as wrong); answers
- * referenced 1 that stated two scored up to 4.0.
- */
-const FALSE_CLAIMS = 2;
-function statesFalsehoods(misconceptions: StatedMisconception[]): boolean {
-  return new Set(misconceptions.map((m) => m.sentence)).size >= FALSE_CLAIMS;
 }
 
 /** A story that only claims (résumé verbs, bare percentages) reads as salad: its claims earn nothing. */
