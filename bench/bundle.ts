@@ -3,27 +3,66 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
+import remixConfig from "../remix.config.js";
 import { buildApp } from "../tests/utils/production-server";
 import type { BenchSection } from "./run";
 import { formatTable } from "./stats";
 
 /**
  * The JavaScript the practice (answer) page makes the browser download on a
- * first visit, gzipped: the route manifest, the client entry, the root route
- * and the answer route, with every chunk they import, followed to the end.
- * Routes reached later load their own chunks lazily and are not counted.
+ * first visit, gzipped: the client entry, the root route and the answer route,
+ * with every chunk they import, followed to the end, and the route manifest.
+ * With lazy route discovery (remix.config.js) the browser never fetches the
+ * manifest file: the page inlines the part of it that its URL and the URL's
+ * parents match, and that part is what is counted. Routes reached later, and
+ * components loaded with `lazy()` once needed, load their own chunks and are
+ * not counted.
  */
 
-export const BUNDLE_BUDGET_KB = 100;
+export const BUNDLE_BUDGET_KB = 94;
 const PRACTICE_ROUTE = "routes/rounds.$roundId.questions.$position._index";
+const PRACTICE_URL = "/rounds/r/questions/1";
 
 const manifestSchema = z.object({
   entry: z.object({ module: z.string(), imports: z.array(z.string()).default([]) }),
   routes: z.record(
     z.string(),
-    z.object({ module: z.string(), imports: z.array(z.string()).default([]) }),
+    z.looseObject({
+      module: z.string(),
+      imports: z.array(z.string()).default([]),
+      parentId: z.string().optional(),
+      path: z.string().optional(),
+      index: z.boolean().optional(),
+    }),
   ),
 });
+type Manifest = z.infer<typeof manifestSchema>;
+
+/** The route's full path pattern, its parents' paths joined: "rounds/:roundId/questions/:position". */
+function fullPath(manifest: Manifest, id: string): string[] {
+  const segments: string[] = [];
+  for (let at = manifest.routes[id]; at; at = at.parentId ? manifest.routes[at.parentId] : undefined)
+    segments.unshift(...(at.path ?? "").split("/").filter(Boolean));
+  return segments;
+}
+
+/**
+ * The manifest a page inlines under lazy route discovery (`getPartialManifest` in
+ * @remix-run/react): the routes that match the URL or one of its parent paths,
+ * an index or pathless route only where its path is the whole URL.
+ */
+function partialManifest(manifest: Manifest, url: string): Manifest {
+  const segments = url.split("/").filter(Boolean);
+  const prefixes = segments.map((_, i) => segments.slice(0, i + 1));
+  const matches = (pattern: string[], target: string[]) =>
+    pattern.length === target.length && pattern.every((p, i) => p.startsWith(":") || p === target[i]);
+  const routes = Object.fromEntries(
+    Object.entries(manifest.routes).filter(
+      ([id]) => id === "root" || [[], ...prefixes].some((prefix) => matches(fullPath(manifest, id), prefix)),
+    ),
+  );
+  return { ...manifest, routes };
+}
 
 export interface ShippedFile {
   /** The URL path the browser requests, e.g. /build/_shared/chunk-X.js. */
@@ -67,7 +106,7 @@ function describeOutputs(buildDir: string): Map<string, string> {
     const names = ranked.slice(0, 2).map(([name]) => name);
     const more = ranked.length - names.length;
     described.set(
-      `/build/${output.split("/public/build/")[1] ?? output}`,
+      `/build/${output.split(/(?:^|\/)public\/build\//)[1] ?? output}`,
       `${names.join(", ") || "esbuild runtime helpers"}${more > 0 ? ` + ${more} more` : ""}`,
     );
   }
@@ -75,7 +114,11 @@ function describeOutputs(buildDir: string): Map<string, string> {
 }
 
 /** Every file the route needs on a first load, read from `buildDir` (a buildApp() directory). */
-export function practicePageFiles(buildDir: string, routeId = PRACTICE_ROUTE): ShippedFile[] {
+export function practicePageFiles(
+  buildDir: string,
+  routeId = PRACTICE_ROUTE,
+  url = PRACTICE_URL,
+): ShippedFile[] {
   const assets = path.join(buildDir, "public", "build");
   const manifestName = readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f));
   if (!manifestName) throw new Error(`No manifest in ${assets}`);
@@ -87,8 +130,10 @@ export function practicePageFiles(buildDir: string, routeId = PRACTICE_ROUTE): S
   const route = manifest.routes[routeId];
   if (!root || !route) throw new Error(`The manifest has no ${root ? routeId : "root"} route`);
 
+  const lazyDiscovery = (remixConfig.future as Record<string, boolean> | undefined)?.v3_lazyRouteDiscovery === true;
+  const inline = JSON.stringify(partialManifest(manifest, url), null, 2);
   const queue = [
-    `/build/${manifestName}`,
+    ...(lazyDiscovery ? [] : [`/build/${manifestName}`]),
     manifest.entry.module,
     ...manifest.entry.imports,
     root.module,
@@ -110,7 +155,15 @@ export function practicePageFiles(buildDir: string, routeId = PRACTICE_ROUTE): S
     });
     queue.push(...importsOf(file.toString("utf8")));
   }
-  return [...seen.values()];
+  const files = [...seen.values()];
+  if (lazyDiscovery)
+    files.push({
+      url: "(inline in the page)",
+      holds: "the route manifest, this URL's part",
+      bytes: Buffer.byteLength(inline),
+      gzipBytes: gzipSync(inline, { level: 9 }).length,
+    });
+  return files;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -146,13 +199,13 @@ export const bundleSection: BenchSection = {
           [`total (${files.length} files)`, "", kb(raw), kb(total)],
         ],
       );
-      const met = total / 1024 < BUNDLE_BUDGET_KB;
+      const met = total / 1024 <= BUNDLE_BUDGET_KB;
       const largest = files[0];
       const why =
         met || !largest
           ? ""
           : ` The largest file holds ${largest.holds} (${kb(largest.gzipBytes)} KB gzipped).`;
-      return `${table}\n\nThe practice page ships ${kb(total)} KB of gzipped JavaScript (budget: under ${BUNDLE_BUDGET_KB} KB, ${met ? "met" : "not met"}).${why}`;
+      return `${table}\n\nThe practice page ships ${kb(total)} KB of gzipped JavaScript (budget: at most ${BUNDLE_BUDGET_KB} KB, issue 17, ${met ? "met" : "not met"}).${why}`;
     } finally {
       rmSync(buildDir, { recursive: true, force: true });
     }

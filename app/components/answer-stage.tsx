@@ -1,11 +1,21 @@
-import { Form } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, useNavigation } from "@remix-run/react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import type { AnswerPageData } from "~/rounds/answer-page.server";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { AnswerForm } from "./answer-form";
-import { GradeCard, type CriterionLabel } from "./grade-card";
-import { LiveGrade } from "./live-grade";
+import type { CriterionLabel } from "./grade-card";
 import { SaveAsStoryLink } from "./story-save-link";
+
+/*
+ * The grade's code is a chunk of its own, fetched when the answer is submitted rather than with the page:
+ * most visits to this page are to write an answer, and that JavaScript is what a phone waits for. The
+ * server renders a grade in full (lazy components resolve before the page is sent), so a page that
+ * opens on a grade shows it at once and hydrates it when the chunk arrives.
+ */
+const loadGradeCard = () => import("./grade-card");
+const loadLiveGrade = () => import("./live-grade");
+const GradeCard = lazy(() => loadGradeCard().then((m) => ({ default: m.GradeCard })));
+const LiveGrade = lazy(() => loadLiveGrade().then((m) => ({ default: m.LiveGrade })));
 
 type AnswerData = AnswerPageData["answer"];
 
@@ -28,6 +38,12 @@ export function AnswerStage({
   canRegrade: boolean;
 }) {
   const answerHeading = useRef<HTMLHeadingElement>(null);
+  const submitting = useNavigation().state === "submitting";
+  useEffect(() => {
+    if (!submitting) return;
+    void loadGradeCard();
+    void loadLiveGrade();
+  }, [submitting]);
   const openAnswerId = useRef(answer.submittedAt ? null : answer.id);
   useEffect(() => {
     // Submitting (or the clock running out) replaces the form, and the button that had focus,
@@ -69,7 +85,9 @@ export function AnswerStage({
       </section>
       {answer.skipped ? null : answer.grade ? (
         <>
-          <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+          <Suspense fallback={<p className="hint">Loading the feedback…</p>}>
+            <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+          </Suspense>
           {/* Only behavioural grades carry STAR parts: those answers can start a story. */}
           {answer.grade.grade.star && answer.slot === 0 ? <SaveAsStoryLink answerId={answer.id} /> : null}
           {canRegrade ? (
@@ -83,7 +101,11 @@ export function AnswerStage({
         </>
       ) : (
         <>
-          {gradeStreamUrl ? <LiveGrade key={gradeStreamUrl} url={gradeStreamUrl} criteria={criteria} /> : null}
+          {gradeStreamUrl ? (
+            <Suspense fallback={<p className="hint">Grading your answer…</p>}>
+              <LiveGrade key={gradeStreamUrl} url={gradeStreamUrl} criteria={criteria} />
+            </Suspense>
+          ) : null}
           <noscript>
             <Form method="post" className="notice">
               <p>Your answer is saved but has not been graded yet.</p>

@@ -1,13 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 import { Score } from "~/components/score";
-import { StorySuggestions } from "~/components/story-suggestions";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+
+// Only behavioural questions, for users with stories, show these: their code is fetched when they do.
+const StorySuggestions = lazy(() =>
+  import("~/components/story-suggestions").then((m) => ({ default: m.StorySuggestions })),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadAnswerPage(request, params);
@@ -33,7 +38,11 @@ export default function QuestionPage() {
       <h1 ref={heading} tabIndex={-1}>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
       <ReadAloud text={`${question.title}. ${question.prompt}`} autoRead={data.autoRead} />
-      {data.storySuggestions && !answer.submittedAt ? <StorySuggestions stories={data.storySuggestions} /> : null}
+      {data.storySuggestions && !answer.submittedAt ? (
+        <Suspense fallback={null}>
+          <StorySuggestions stories={data.storySuggestions} />
+        </Suspense>
+      ) : null}
       <AnswerStage
         answer={answer}
         serverNow={data.serverNow}
