@@ -41,7 +41,11 @@ type Manifest = z.infer<typeof manifestSchema>;
 /** The route's full path pattern, its parents' paths joined: "rounds/:roundId/questions/:position". */
 function fullPath(manifest: Manifest, id: string): string[] {
   const segments: string[] = [];
-  for (let at = manifest.routes[id]; at; at = at.parentId ? manifest.routes[at.parentId] : undefined)
+  for (
+    let at = manifest.routes[id];
+    at;
+    at = at.parentId ? manifest.routes[at.parentId] : undefined
+  )
     segments.unshift(...(at.path ?? "").split("/").filter(Boolean));
   return segments;
 }
@@ -55,10 +59,13 @@ function partialManifest(manifest: Manifest, url: string): Manifest {
   const segments = url.split("/").filter(Boolean);
   const prefixes = segments.map((_, i) => segments.slice(0, i + 1));
   const matches = (pattern: string[], target: string[]) =>
-    pattern.length === target.length && pattern.every((p, i) => p.startsWith(":") || p === target[i]);
+    pattern.length === target.length &&
+    pattern.every((p, i) => p.startsWith(":") || p === target[i]);
   const routes = Object.fromEntries(
     Object.entries(manifest.routes).filter(
-      ([id]) => id === "root" || [[], ...prefixes].some((prefix) => matches(fullPath(manifest, id), prefix)),
+      ([id]) =>
+        id === "root" ||
+        [[], ...prefixes].some((prefix) => matches(fullPath(manifest, id), prefix)),
     ),
   );
   return { ...manifest, routes };
@@ -130,7 +137,8 @@ export function practicePageFiles(
   const route = manifest.routes[routeId];
   if (!root || !route) throw new Error(`The manifest has no ${root ? routeId : "root"} route`);
 
-  const lazyDiscovery = (remixConfig.future as Record<string, boolean> | undefined)?.v3_lazyRouteDiscovery === true;
+  const lazyDiscovery =
+    (remixConfig.future as Record<string, boolean> | undefined)?.v3_lazyRouteDiscovery === true;
   const inline = JSON.stringify(partialManifest(manifest, url), null, 2);
   const queue = [
     ...(lazyDiscovery ? [] : [`/build/${manifestName}`]),

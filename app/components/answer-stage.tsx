@@ -73,23 +73,39 @@ export function AnswerStage({
         </h2>
         {answer.skipped ? (
           <p className="badge">
-            Skipped{answer.text.trim() === "" ? (answer.timedOut ? ": the clock ran out before anything was written" : "") : ""}
+            Skipped
+            {answer.text.trim() === ""
+              ? answer.timedOut
+                ? ": the clock ran out before anything was written"
+                : ""
+              : ""}
           </p>
         ) : answer.timedOut ? (
           <p className="badge">Submitted after the clock ran out</p>
         ) : null}
-        <div className="answer-text">{answer.text || <span className="muted">(no answer was written)</span>}</div>
+        <div className="answer-text">
+          {answer.text || <span className="muted">(no answer was written)</span>}
+        </div>
         {answer.skipped ? (
-          <p className="hint">A skipped question is not graded and counts in no average, chart, readiness figure or queue.</p>
+          <p className="hint">
+            A skipped question is not graded and counts in no average, chart, readiness figure or
+            queue.
+          </p>
         ) : null}
       </section>
       {answer.skipped ? null : answer.grade ? (
         <>
           <Suspense fallback={<p className="hint">Loading the feedback…</p>}>
-            <GradeCard grade={answer.grade.grade} provenance={answer.grade.provenance} criteria={criteria} />
+            <GradeCard
+              grade={answer.grade.grade}
+              provenance={answer.grade.provenance}
+              criteria={criteria}
+            />
           </Suspense>
           {/* Only behavioural grades carry STAR parts: those answers can start a story. */}
-          {answer.grade.grade.star && answer.slot === 0 ? <SaveAsStoryLink answerId={answer.id} /> : null}
+          {answer.grade.grade.star && answer.slot === 0 ? (
+            <SaveAsStoryLink answerId={answer.id} />
+          ) : null}
           {canRegrade ? (
             <Form method="post" className="notice">
               <p>The LLM could not grade this answer at the time, so the offline grader did.</p>

@@ -35,7 +35,9 @@ export default function QuestionPage() {
       <p className="breadcrumb">
         {round.title} · Question {position} of {total}
       </p>
-      <h1 ref={heading} tabIndex={-1}>{question.title}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {question.title}
+      </h1>
       <p className="prompt">{question.prompt}</p>
       <ReadAloud text={`${question.title}. ${question.prompt}`} autoRead={data.autoRead} />
       {data.storySuggestions && !answer.submittedAt ? (
@@ -62,7 +64,9 @@ export default function QuestionPage() {
       {probes.length > 0 ? (
         <section aria-labelledby="follow-ups">
           <h2 id="follow-ups">Follow-up questions</h2>
-          <p className="hint">An interviewer would dig here next. Answer them on a shorter clock.</p>
+          <p className="hint">
+            An interviewer would dig here next. Answer them on a shorter clock.
+          </p>
           <ol className="probes">
             {probes.map((probe, i) => {
               const followUp = followUps.find((f) => f.slot === i + 1);
@@ -76,12 +80,20 @@ export default function QuestionPage() {
                       </Link>
                     </p>
                   ) : followUp ? (
-                    <Link className="button-link" to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
-                      {followUp.submittedAt ? `See follow-up ${i + 1}` : `Answer follow-up ${i + 1}`}
+                    <Link
+                      className="button-link"
+                      to={`${base}/questions/${position}/follow-ups/${i + 1}`}
+                    >
+                      {followUp.submittedAt
+                        ? `See follow-up ${i + 1}`
+                        : `Answer follow-up ${i + 1}`}
                     </Link>
                   ) : (
                     // Starting a follow-up starts its clock: a POST, then its page.
-                    <Form method="post" action={`${base}/questions/${position}/start?slot=${i + 1}`}>
+                    <Form
+                      method="post"
+                      action={`${base}/questions/${position}/start?slot=${i + 1}`}
+                    >
                       <button type="submit" disabled={starting}>
                         Answer follow-up {i + 1}
                       </button>
@@ -118,7 +130,9 @@ export default function QuestionPage() {
               </button>
             </Form>
           ) : null}
-          <Link to={`${base}/report`}>{position < total ? "Round report so far" : "See the round report"}</Link>
+          <Link to={`${base}/report`}>
+            {position < total ? "Round report so far" : "See the round report"}
+          </Link>
         </nav>
       ) : null}
     </article>

@@ -43,7 +43,10 @@ test("the grade's code arrives with the submit, and a graded page renders on the
 
   // Without JavaScript the server's page already holds the whole grade.
   const url = page.url();
-  const noScript = await browser().newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const noScript = await browser().newContext({
+    javaScriptEnabled: false,
+    storageState: await context.storageState(),
+  });
   const plain = await noScript.newPage();
   await plain.goto(url);
   expect(await plain.getByRole("heading", { name: "Feedback" }).isVisible()).toBe(true);
