@@ -18,10 +18,15 @@ import {
   termDroppingSentences,
   type SaladReading,
 } from "./key-points";
-import { overlaps } from "./semantic";
+import { claimOverlaps, overlaps } from "./semantic";
 import { looksNonEnglish } from "./language";
 import { UNIT_WORDS } from "./lexicon";
-import { findMisconceptions, statesFalsehoods } from "./misconceptions";
+import {
+  findMisconceptions,
+  findNearClaims,
+  statesFalsehoods,
+  type StatedMisconception,
+} from "./misconceptions";
 import type { KeyedText } from "./phrase-match";
 import { chooseProbes } from "./probes";
 import { readAnalysed } from "./read-text";
@@ -59,10 +64,20 @@ export function gradeOffline(request: GradeRequest): Grade {
   const criteria = criteriaToGrade(rubric, request, keyed);
   const targetSet = new Set(criteria.map((c) => c.criterion.id));
 
-  const misconceptions = findMisconceptions(rubric, keyed, features).filter((m) =>
-    targetSet.has(m.misconception.criterionId),
-  );
+  const graded = (m: StatedMisconception) => targetSet.has(m.misconception.criterionId);
+  const stated = findMisconceptions(rubric, keyed, features).filter(graded);
   const meaning = overlaps(rubric, keyed);
+  const near = findNearClaims(
+    rubric,
+    keyed,
+    features,
+    claimOverlaps(rubric, keyed),
+    meaning,
+    stated,
+  ).filter(graded);
+  // A claim said in other words counts only beside one stated in the rubric's words (see findNearClaims).
+  const falseClaims = statesFalsehoods(stated.length > 0 ? [...stated, ...near] : stated);
+  const misconceptions = falseClaims ? [...stated, ...near] : stated;
   const story = rubric.behavioural ? readStoryGrounding(keyed, features) : null;
   const chained = withClaimedStory(readSalad(rubric, keyed, features), story);
   const chains = chained.salad ? chained.chains : new Set<number>();
@@ -87,7 +102,7 @@ export function gradeOffline(request: GradeRequest): Grade {
   );
   const salad = chained.salad
     ? chained
-    : statesFalsehoods(misconceptions)
+    : falseClaims
       ? { ...chained, salad: true, falseClaims: true }
       : readsAsBareClaims(rubric, keyPoints, keyed, meaning)
         ? { ...chained, salad: true, bareClaims: true }

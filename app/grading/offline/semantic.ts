@@ -15,7 +15,9 @@ import { wordVectors } from "./word-vectors";
 
 /** Content words: stop words, numbers and punctuation carry no topic. */
 function contentWords(tokens: readonly Token[]): string[] {
-  return tokens.filter((t) => t.kind === "word" && !t.stop && t.norm.length > 1).map((t) => t.norm.toLowerCase());
+  return tokens
+    .filter((t) => t.kind === "word" && !t.stop && t.norm.length > 1)
+    .map((t) => t.norm.toLowerCase());
 }
 
 export function meanVector(words: readonly string[]): Float32Array | null {
@@ -85,7 +87,8 @@ function pointSpace(rubric: CompiledRubric): PointSpace {
   });
   const dims = wordVectors().dimensions;
   const sum = new Float32Array(dims);
-  for (const v of raw) if (v) for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) + (v[d] as number);
+  for (const v of raw)
+    if (v) for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) + (v[d] as number);
   let norm = 0;
   for (const x of sum) norm += x * x;
   norm = Math.sqrt(norm);
@@ -135,7 +138,8 @@ function nearestKnown(word: string): string | undefined {
   };
   for (let i = 0; i <= word.length; i++) {
     if (i < word.length) consider(word.slice(0, i) + word.slice(i + 1));
-    if (i < word.length - 1) consider(word.slice(0, i) + (word[i + 1] ?? "") + (word[i] ?? "") + word.slice(i + 2));
+    if (i < word.length - 1)
+      consider(word.slice(0, i) + (word[i + 1] ?? "") + (word[i] ?? "") + word.slice(i + 2));
     for (const c of ALPHABET) {
       if (i < word.length) consider(word.slice(0, i) + c + word.slice(i + 1));
       consider(word.slice(0, i) + c + word.slice(i));
@@ -185,30 +189,25 @@ function credit(cos: number): number {
 }
 
 /**
- * A question's key points as rows over one table of distinct words: every
- * (answer word, point word) cosine is computed once per answer, however many
- * points and sentences share the words.
+ * Texts (a question's key points, or its misconceptions) as rows over one
+ * table of distinct words: every (answer word, text word) cosine is computed
+ * once per answer, however many texts and sentences share the words.
  */
-interface PointTable {
+interface TextTable {
   dims: number;
   /** Distinct words' unit vectors, row after row. */
   matrix: Float32Array;
   size: number;
-  /** Per key point: indices into the table and their rarity weights. */
+  /** Per text: indices into the table and their rarity weights. */
   points: Array<{ words: number[]; weights: number[] }>;
 }
 
-const pointTables = new WeakMap<CompiledRubric, PointTable>();
-
-function pointTable(rubric: CompiledRubric): PointTable {
-  const cached = pointTables.get(rubric);
-  if (cached) return cached;
+function textTable(texts: readonly string[]): TextTable {
   const vectors = wordVectors();
   const index = new Map<Float32Array, number>();
   const rows: Float32Array[] = [];
-  const points = rubric.keyPoints.map((kp) => {
-    // The meaning in plain words and the point in the rubric's terms: an answer in either register can reach it.
-    const bag = bagOf(contentWords(analyseText(`${meaningOf(kp)} ${kp.point}`).sentences.flatMap((s) => s.tokens)));
+  const points = texts.map((text) => {
+    const bag = bagOf(contentWords(analyseText(text).sentences.flatMap((s) => s.tokens)));
     const words = bag.vectors.map((v) => {
       const found = index.get(v);
       if (found !== undefined) return found;
@@ -221,9 +220,41 @@ function pointTable(rubric: CompiledRubric): PointTable {
   const dims = vectors.dimensions;
   const matrix = new Float32Array(rows.length * dims);
   rows.forEach((v, i) => matrix.set(v, i * dims));
-  const table = { dims, matrix, size: rows.length, points };
-  pointTables.set(rubric, table);
+  return { dims, matrix, size: rows.length, points };
+}
+
+const pointTables = new WeakMap<CompiledRubric, TextTable>();
+const claimTables = new WeakMap<CompiledRubric, TextTable>();
+
+function tableOf(
+  cache: WeakMap<CompiledRubric, TextTable>,
+  rubric: CompiledRubric,
+  texts: () => string[],
+): TextTable {
+  let table = cache.get(rubric);
+  if (!table) {
+    table = textTable(texts());
+    cache.set(rubric, table);
+  }
   return table;
+}
+
+/**
+ * overlap[sentence][keyPoint], in the order of `rubric.keyPoints`: the meaning
+ * in plain words and the point in the rubric's terms, so an answer in either
+ * register can reach it.
+ */
+export function overlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
+  const table = tableOf(pointTables, rubric, () =>
+    rubric.keyPoints.map((kp) => `${meaningOf(kp)} ${kp.point}`),
+  );
+  return overlapsWith(table, keyed);
+}
+
+/** overlap[sentence][misconception], in the order of `rubric.misconceptions`: how nearly a sentence says the wrong claim. */
+export function claimOverlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
+  const table = tableOf(claimTables, rubric, () => rubric.misconceptions.map((m) => m.claim));
+  return overlapsWith(table, keyed);
 }
 
 /**
@@ -232,8 +263,7 @@ function pointTable(rubric: CompiledRubric): PointTable {
  * about the point; their F-measure, so a long sentence that touches
  * everything is not a match for everything.
  */
-export function overlaps(rubric: CompiledRubric, keyed: KeyedText): number[][] {
-  const table = pointTable(rubric);
+function overlapsWith(table: TextTable, keyed: KeyedText): number[][] {
   const { dims, matrix, size } = table;
   // Distinct answer words, each compared with every point word once.
   const answerRows = new Map<Float32Array, Float32Array>();
