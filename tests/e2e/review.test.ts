@@ -248,7 +248,9 @@ test("without JavaScript: reading every review page and using its forms", async 
   await page.waitForURL(/kind=concept/);
   expect(await page.getByRole("table").getByRole("row").count()).toBe(2);
 
+  // Without JavaScript a click only starts the page load: wait for the new page before reading it.
   await page.getByRole("link", { name: "Progress" }).click();
+  await page.waitForURL(/\/progress$/);
   expect(
     await page.getByRole("table", { name: "Rubric criteria, weakest first" }).isVisible(),
   ).toBe(true);
@@ -265,6 +267,9 @@ test("without JavaScript: reading every review page and using its forms", async 
   await page.getByRole("button", { name: "Save preferences" }).click();
   await page.waitForURL(/saved=1/);
   await page.getByRole("link", { name: "History" }).click();
+  await page.waitForURL(/\/history$/);
+  // The table is there, its scores in words: no "/ 5" on a page that has rows to show.
+  expect(await page.getByRole("table").getByRole("row").count()).toBe(2);
   expect(await page.getByRole("table").getByText(/\/ 5/).count()).toBe(0);
 
   await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
