@@ -13,6 +13,8 @@ import {
 } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { timeZoneFrom } from "~/dates/time-zone.server";
+import { useReportTimeZone } from "~/dates/use-date-format";
 import { getPreferences } from "~/review/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
@@ -36,10 +38,11 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, theme] = await Promise.all([getUser(request), getTheme(request)]);
-  if (!user) return { user: null, theme };
+  const timeZone = timeZoneFrom(request);
+  if (!user) return { user: null, theme, timeZone };
   // Present only when on: every score on every page is then shown in words (see useLowAnxiety).
   const lowAnxiety = getPreferences(user.id).lowAnxiety ? { lowAnxiety: true as const } : {};
-  return { user: { username: user.username, ...lowAnxiety }, theme };
+  return { user: { username: user.username, ...lowAnxiety }, theme, timeZone };
 }
 
 /**
@@ -131,6 +134,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const theme = data?.theme ?? null;
+  useReportTimeZone(data?.timeZone ?? "UTC");
   const nonce = useNonce();
   const location = useLocation();
   return (

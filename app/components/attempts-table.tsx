@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import { formatDuration, formatTimestamp } from "~/review/format";
+import { formatDuration } from "~/dates/format";
 import { Score } from "./score";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export interface AttemptColumn {
   roundId: string;
@@ -19,6 +20,7 @@ export function AttemptsTable({
   attempts: AttemptColumn[];
   criteria: { id: string; name: string }[];
 }) {
+  const dates = useDateFormat();
   return (
     <div className="table-scroll">
       <table className="data-table attempts-table">
@@ -41,7 +43,7 @@ export function AttemptsTable({
               <th scope="row">
                 <Link to={`/rounds/${a.roundId}/report`}>
                   <span className="visually-hidden">Round report, </span>
-                  {formatTimestamp(a.createdAt)}
+                  {dates.timestamp(a.createdAt)}
                 </Link>
               </th>
               <td data-label="Overall">

@@ -1,11 +1,13 @@
 import { Link } from "@remix-run/react";
 import type { DeliveryPoint } from "~/review/delivery-over-time.server";
-import { formatDate, formatDuration } from "~/review/format";
+import { formatDuration } from "~/dates/format";
+import { useDateFormat } from "~/dates/use-date-format";
 
 const orDash = (value: number | null) => (value === null ? "—" : String(value));
 
 /** The user's spoken answers, newest first: how pace, fillers and long pauses moved over time. */
 export function DeliveryOverTime({ points }: { points: DeliveryPoint[] }) {
+  const dates = useDateFormat();
   return (
     <section aria-labelledby="delivery-over-time">
       <h2 id="delivery-over-time">Spoken answers: delivery over time</h2>
@@ -29,7 +31,7 @@ export function DeliveryOverTime({ points }: { points: DeliveryPoint[] }) {
         <tbody>
           {points.map((p) => (
             <tr key={`${p.roundId}-${p.position}-${p.slot}`}>
-              <td>{formatDate(p.recordedAt)}</td>
+              <td>{dates.date(p.recordedAt)}</td>
               <th scope="row">
                 <Link to={`/rounds/${p.roundId}/report`}>{p.questionTitle}</Link>
                 {p.slot > 0 ? <span className="muted"> (follow-up {p.slot})</span> : null}

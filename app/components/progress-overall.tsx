@@ -1,8 +1,8 @@
-import { formatDate } from "~/review/format";
 import { trendWords, type SeriesSummary, type Trend } from "~/review/progress-series";
 import { Score } from "./score";
 import { ScoreChart } from "./score-chart";
 import { useLowAnxiety } from "./use-low-anxiety";
+import { useDateFormat } from "~/dates/use-date-format";
 
 interface OverallData extends SeriesSummary {
   points: { n: number; at: number; score: number; title: string; roundId: string }[];
@@ -11,6 +11,7 @@ interface OverallData extends SeriesSummary {
 
 /** The overall score over the newest attempts, all criteria together, with its trend line and the attempts as a table. */
 export function ProgressOverall({ overall }: { overall: OverallData }) {
+  const dates = useDateFormat();
   const lowAnxiety = useLowAnxiety();
   const shown = overall.points.length;
   return (
@@ -65,7 +66,7 @@ export function ProgressOverall({ overall }: { overall: OverallData }) {
               {overall.points.map((p) => (
                 <tr key={p.n}>
                   <th scope="row">{p.n}</th>
-                  <td data-label="Date">{formatDate(p.at)}</td>
+                  <td data-label="Date">{dates.date(p.at)}</td>
                   <td data-label="Question">
                     {/* A plain link: thirty router links cost more to render than the rest of the table. */}
                     <a href={`/rounds/${p.roundId}/report`}>{p.title}</a>

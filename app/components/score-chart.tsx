@@ -1,7 +1,8 @@
 import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
-import { formatDate } from "~/review/format";
 import { trendWords, type Trend } from "~/review/progress-series";
 import { scoreBand, scoreInWords, scoreText, type ScoreBand } from "~/review/score-words";
+import type { DateFormat } from "~/dates/format";
+import { useDateFormat } from "~/dates/use-date-format";
 
 /** Drawing sizes: a chart in a grid of several, or the wider one at the top of a page. */
 const SIZES = { small: { W: 360, H: 150 }, wide: { W: 400, H: 170 } } as const;
@@ -37,14 +38,15 @@ export function chartSummary(
   points: ChartPoint[],
   trend: Trend | null,
   lowAnxiety: boolean,
+  dates: DateFormat,
 ): string {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return "No attempts yet.";
   if (first === last)
-    return `One attempt, on ${formatDate(first.at)}: ${scoreText(first.score, lowAnxiety)}.`;
+    return `One attempt, on ${dates.date(first.at)}: ${scoreText(first.score, lowAnxiety)}.`;
   return (
-    `Attempts ${first.n} to ${last.n}, ${formatDate(first.at)} to ${formatDate(last.at)}: ` +
+    `Attempts ${first.n} to ${last.n}, ${dates.date(first.at)} to ${dates.date(last.at)}: ` +
     `${scoreText(first.score, lowAnxiety)} at first, ${scoreText(last.score, lowAnxiety)} most recently` +
     (trend ? `; the trend is ${trendWords(trend, lowAnxiety)}.` : ".")
   );
@@ -74,6 +76,7 @@ export function ScoreChart({
   lowAnxiety: boolean;
   size?: keyof typeof SIZES;
 }) {
+  const dates = useDateFormat();
   const { W, H } = SIZES[size];
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -91,7 +94,7 @@ export function ScoreChart({
       aria-labelledby={`${id}-title ${id}-desc`}
     >
       <title id={`${id}-title`}>{`${name}, attempt by attempt`}</title>
-      <desc id={`${id}-desc`}>{chartSummary(points, trend, lowAnxiety)}</desc>
+      <desc id={`${id}-desc`}>{chartSummary(points, trend, lowAnxiety, dates)}</desc>
       {BANDS.map((b) => (
         <rect
           key={b.band}
@@ -137,11 +140,11 @@ export function ScoreChart({
       {first && last ? (
         <>
           <text className="axis" x={PAD.left} y={H - 6}>
-            {`#${first.n} · ${formatDate(first.at)}`}
+            {`#${first.n} · ${dates.date(first.at)}`}
           </text>
           {last !== first ? (
             <text className="axis" x={W - PAD.right} y={H - 6} textAnchor="end">
-              {`#${last.n} · ${formatDate(last.at)}`}
+              {`#${last.n} · ${dates.date(last.at)}`}
             </text>
           ) : null}
         </>

@@ -1,10 +1,10 @@
 import type { AttemptPoint, SeriesSummary, Trend } from "~/review/progress-series";
 import { trendWords } from "~/review/progress-series";
-import { formatDate } from "~/review/format";
 import { scoreInWords, scoreText } from "~/review/score-words";
 import { Score } from "./score";
 import { ScoreChart } from "./score-chart";
 import { useLowAnxiety } from "./use-low-anxiety";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export interface SeriesChartData extends SeriesSummary {
   points: AttemptPoint[];
@@ -13,6 +13,7 @@ export interface SeriesChartData extends SeriesSummary {
 
 /** One series: heading, where it stands, the chart of its newest attempts, and those attempts in text (the chart's text alternative). */
 export function SeriesFigure({ id, series }: { id: string; series: SeriesChartData }) {
+  const dates = useDateFormat();
   const lowAnxiety = useLowAnxiety();
   const shown = series.points.length;
   return (
@@ -39,7 +40,7 @@ export function SeriesFigure({ id, series }: { id: string; series: SeriesChartDa
         <ol className="attempt-list">
           {series.points.map((p) => (
             <li key={p.n}>
-              {`Attempt ${p.n}, ${formatDate(p.at)}: ${scoreText(p.score, lowAnxiety)}${lowAnxiety ? "" : ` ${scoreInWords(p.score)}`}`}
+              {`Attempt ${p.n}, ${dates.date(p.at)}: ${scoreText(p.score, lowAnxiety)}${lowAnxiety ? "" : ` ${scoreInWords(p.score)}`}`}
             </li>
           ))}
         </ol>

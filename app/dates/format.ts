@@ -1,35 +1,116 @@
 /**
- * Dates and durations for the review pages. Everything is shown in UTC so the
- * server-rendered page and the hydrated one agree whatever the browser's zone.
+ * Dates, times and durations, one format everywhere: "21 Nov 2026",
+ * "21 Nov 2026, 14:05 UTC". Dates are shown in the user's time zone, which the
+ * browser reports in a cookie (time-zone.server.ts); until it has, and for a
+ * browser without JavaScript, in UTC. A time always names its zone.
  */
 
-// Formatted by hand rather than with Intl.DateTimeFormat: a history page formats dozens of
-// dates per request, and Intl costs microseconds each where this costs nanoseconds.
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** 21 Nov 2026 */
-export function formatDate(value: Date | string | number): string {
-  const d = new Date(value);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+interface Parts {
+  year: number;
+  /** 0-11 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  zone: string;
 }
 
-/** Nov 2026 */
-export function formatMonth(value: Date | string | number): string {
-  const d = new Date(value);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+function utcParts(d: Date): Parts {
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    zone: "UTC",
+  };
 }
 
-/** 21 Nov 2026, 14:05 UTC */
-export function formatDateTime(value: Date | string | number): string {
-  const d = new Date(value);
-  return `${formatDate(d)}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
-/** 21 Nov 2026, 14:05:09 UTC: precise enough to tell two rounds apart, so used in link names, which must be unique. */
-export function formatTimestamp(value: Date | string | number): string {
-  const d = new Date(value);
-  return `${formatDate(d)}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
+function zonedParts(d: Date, timeZone: string): Parts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(d)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month) - 1,
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    zone: parts.timeZoneName ?? timeZone,
+  };
+}
+
+/** The cookie in which the browser reports its time zone (useReportTimeZone) and the server reads it (timeZoneFrom). */
+export const TIME_ZONE_COOKIE = "tz";
+
+/** True for a zone name this runtime knows ("Europe/London", "UTC"); false for anything else. */
+export function isTimeZone(value: string): boolean {
+  try {
+    formatterFor(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface DateFormat {
+  /** The IANA zone the dates are shown in. */
+  timeZone: string;
+  /** 21 Nov 2026 */
+  date(value: Date | string | number): string;
+  /** 21 Nov 2026, 14:05 UTC */
+  dateTime(value: Date | string | number): string;
+  /** 21 Nov 2026, 14:05:09 UTC: precise enough to tell two rounds apart, so used in link names, which must be unique. */
+  timestamp(value: Date | string | number): string;
+}
+
+/** Formatters for one time zone (UTC by default, and for a zone this runtime does not know). */
+export function dateFormat(timeZone = "UTC"): DateFormat {
+  const zone = timeZone !== "UTC" && isTimeZone(timeZone) ? timeZone : "UTC";
+  // UTC, the common case on a server, is read straight off the Date: no Intl call per date.
+  const partsOf = (value: Date | string | number) => {
+    const d = new Date(value);
+    return zone === "UTC" ? utcParts(d) : zonedParts(d, zone);
+  };
+  const day = (p: Parts) => `${p.day} ${MONTHS[p.month]} ${p.year}`;
+  return {
+    timeZone: zone,
+    date: (value) => day(partsOf(value)),
+    dateTime: (value) => {
+      const p = partsOf(value);
+      return `${day(p)}, ${two(p.hour)}:${two(p.minute)} ${p.zone}`;
+    },
+    timestamp: (value) => {
+      const p = partsOf(value);
+      return `${day(p)}, ${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${p.zone}`;
+    },
+  };
 }
 
 /** 0:45, 12:05, 1:02:03 */

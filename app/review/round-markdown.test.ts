@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { dateFormat } from "~/dates/format";
 import type { Grade } from "~/grading/grade-schema";
 import type { QuestionView } from "~/rounds/round-view.server";
 import { roundToMarkdown } from "./round-markdown";
@@ -53,6 +54,7 @@ test("the round's Markdown shows a typed answer's words and fillers but no pace"
     { title: "Round", band: "3-5", createdAt: created, finishedAt: created },
     [question],
     false,
+    dateFormat(),
   );
   expect(markdown).toContain("_120 words · filler: basically ×2_");
   expect(markdown).not.toContain("735.8");

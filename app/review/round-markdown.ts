@@ -3,7 +3,7 @@ import type { QuestionView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { escapeMarkdown } from "~/stories/story-markdown";
 import { groupFeedback } from "./criterion-feedback";
-import { formatDateTime } from "./format";
+import type { DateFormat } from "~/dates/format";
 import { summaryRows, summaryScore, summaryTime } from "./report-summary";
 import { feedbackText, scoreText } from "./score-words";
 import { questionTime, timeUsedText } from "./time-used";
@@ -78,12 +78,13 @@ export function roundToMarkdown(
   round: MarkdownRound,
   questions: QuestionView[],
   lowAnxiety: boolean,
+  dates: DateFormat,
 ): string {
   const average = roundAverage(questions);
   const lines = [
     `# ${round.title}`,
     "",
-    `- Taken: ${formatDateTime(round.createdAt)}`,
+    `- Taken: ${dates.dateTime(round.createdAt)}`,
     `- Experience band: ${round.band} years`,
   ];
   if (average !== null) lines.push(`- Overall (round average): ${scoreText(average, lowAnxiety)}`);

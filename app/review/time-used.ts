@@ -1,4 +1,4 @@
-import { formatDuration } from "./format";
+import { formatDuration } from "~/dates/format";
 
 interface TimedAnswer {
   startedAt: Date;

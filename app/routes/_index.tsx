@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
-import { formatDateTime } from "~/review/format";
 import { listRecentRounds } from "~/rounds/rounds.server";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
+  const dates = useDateFormat();
   const { rounds, accountDeleted } = useLoaderData<typeof loader>();
   return (
     <section>
@@ -28,8 +29,9 @@ export default function Home() {
       ) : null}
       <h1>Practise backend interviews the way real loops run them</h1>
       <p className="lede">
-        A question appears, a clock runs, you answer. A rubric scores the answer criterion by criterion, then probes it
-        with the follow-up questions an interviewer would ask where it was thin.
+        A question appears, a clock runs, you answer. A rubric scores the answer criterion by
+        criterion, then probes it with the follow-up questions an interviewer would ask where it was
+        thin.
       </p>
       {rounds === null ? (
         <p className="actions">
@@ -69,7 +71,7 @@ export default function Home() {
                 <li key={r.id}>
                   <Link to={`/rounds/${r.id}`}>{r.title}</Link>{" "}
                   <span className="muted">
-                    {formatDateTime(r.createdAt)} · {r.finished ? "finished" : "in progress"}
+                    {dates.dateTime(r.createdAt)} · {r.finished ? "finished" : "in progress"}
                   </span>
                 </li>
               ))}

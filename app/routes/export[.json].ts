@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { exportUserData } from "~/review/export-data.server";
-import { isoDay } from "~/review/format";
+import { isoDay } from "~/dates/format";
 
 /** GET /export.json — all of the signed-in user's data as one JSON download. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,11 +8,12 @@ import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
 import { QUESTION_KINDS } from "~/question-bank/question-schema";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
-import { formatDuration, formatTimestamp } from "~/review/format";
+import { formatDuration } from "~/dates/format";
 import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
 import { listHistory } from "~/review/history.server";
 import { parseSearchParams } from "~/utils/search-params";
 import { skillLabel } from "~/question-bank/skill-label";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HistoryPage() {
+  const dates = useDateFormat();
   const { rounds, total, page, pages, skills, filters, values, errors, deleted } =
     useLoaderData<typeof loader>();
   const value = (field: string) => values[field] ?? "";
@@ -106,7 +108,7 @@ export default function HistoryPage() {
             </thead>
             <tbody>
               {rounds.map((r) => {
-                const when = formatTimestamp(r.createdAt);
+                const when = dates.timestamp(r.createdAt);
                 return (
                   <tr key={r.id}>
                     <th scope="row">

@@ -10,12 +10,12 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { Score } from "~/components/score";
-import { formatDate } from "~/review/format";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { DUE_ROUND_MAX, dueQuestions, loadQueue } from "~/review/practice-queue.server";
 import { getPreferences } from "~/review/preferences.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -55,15 +55,16 @@ type Item = ReturnType<typeof useLoaderData<typeof loader>>["due"][number];
 
 /** Why an item is where it is, in one sentence: "Last scored 2.4 / 5 on 3 Dec 2026; 3 attempts; due since 4 Dec 2026." */
 function QueueList({ items }: { items: Item[] }) {
+  const dates = useDateFormat();
   return (
     <ul className="queue">
       {items.map((item) => (
         <li key={item.questionId}>
           <Link to={`/questions/${item.questionId}`}>{item.title}</Link>{" "}
           <span className="hint">
-            Last scored <Score value={item.overall} /> on {formatDate(item.lastAt)}; {item.attempts}{" "}
+            Last scored <Score value={item.overall} /> on {dates.date(item.lastAt)}; {item.attempts}{" "}
             {item.attempts === 1 ? "attempt" : "attempts"}; {item.due ? "due since" : "next due"}{" "}
-            {formatDate(item.dueAt)}.
+            {dates.date(item.dueAt)}.
           </span>
         </li>
       ))}

@@ -10,10 +10,10 @@ import { WeakestSummary } from "~/components/progress-weakest";
 import { SeriesFigure } from "~/components/series-figure";
 import { SeriesOverview } from "~/components/series-overview";
 import { loadDeliveryOverTime } from "~/review/delivery-over-time.server";
-import { formatDate } from "~/review/format";
 import { chartOf, loadProgress } from "~/review/progress.server";
 import type { NamedSeries } from "~/review/progress-series";
 import { parseSearchParams } from "~/utils/search-params";
+import { useDateFormat } from "~/dates/use-date-format";
 
 /** Criteria and skills in the summary at the top, each charted below by default. */
 const WEAKEST = 3;
@@ -54,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProgressPage() {
+  const dates = useDateFormat();
   const { progress, delivery, all, errors } = useLoaderData<typeof loader>();
   return (
     <section>
@@ -68,7 +69,7 @@ export default function ProgressPage() {
         <>
           <p className="hint">
             {progress.answers.toLocaleString("en")} graded{" "}
-            {progress.answers === 1 ? "attempt" : "attempts"} since {formatDate(progress.since)}.
+            {progress.answers === 1 ? "attempt" : "attempts"} since {dates.date(progress.since)}.
             Every attempt is one dot, two on the same day included; &ldquo;recently&rdquo; is your
             newest five scores. Skipped and not-assessed answers count in no figure.
           </p>

@@ -15,7 +15,6 @@ import { GradeCard } from "~/components/grade-card";
 import { Pagination } from "~/components/pagination";
 import { customSlugOf } from "~/question-bank/question-ids";
 import { questionGuide } from "~/question-bank/question-guide";
-import { formatTimestamp } from "~/review/format";
 import { pageParamSchema } from "~/review/page-param";
 import { createPracticeRound } from "~/review/practice-round.server";
 import { getPreferences } from "~/review/preferences.server";
@@ -24,6 +23,7 @@ import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
 import { skillList } from "~/question-bank/skill-label";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -56,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionOverTimePage() {
+  const dates = useDateFormat();
   const {
     question,
     criteria,
@@ -130,7 +131,7 @@ export default function QuestionOverTimePage() {
           <div className="attempt-answers">
             {attempts.map((a) => (
               <details key={a.roundId}>
-                <summary>Answer from {formatTimestamp(a.createdAt)}</summary>
+                <summary>Answer from {dates.timestamp(a.createdAt)}</summary>
                 {a.timedOut ? <p className="badge">Submitted after the clock ran out</p> : null}
                 <div className="answer-text">
                   {a.text || <span className="muted">(no answer was written)</span>}

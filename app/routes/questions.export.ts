@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
-import { isoDay } from "~/review/format";
+import { isoDay } from "~/dates/format";
 import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 

@@ -9,11 +9,11 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteRound } from "~/review/delete-round.server";
-import { formatTimestamp } from "~/review/format";
 import { summariseRounds } from "~/review/round-summaries.server";
 import { findRound } from "~/rounds/rounds.server";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";
 import { invariantResponse } from "~/utils/invariant.server";
+import { useDateFormat } from "~/dates/use-date-format";
 
 async function requireOwnRound(request: Request, roundId: string | undefined) {
   const user = await requireUser(request);
@@ -40,13 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteRoundPage() {
+  const dates = useDateFormat();
   const { round, answered } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>Delete this round?</h1>
       <p>
-        <strong>{round.title}</strong>, {formatTimestamp(round.createdAt)}.
+        <strong>{round.title}</strong>, {dates.timestamp(round.createdAt)}.
       </p>
       <p>
         Its questions, your {answered} {answered === 1 ? "answer" : "answers"}, the follow-up

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
-import { isoDay } from "~/review/format";
+import { dateFormat, isoDay } from "~/dates/format";
+import { timeZoneFrom } from "~/dates/time-zone.server";
 import { getPreferences } from "~/review/preferences.server";
 import { roundToMarkdown } from "~/review/round-markdown";
 import { loadRoundView } from "~/rounds/round-view.server";
@@ -13,7 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = findRound(user.id, params.roundId ?? "");
   invariantResponse(round, "Round not found");
   const questions = await loadRoundView(round.id, user.id, new Date());
-  const markdown = roundToMarkdown(round, questions, getPreferences(user.id).lowAnxiety);
+  const markdown = roundToMarkdown(
+    round,
+    questions,
+    getPreferences(user.id).lowAnxiety,
+    dateFormat(timeZoneFrom(request)),
+  );
   return new Response(markdown, {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",

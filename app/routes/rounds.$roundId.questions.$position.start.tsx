@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDuration } from "~/review/format";
+import { formatDuration } from "~/dates/format";
 import { answerPath, probeForSlot, resolveAnswerSlotFromQuery, startAnswerSlot } from "~/rounds/answer-page.server";
 import { findAnswer, MAIN_SLOT } from "~/rounds/answers.server";
 import { probeSecondsFor } from "~/rounds/clock";

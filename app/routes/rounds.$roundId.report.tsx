@@ -5,13 +5,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportQuestion } from "~/components/report-question";
 import { ReportSummary } from "~/components/report-summary";
 import { Score } from "~/components/score";
-import { formatDate } from "~/review/format";
 import { summaryRows } from "~/review/report-summary";
 import { questionTime } from "~/review/time-used";
 import { loadRoundView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,12 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ReportPage() {
+  const dates = useDateFormat();
   const { round, average, summary, questions } = useLoaderData<typeof loader>();
   return (
     <article className="report">
       <h1>Round report</h1>
       <p className="breadcrumb">
-        {round.title} · band {round.band} years · {formatDate(round.createdAt)}
+        {round.title} · band {round.band} years · {dates.date(round.createdAt)}
       </p>
       {average !== null ? (
         <p className="overall">

@@ -4,7 +4,6 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Score } from "~/components/score";
 import { StoryFlags } from "~/components/story-flags";
-import { formatDateTime } from "~/review/format";
 import { storyFlags } from "~/stories/quality-flags";
 import { requireStory } from "~/stories/stories.server";
 import { answersOfStory, usageOfStories } from "~/stories/story-answers.server";
@@ -12,6 +11,7 @@ import { STAR_FIELDS } from "~/stories/story-forms";
 import { questionsToPractise } from "~/stories/practise-story.server";
 import { UNUSED } from "~/stories/usage";
 import { skillList } from "~/question-bank/skill-label";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,11 +40,12 @@ const HEADINGS = {
 } as const;
 
 export default function StoryPage() {
+  const dates = useDateFormat();
   const { story, notice, flags, usage, answers, fits } = useLoaderData<typeof loader>();
   return (
     <article className="story">
       <p className="breadcrumb">
-        <Link to="/stories">Story bank</Link> · edited {formatDateTime(story.updatedAt)}
+        <Link to="/stories">Story bank</Link> · edited {dates.dateTime(story.updatedAt)}
       </p>
       <h1>{story.title}</h1>
       {notice ? (
@@ -144,7 +145,7 @@ export default function StoryPage() {
                 >
                   {a.questionTitle}
                 </Link>
-                , {formatDateTime(a.startedAt)}
+                , {dates.dateTime(a.startedAt)}
                 {a.overall !== null ? (
                   <>
                     {" "}

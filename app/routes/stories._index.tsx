@@ -4,7 +4,6 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
-import { formatDate } from "~/review/format";
 import { storyFlags } from "~/stories/quality-flags";
 import { LIST_LIMIT, searchStories } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
@@ -13,6 +12,7 @@ import { STORY_LIMITS, storySearchSchema } from "~/stories/story-forms";
 import { UNUSED } from "~/stories/usage";
 import { parseSearchParams } from "~/utils/search-params";
 import { skillList } from "~/question-bank/skill-label";
+import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -61,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StoriesPage() {
+  const dates = useDateFormat();
   const { stories, total, searched, competencies, values, errors, deleted } =
     useLoaderData<typeof loader>();
   return (
@@ -135,7 +136,7 @@ export default function StoriesPage() {
                 <p className="hint">
                   {s.competencies.length > 0 ? s.competencies.join(", ") : "No competencies yet"}
                   {s.skills.length > 0 ? ` · skills: ${skillList(s.skills)}` : ""} · told in{" "}
-                  {s.uses} {s.uses === 1 ? "answer" : "answers"} · edited {formatDate(s.updatedAt)}
+                  {s.uses} {s.uses === 1 ? "answer" : "answers"} · edited {dates.date(s.updatedAt)}
                 </p>
                 <p>
                   {s.overused ? <span className="badge">Overused lately</span> : null}{" "}

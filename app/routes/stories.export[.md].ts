@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
-import { isoDay } from "~/review/format";
+import { dateFormat, isoDay } from "~/dates/format";
+import { timeZoneFrom } from "~/dates/time-zone.server";
 import { listAllStories } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
 import { storiesToMarkdown } from "~/stories/story-markdown";
@@ -9,7 +10,12 @@ import { storiesToMarkdown } from "~/stories/story-markdown";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const markdown = storiesToMarkdown(listAllStories(user.id), usageOfStories(user.id), now);
+  const markdown = storiesToMarkdown(
+    listAllStories(user.id),
+    usageOfStories(user.id),
+    now,
+    dateFormat(timeZoneFrom(request)),
+  );
   return new Response(markdown, {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { dateFormat } from "~/dates/format";
 import { escapeMarkdown, storiesToMarkdown, type MarkdownStory } from "./story-markdown";
 
 const story = (overrides: Partial<MarkdownStory> = {}): MarkdownStory => ({
@@ -21,6 +22,7 @@ describe("story bank as Markdown", () => {
       [story(), story({ id: "s2", title: "Second", result: "" })],
       new Map([["s1", { uses: 3, recentUses: 3, overused: true }]]),
       new Date(Date.UTC(2026, 2, 2)),
+      dateFormat(),
     );
     expect(md).toMatch(/^# My story bank\n/);
     expect(md).toContain("2 stories");
@@ -37,7 +39,9 @@ describe("story bank as Markdown", () => {
   });
 
   test("an empty bank says so", () => {
-    expect(storiesToMarkdown([], new Map(), new Date())).toContain("_No stories yet._");
+    expect(storiesToMarkdown([], new Map(), new Date(), dateFormat())).toContain(
+      "_No stories yet._",
+    );
   });
 
   test("user text cannot forge headings, links, images, HTML, lists, quotes or tables", () => {
@@ -47,6 +51,7 @@ describe("story bank as Markdown", () => {
       [story({ title: "## Title [x](y)", situation: hostile })],
       new Map(),
       new Date(),
+      dateFormat(),
     );
     expect(md).not.toMatch(/^#{1,6} Fake/m);
     expect(md).not.toMatch(/^## Title/m);

@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/review/format";
+import type { DateFormat } from "~/dates/format";
 import { storyFlags } from "./quality-flags";
 import { STAR_FIELDS } from "./story-forms";
 import { UNUSED, type StoryUsage } from "./usage";
@@ -46,14 +46,19 @@ export function escapeMarkdown(text: string): string {
 const inline = (text: string) =>
   escapeMarkdown(text.replace(/\s+/g, " ").trim()).replace(/(?<!\\)#/g, "\\#");
 
-function storySection(story: MarkdownStory, n: number, usage: StoryUsage): string[] {
+function storySection(
+  story: MarkdownStory,
+  n: number,
+  usage: StoryUsage,
+  dates: DateFormat,
+): string[] {
   const lines = [`## ${n}. ${inline(story.title)}`, ""];
   const facts = [
     `- Competencies: ${story.competencies.length > 0 ? inline(story.competencies.join(", ")) : "none yet"}`,
     `- Skills: ${story.skills.length > 0 ? inline(story.skills.join(", ")) : "none yet"}`,
     `- Metric: ${story.metric.trim() ? inline(story.metric) : "none yet"}`,
     `- Told in ${usage.uses} ${usage.uses === 1 ? "answer" : "answers"}${usage.overused ? " (overused lately)" : ""}`,
-    `- Last edited: ${formatDateTime(story.updatedAt)}`,
+    `- Last edited: ${dates.dateTime(story.updatedAt)}`,
   ];
   lines.push(...facts);
   for (const part of STAR_FIELDS) {
@@ -70,15 +75,16 @@ export function storiesToMarkdown(
   stories: MarkdownStory[],
   usage: Map<string, StoryUsage>,
   exportedAt: Date,
+  dates: DateFormat,
 ): string {
   const lines = [
     "# My story bank",
     "",
-    `Exported from Rehearse on ${formatDateTime(exportedAt)}: ${stories.length} ${stories.length === 1 ? "story" : "stories"}.`,
+    `Exported from Rehearse on ${dates.dateTime(exportedAt)}: ${stories.length} ${stories.length === 1 ? "story" : "stories"}.`,
   ];
   if (stories.length === 0) lines.push("", "_No stories yet._");
   stories.forEach((story, i) =>
-    lines.push("", ...storySection(story, i + 1, usage.get(story.id) ?? UNUSED)),
+    lines.push("", ...storySection(story, i + 1, usage.get(story.id) ?? UNUSED, dates)),
   );
   return `${lines.join("\n")}\n`;
 }

@@ -17,6 +17,8 @@ import { STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
 vi.mock("~/components/use-low-anxiety", () => ({ useLowAnxiety: () => true }));
 vi.mock("@remix-run/react", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@remix-run/react")>()),
+  // No root data: dates in UTC, as for a browser that has not reported its time zone.
+  useRouteLoaderData: () => undefined,
   Link: ({ to, children }: { to: string; children: ReactNode }) => <a href={to}>{children}</a>,
   Form: ({ children }: { children: ReactNode }) => <form>{children}</form>,
 }));

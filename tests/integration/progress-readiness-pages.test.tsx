@@ -32,6 +32,8 @@ let lowAnxiety = false;
 vi.mock("~/components/use-low-anxiety", () => ({ useLowAnxiety: () => lowAnxiety }));
 vi.mock("@remix-run/react", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@remix-run/react")>()),
+  // No root data: dates in UTC, as for a browser that has not reported its time zone.
+  useRouteLoaderData: () => undefined,
   useLoaderData: () => loaderData,
   useActionData: () => undefined,
   Link: ({ to, children }: { to: string; children: ReactNode }) => <a href={to}>{children}</a>,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
 import { roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { isoDay } from "~/review/format";
+import { isoDay } from "~/dates/format";
 import { loader as progressLoader } from "~/routes/progress";
 import { action as practiseAction } from "~/routes/questions.$questionId";
 import { createSignedInUser, get, post, run } from "../utils/routes";

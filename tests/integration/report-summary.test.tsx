@@ -17,6 +17,8 @@ let loaderData: unknown;
 vi.mock("~/components/use-low-anxiety", () => ({ useLowAnxiety: () => false }));
 vi.mock("@remix-run/react", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@remix-run/react")>()),
+  // No root data: dates in UTC, as for a browser that has not reported its time zone.
+  useRouteLoaderData: () => undefined,
   useLoaderData: () => loaderData,
   Link: ({ to, children }: { to: string; children: ReactNode }) => <a href={to}>{children}</a>,
   Form: ({ children }: { children: ReactNode }) => <form>{children}</form>,

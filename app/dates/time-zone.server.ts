@@ -1,0 +1,33 @@
+import { z } from "~/utils/zod";
+import { isTimeZone, TIME_ZONE_COOKIE } from "./format";
+
+/**
+ * The user's time zone, as their browser reports it: a plain cookie that the
+ * page's own JavaScript sets (TimeZoneCookie in use-date-format.ts), read on
+ * every request. Anything but a zone this runtime knows reads as UTC.
+ */
+
+// IANA names are short ASCII ("America/Argentina/ComodRivadavia" is among the longest).
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_+\-/]+$/)
+  .refine(isTimeZone);
+
+export function timeZoneFrom(request: Request): string {
+  const header = request.headers.get("Cookie") ?? "";
+  const raw = header
+    .split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
+    ?.slice(TIME_ZONE_COOKIE.length + 1);
+  if (raw === undefined) return "UTC";
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return "UTC";
+  }
+  const parsed = timeZoneSchema.safeParse(value);
+  return parsed.success ? parsed.data : "UTC";
+}
