@@ -54,9 +54,9 @@ describe("findNearClaims", () => {
   }
 
   it("reads a listed misconception said in other words", () => {
-    expect(near("Files you write inside a container persist, so volumes are unnecessary.")).toEqual(
-      ["Data written inside a container persists, so you do not need volumes."],
-    );
+    expect(
+      near("The newest version is always what the latest tag points at, so shipping it is safe."),
+    ).toEqual(["The latest tag always points at the newest version and is safe to deploy."]);
     expect(
       near("The latest tag always points at the newest version, so it is safe to ship."),
     ).toEqual(["The latest tag always points at the newest version and is safe to deploy."]);
@@ -75,5 +75,8 @@ describe("findNearClaims", () => {
 
   it("leaves out sentences that already state a misconception in the rubric's words", () => {
     expect(near("Each container has its own kernel.")).toEqual([]);
+    expect(near("Files you write inside a container persist, so volumes are unnecessary.")).toEqual(
+      [],
+    );
   });
 });

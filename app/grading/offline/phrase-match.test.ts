@@ -17,6 +17,12 @@ describe("findMatches", () => {
     expect(findMatches(keyed("The index contains every column."), compileMatcher("index every column"))).toHaveLength(0);
   });
 
+  it("reads every form of 'to be' as one", () => {
+    expect(findMatches(keyed("GET and POST are both idempotent."), compileMatcher("post is idempotent"))).toHaveLength(1);
+    expect(findMatches(keyed("POST was idempotent."), compileMatcher("post is idempotent"))).toHaveLength(1);
+    expect(findMatches(keyed("POST seems idempotent."), compileMatcher("post is idempotent"))).toHaveLength(0);
+  });
+
   it("matches inflections and typos", () => {
     expect(findMatches(keyed("PUT is idempotnet."), compileMatcher("idempotent"))).toHaveLength(1);
     expect(findMatches(keyed("We were caching pages."), compileMatcher("cache"))).toHaveLength(1);

@@ -11,6 +11,9 @@ import type { AnalysedText, Sentence } from "./text-analysis";
  */
 
 const ARTICLES = new Set(["a", "an", "the"]);
+// One key for every form of "to be": a claim is the same in the singular and the plural, the present
+// and the past ("POST is idempotent", "GET and POST are both idempotent").
+const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "am"]);
 const PIECE_SPLIT = /[^\p{L}\p{N}]+/u;
 const LITERAL = /[^\p{L}\p{N}\s'’-]/u;
 
@@ -57,6 +60,7 @@ export function piecesOf(text: string): string[] {
 /** The key of one word piece, correcting a likely typo when the word is unknown to English. */
 export function keyOf(piece: string, lexicon: FuzzyLexicon, unknownWord: boolean): string {
   if (/^\d/.test(piece)) return piece;
+  if (BE_FORMS.has(piece)) return "be";
   if (!unknownWord || lexicon.has(piece)) return stem(piece);
   const corrected = lexicon.correct(piece);
   if (corrected !== undefined) return stem(corrected);
