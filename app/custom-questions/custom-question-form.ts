@@ -175,8 +175,8 @@ export function validateCustomQuestion(form: CustomQuestionForm): CustomQuestion
   );
 }
 
-/** A stored question as the form shows it, for editing. */
-export function formValuesOf(question: Question): FormValues {
+/** A stored question's fields other than its rubric as both editors show them: lists as text, one item per line or comma. */
+export function questionFieldsOf(question: Question) {
   return {
     id: question.id,
     title: question.title,
@@ -184,15 +184,19 @@ export function formValuesOf(question: Question): FormValues {
     prompt: question.prompt,
     skills: question.skills.join(", "),
     competencies: question.competencies.join(", "),
-    bands: question.bands,
-    roles: question.roles,
+    bands: [...question.bands],
+    roles: [...question.roles],
     minutes: String(question.minutes),
-    rubric: stringifyYaml(question.rubric),
     strong: question.examples.strong,
     weak: question.examples.weak,
     probes: question.probes.join("\n"),
     tips: question.tips.join("\n"),
   };
+}
+
+/** A stored question as the YAML form shows it, for editing. */
+export function formValuesOf(question: Question): FormValues {
+  return { ...questionFieldsOf(question), rubric: stringifyYaml(question.rubric) };
 }
 
 /** The empty form: backend, a mid band, five minutes and the rubric template ready to fill in. */

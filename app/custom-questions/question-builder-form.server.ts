@@ -6,6 +6,7 @@ import {
   customQuestionFormSchema,
   fieldOf,
   listOf,
+  questionFieldsOf,
   type CustomQuestionResult,
 } from "./custom-question-form";
 import {
@@ -256,19 +257,7 @@ export function validateBuilder(values: BuilderValues): CustomQuestionResult {
 /** A saved question in the builder, for editing: its ids ride along hidden, so its history keeps its criteria. */
 export function builderValuesOf(question: Question): BuilderValues {
   return {
-    id: question.id,
-    title: question.title,
-    kind: question.kind,
-    prompt: question.prompt,
-    skills: question.skills.join(", "),
-    competencies: question.competencies.join(", "),
-    bands: [...question.bands],
-    roles: [...question.roles],
-    minutes: String(question.minutes),
-    strong: question.examples.strong,
-    weak: question.examples.weak,
-    probes: question.probes.join("\n"),
-    tips: question.tips.join("\n"),
+    ...questionFieldsOf(question),
     criteria: question.rubric.map((criterion) => ({
       id: criterion.id,
       name: criterion.name,
