@@ -67,16 +67,20 @@ export function gradeOffline(request: GradeRequest): Grade {
   const graded = (m: StatedMisconception) => targetSet.has(m.misconception.criterionId);
   const stated = findMisconceptions(rubric, keyed, features).filter(graded);
   const meaning = overlaps(rubric, keyed);
-  const near = findNearClaims(
-    rubric,
-    keyed,
-    features,
-    claimOverlaps(rubric, keyed),
-    meaning,
-    stated,
-  ).filter(graded);
-  // A claim said in other words counts only beside one stated in the rubric's words (see findNearClaims).
-  const falseClaims = statesFalsehoods(stated.length > 0 ? [...stated, ...near] : stated);
+  // A claim said in other words counts only beside one stated in the rubric's words (see findNearClaims),
+  // so the claims are measured only then.
+  const near =
+    stated.length > 0
+      ? findNearClaims(
+          rubric,
+          keyed,
+          features,
+          claimOverlaps(rubric, keyed),
+          meaning,
+          stated,
+        ).filter(graded)
+      : [];
+  const falseClaims = statesFalsehoods([...stated, ...near]);
   const misconceptions = falseClaims ? [...stated, ...near] : stated;
   const story = rubric.behavioural ? readStoryGrounding(keyed, features) : null;
   const chained = withClaimedStory(readSalad(rubric, keyed, features), story);
