@@ -55,7 +55,7 @@ interface Scores {
   failing: Partial<Record<Category, string[]>>;
 }
 
-/** Signs a user up, takes question 1 of a two-question round and leaves question 2 open. */
+/** Signs a user up, takes question 1 of a two-question round and opens question 2 (its clock running). */
 async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   const signup = await fetch(`${baseURL}/signup`, {
     method: "POST",
@@ -78,7 +78,10 @@ async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   });
   const first = round.headers.get("Location");
   if (round.status !== 302 || !first) throw new Error(`Starting a round answered ${round.status}`);
-  await fetch(`${baseURL}${first}`, { headers }); // shows the question: starts its clock
+  // A page never starts a clock (a GET writes nothing): the Start button's post does.
+  const start = (questionPath: string) =>
+    fetch(`${baseURL}${questionPath}/start`, { method: "POST", headers, redirect: "manual" });
+  await start(first);
   const submitted = await fetch(`${baseURL}${first}`, {
     method: "POST",
     headers,
@@ -87,6 +90,8 @@ async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   });
   if (submitted.status !== 302) throw new Error(`Submitting answered ${submitted.status}`);
   const roundPath = first.replace(/\/questions\/1$/, "");
+  const second = await start(`${roundPath}/questions/2`);
+  if (second.status !== 302) throw new Error(`Starting question 2 answered ${second.status}`);
   return [
     { label: "home (signed out)", url: `${baseURL}/`, cookie: null },
     { label: "practice: answer page", url: `${baseURL}${roundPath}/questions/2`, cookie },
