@@ -26,7 +26,7 @@ describe("sign up", () => {
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     expect(row.passwordHash).not.toContain(PASSWORD);
     const root = await run(rootLoader, get("/", cookie.split(";")[0]));
-    expect(root.data).toEqual({ user: { username: "ada" }, theme: null });
+    expect(root.data).toEqual({ user: { username: "ada" }, theme: null, timeZone: "UTC" });
   });
 
   test.each([
@@ -124,7 +124,7 @@ describe("log in and out", () => {
     expect(result.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
     const root = await run(rootLoader, get("/", cookie));
-    expect(root.data).toEqual({ user: null, theme: null });
+    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC" });
   });
 
   test("login rotates the session: a new id each time, even when a session cookie is presented", async () => {
@@ -161,7 +161,7 @@ describe("log in and out", () => {
 
   test("a forged cookie is not a session", async () => {
     const root = await run(rootLoader, get("/", "__session=forged-value"));
-    expect(root.data).toEqual({ user: null, theme: null });
+    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC" });
   });
 });
 
@@ -261,10 +261,12 @@ describe("log out everywhere (issue 14, item 9)", () => {
     expect((await run(rootLoader, get("/", otherCookie))).data).toEqual({
       user: null,
       theme: null,
+      timeZone: "UTC",
     });
     expect((await run(rootLoader, get("/", bystander.cookie))).data).toEqual({
       user: { username: bystander.user.username },
       theme: null,
+      timeZone: "UTC",
     });
   });
 
