@@ -237,33 +237,52 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     120_000,
   );
 
-  // Dev set 5 (20 questions) was written by a helper that saw only the questions and criteria, and first
-  // graded at 30a4a3b, after every rule above: every plain answer >= 3.5 and every behavioural salad <= 2
-  // held then and are held here; 8 of its 13 concept and design salads (fluent or short false statements)
-  // scored above 2, the known gap.
-  it("tests/fixtures/grader-pairs-dev5.jsonl: every plain answer >= 3.5, every behavioural salad <= 2", async () => {
-    const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev5.jsonl"]);
-    expect(
-      summary.pairs.filter((p) => p.plainAtLeast3_5 === false).map((p) => p.questionId),
-    ).toEqual([]);
-    const behavioural = new Set(
-      testBank()
-        .filter((q) => q.kind === "behavioural")
-        .map((q) => q.id),
-    );
-    expect(
-      summary.pairs
-        .filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false)
-        .map((p) => p.questionId),
-    ).toEqual([]);
+  // Dev sets 5 (20 questions) and 8 (all 33 concept and design questions and 6 behavioural) were written by
+  // helpers that saw only the questions and criteria. Dev set 5 was first graded at 30a4a3b: 8 of its 13
+  // concept and design salads (fluent false statements) scored above 2. Dev set 8 was first graded at
+  // b0c7d97, after every rule and bank change of that stop, and read by no one before: 4 of its 33 concept
+  // and design salads scored above 2; every plain answer >= 3.5 and every behavioural salad <= 2 held in
+  // both, and are held here.
+  it.each(["tests/fixtures/grader-pairs-dev5.jsonl", "tests/fixtures/grader-pairs-dev8.jsonl"])(
+    "%s: every plain answer >= 3.5, every behavioural salad <= 2",
+    async (file) => {
+      const { summary } = await evalLines([file]);
+      expect(
+        summary.pairs.filter((p) => p.plainAtLeast3_5 === false).map((p) => p.questionId),
+      ).toEqual([]);
+      const behavioural = new Set(
+        testBank()
+          .filter((q) => q.kind === "behavioural")
+          .map((q) => q.id),
+      );
+      expect(
+        summary.pairs
+          .filter((p) => behavioural.has(p.questionId) && p.saladAtMost2 === false)
+          .map((p) => p.questionId),
+      ).toEqual([]);
+    },
+    180_000,
+  );
+
+  // Dev set 6 (24 questions, unseen writer) at first grading: 3 of 24 salads above 2 (ci-cd, chat, pastebin),
+  // all plain answers >= 3.5; then read, and its salads' wordings were given as examples to the helper
+  // that wrote more misconception phrasings: its strict check holds since, and is held.
+  it("tests/fixtures/grader-pairs-dev6.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5", async () => {
+    expect(await pairFailures("tests/fixtures/grader-pairs-dev6.jsonl")).toEqual([]);
   }, 120_000);
 
-  it.fails(
-    "tests/fixtures/grader-pairs-dev5.jsonl: the strict check (known gap)",
-    async () => {
-      expect(await pairFailures("tests/fixtures/grader-pairs-dev5.jsonl")).toEqual([]);
+  // Known gaps: fluent false statements the bank does not list (dev set 5: 3 salads; dev set 7: 2, after it
+  // was read; dev set 8: 4).
+  it.fails.each([
+    "tests/fixtures/grader-pairs-dev5.jsonl",
+    "tests/fixtures/grader-pairs-dev7.jsonl",
+    "tests/fixtures/grader-pairs-dev8.jsonl",
+  ])(
+    "%s: the strict check (known gap)",
+    async (file) => {
+      expect(await pairFailures(file)).toEqual([]);
     },
-    120_000,
+    180_000,
   );
 
   // The frozen set was written before tuning and never read. It does NOT pass yet (issue 13 stays open):
