@@ -15,7 +15,7 @@ import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { timeZoneFrom } from "~/dates/time-zone.server";
 import { useReportTimeZone } from "~/dates/use-date-format";
-import { getPreferences } from "~/review/preferences.server";
+import { getPreferences } from "~/preferences/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
 import tokens from "~/styles/tokens.css";

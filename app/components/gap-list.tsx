@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { READY_LEVEL, selfRatingText, type SkillReadiness } from "~/review/readiness";
-import { scoreInWords, scoreStanding, scoreText } from "~/review/score-words";
+import { scoreInWords, scoreStanding, scoreText } from "~/scores/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 import { skillLabel } from "~/question-bank/skill-label";
 

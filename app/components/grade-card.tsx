@@ -1,6 +1,6 @@
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
-import { groupFeedback } from "~/review/criterion-feedback";
-import { feedbackText, scoreBand, scoreInWords, scoreText } from "~/review/score-words";
+import { groupFeedback } from "~/scores/criterion-feedback";
+import { feedbackText, scoreBand, scoreInWords, scoreText } from "~/scores/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 export interface CriterionLabel {

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import type { CriterionGrade, Probe } from "~/grading/grade-schema";
 import type { CriterionLabel } from "./grade-card";
-import { feedbackText } from "~/review/score-words";
+import { feedbackText } from "~/scores/score-words";
 import { readServerSentEvents } from "~/utils/server-sent-events";
 import { Score } from "./score";
 import { useLowAnxiety } from "./use-low-anxiety";

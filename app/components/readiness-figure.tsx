@@ -1,5 +1,5 @@
 import { READY_LEVEL, type ReadinessFigure } from "~/review/readiness";
-import { scoreInWords } from "~/review/score-words";
+import { scoreInWords } from "~/scores/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

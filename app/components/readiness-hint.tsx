@@ -1,5 +1,5 @@
 import { READY_LEVEL } from "~/review/readiness";
-import { scoreInWords } from "~/review/score-words";
+import { scoreInWords } from "~/scores/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 /** How readiness is judged: on the 1-5 scale, or in words in low-anxiety mode. */

@@ -1,6 +1,6 @@
 import { SCORE_MAX, SCORE_MIN } from "~/grading/score-scale";
 import { trendWords, type Trend } from "~/review/progress-series";
-import { scoreBand, scoreInWords, scoreText, type ScoreBand } from "~/review/score-words";
+import { scoreBand, scoreInWords, scoreText, type ScoreBand } from "~/scores/score-words";
 import type { DateFormat } from "~/dates/format";
 import { useDateFormat } from "~/dates/use-date-format";
 

@@ -1,4 +1,4 @@
-import { changeText, scoreBand, scoreInWords, scoreText } from "~/review/score-words";
+import { changeText, scoreBand, scoreInWords, scoreText } from "~/scores/score-words";
 import { useLowAnxiety } from "./use-low-anxiety";
 
 /**

@@ -1,6 +1,6 @@
 import type { AttemptPoint, SeriesSummary, Trend } from "~/review/progress-series";
 import { trendWords } from "~/review/progress-series";
-import { scoreInWords, scoreText } from "~/review/score-words";
+import { scoreInWords, scoreText } from "~/scores/score-words";
 import { Score } from "./score";
 import { ScoreChart } from "./score-chart";
 import { useLowAnxiety } from "./use-low-anxiety";

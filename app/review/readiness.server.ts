@@ -4,7 +4,7 @@ import { getDb } from "~/db.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import type { Band, Question } from "~/question-bank/question-schema";
 import { selectQuestions } from "~/rounds/select-questions";
-import { getPreferences, type Role } from "./preferences.server";
+import { getPreferences, type Role } from "~/preferences/preferences.server";
 import { loadSkillSummaries } from "./progress.server";
 import { assessSkills, rankGaps, readinessFigure, TOP_GAPS } from "./readiness";
 

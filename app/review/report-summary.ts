@@ -1,5 +1,5 @@
 import type { QuestionView } from "~/rounds/round-view.server";
-import { scoreInWords, scoreText } from "./score-words";
+import { scoreInWords, scoreText } from "~/scores/score-words";
 import { questionTime, timeUsedText, type QuestionTime } from "./time-used";
 
 /** One line of a round report's summary: what a user scans before reading a question's details. */

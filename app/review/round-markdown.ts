@@ -2,10 +2,10 @@ import type { Grade } from "~/grading/grade-schema";
 import type { QuestionView } from "~/rounds/round-view.server";
 import { roundAverage } from "~/rounds/round-average";
 import { escapeMarkdown } from "~/stories/story-markdown";
-import { groupFeedback } from "./criterion-feedback";
+import { groupFeedback } from "~/scores/criterion-feedback";
 import type { DateFormat } from "~/dates/format";
 import { summaryRows, summaryScore, summaryTime } from "./report-summary";
-import { feedbackText, scoreText } from "./score-words";
+import { feedbackText, scoreText } from "~/scores/score-words";
 import { questionTime, timeUsedText } from "./time-used";
 
 export interface MarkdownRound {

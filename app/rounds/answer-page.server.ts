@@ -6,7 +6,7 @@ import type { Probe } from "~/grading/grade-schema";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
-import { getPreferences } from "~/review/preferences.server";
+import { getPreferences } from "~/preferences/preferences.server";
 import { isStoryLinkPost, storyLinkAction } from "~/stories/story-link.server";
 import { suggestStories } from "~/stories/suggestions.server";
 import { formError, parseForm } from "~/utils/forms";

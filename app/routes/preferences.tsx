@@ -10,7 +10,7 @@ import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
-import { getPreferences, updatePreferences } from "~/review/preferences.server";
+import { getPreferences, updatePreferences } from "~/preferences/preferences.server";
 import { parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
-import { deleteRound } from "~/review/delete-round.server";
+import { deleteRound } from "~/rounds/delete-round.server";
 import { summariseRounds } from "~/review/round-summaries.server";
 import { findRound } from "~/rounds/rounds.server";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { dateFormat, isoDay } from "~/dates/format";
 import { timeZoneFrom } from "~/dates/time-zone.server";
-import { getPreferences } from "~/review/preferences.server";
+import { getPreferences } from "~/preferences/preferences.server";
 import { roundToMarkdown } from "~/review/round-markdown";
 import { loadRoundView } from "~/rounds/round-view.server";
 import { findRound } from "~/rounds/rounds.server";

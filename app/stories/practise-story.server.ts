@@ -1,6 +1,6 @@
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
-import { createPracticeRound } from "~/review/practice-round.server";
-import { getPreferences } from "~/review/preferences.server";
+import { createPracticeRound } from "~/rounds/practice-round.server";
+import { getPreferences } from "~/preferences/preferences.server";
 import type { Round } from "~/rounds/rounds.server";
 import { questionsForStory, type FitStory } from "./fit";
 import type { Story } from "./stories.server";

@@ -7,7 +7,7 @@ import { answers, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { findQuestion } from "~/question-bank/load-bank.server";
 import { customQuestionId } from "~/question-bank/question-ids";
-import { createPracticeRound } from "~/review/practice-round.server";
+import { createPracticeRound } from "~/rounds/practice-round.server";
 import { action as newQuestionAction } from "~/routes/questions.new";
 import { action as browseAction } from "~/routes/questions._index";
 import { loader as exportLoader } from "~/routes/questions.export";

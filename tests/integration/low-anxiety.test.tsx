@@ -6,7 +6,7 @@ import { ProgressOverall } from "~/components/progress-overall";
 import { WeakestSummary } from "~/components/progress-weakest";
 import { SeriesFigure, type SeriesChartData } from "~/components/series-figure";
 import { SeriesOverview } from "~/components/series-overview";
-import { updatePreferences } from "~/review/preferences.server";
+import { updatePreferences } from "~/preferences/preferences.server";
 import { loader as progressLoader } from "~/routes/progress";
 import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";

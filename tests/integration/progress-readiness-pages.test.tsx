@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, expect, test, vi } from "vitest";
 import { roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { updatePreferences } from "~/review/preferences.server";
+import { updatePreferences } from "~/preferences/preferences.server";
 import ProgressPage, { loader as progressLoader } from "~/routes/progress";
 import { action as practiseAction } from "~/routes/questions.$questionId";
 import ReadinessPage, {

@@ -9,7 +9,7 @@ import { afterAll, beforeEach, expect, test } from "vitest";
 import { answers, grades, roundQuestions, users } from "../../db/schema";
 import { getDb, openDatabase } from "~/db.server";
 import { saveGrade } from "~/grading/grades.server";
-import { deleteRound } from "~/review/delete-round.server";
+import { deleteRound } from "~/rounds/delete-round.server";
 import { createSignedInUser } from "../utils/routes";
 import {
   answerRound,

@@ -4,7 +4,7 @@ import { rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { findQuestion, getBank } from "~/question-bank/load-bank.server";
 import { customQuestionId } from "~/question-bank/question-ids";
-import { createPracticeRound } from "~/review/practice-round.server";
+import { createPracticeRound } from "~/rounds/practice-round.server";
 import {
   action as questionAction,
   loader as questionLoader,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { latestGrades } from "~/grading/grades.server";
 import { findQuestion, getBank } from "~/question-bank/load-bank.server";
-import { createPracticeRound } from "~/review/practice-round.server";
+import { createPracticeRound } from "~/rounds/practice-round.server";
 import {
   action as questionAction,
   loader as questionLoader,

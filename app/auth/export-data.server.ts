@@ -16,7 +16,7 @@ import { listCustomQuestions } from "~/custom-questions/custom-questions.server"
 import { getDb } from "~/db.server";
 import { listAllStories } from "~/stories/stories.server";
 import { RECORDING_INFO_COLUMNS } from "~/voice/recordings.server";
-import { getPreferences } from "./preferences.server";
+import { getPreferences } from "~/preferences/preferences.server";
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
