@@ -52,8 +52,8 @@ async function signUp(username: string): Promise<string> {
 
 describe("defect 1: a form of 80,000 distinct fields", () => {
   test(
-    "POST /login is answered in under a second while /healthz stays responsive",
-    { timeout: 60_000 },
+    "POST /login with 80,000 fields costs about ten times 8,000 (linear, not quadratic) while /healthz stays responsive",
+    { timeout: 120_000 },
     async () => {
       const login = (extra: URLSearchParams) =>
         fetch(`${server.baseURL}/login`, {
@@ -61,13 +61,16 @@ describe("defect 1: a form of 80,000 distinct fields", () => {
           headers: { ...FORM, Origin: server.baseURL },
           body: extra,
         });
-      // The cost of an ordinary failed login here (scrypt included), to compare with.
-      const plain = new URLSearchParams({ username: "nobody", password: "wrong password" });
-      await login(plain);
-      const baseline = await timed(() => login(plain));
-
-      const hostile = new URLSearchParams({ username: "nobody", password: "wrong password" });
-      for (let i = 0; i < 80_000; i += 1) hostile.append(`f${i.toString(36)}`, "x");
+      const fields = (n: number) => {
+        const form = new URLSearchParams({ username: "nobody", password: "wrong password" });
+        for (let i = 0; i < n; i += 1) form.append(`f${i.toString(36)}`, "x");
+        return form;
+      };
+      await login(fields(0));
+      // Compared within this run, not against a clock: a shared machine slows both alike. The quadratic
+      // parser this guards against took 47 s for 80,000 fields, about a hundred times its 8,000-field time.
+      const tenth = await timed(() => login(fields(8_000)).then((r) => r.text()));
+      const hostile = fields(80_000);
       expect(hostile.toString().length).toBeGreaterThan(500_000);
 
       let polling = true;
@@ -88,22 +91,21 @@ describe("defect 1: a form of 80,000 distinct fields", () => {
       polling = false;
       await poller;
       if (process.env.DEBUG_TIMINGS)
-        console.info({ ms, baseline: baseline.ms, health: healthLatencies.map(Math.round) });
+        console.info({ ms, tenth: tenth.ms, health: healthLatencies.map(Math.round) });
 
       expect(response.status).toBe(400);
       expect(response.text).toContain("Username or password is wrong.");
       // Nothing of the 80,000 fields is echoed back.
       expect(response.text.length).toBeLessThan(100_000);
-      // The quadratic parser took 47 s. One second, plus slack for a busy shared machine.
       expect(
         ms,
-        `80,000 fields took ${Math.round(ms)} ms; a plain login ${Math.round(baseline.ms)} ms`,
-      ).toBeLessThan(1_000 + 3 * baseline.ms);
+        `80,000 fields took ${Math.round(ms)} ms; 8,000 took ${Math.round(tenth.ms)} ms`,
+      ).toBeLessThan(25 * tenth.ms);
       expect(healthLatencies.length).toBeGreaterThan(0);
       expect(
         Math.max(...healthLatencies),
-        `/healthz latencies: ${healthLatencies.map(Math.round).join(", ")}`,
-      ).toBeLessThan(1_000 + 3 * baseline.ms);
+        `/healthz latencies: ${healthLatencies.map(Math.round).join(", ")}; 8,000 fields took ${Math.round(tenth.ms)} ms`,
+      ).toBeLessThan(1_000 + 10 * tenth.ms);
     },
   );
 });
