@@ -21,6 +21,17 @@ import {
   type TestUser,
 } from "../utils/review";
 
+/** How a grade stored by hand in these tests was made: by the offline grader, no model. */
+const OFFLINE = {
+  grader: "offline",
+  model: null,
+  promptVersion: null,
+  fallbackReason: null,
+  tokensIn: null,
+  tokensOut: null,
+  latencyMs: null,
+} as const;
+
 /**
  * Migration 0008: review_scores and review_series, the scores /progress,
  * /readiness and the queue read, are kept by triggers. Whatever happens to the
@@ -151,15 +162,7 @@ test("a graded answer gives its overall, criteria and skills; a re-grade replace
       flags: { injectionSuspected: false, nonEnglish: false },
       insights: null,
     },
-    {
-      grader: "offline",
-      model: null,
-      promptVersion: null,
-      fallbackReason: null,
-      tokensIn: null,
-      tokensOut: null,
-      latencyMs: null,
-    },
+    OFFLINE,
   );
   const second = scoresOf(alice);
   expect(second.filter((s) => s.kind === "overall")).toEqual([
@@ -261,15 +264,7 @@ test("follow-up answers and not-assessed grades are in no figure", async () => {
       flags: { injectionSuspected: false, nonEnglish: true },
       insights: null,
     },
-    {
-      grader: "offline",
-      model: null,
-      promptVersion: null,
-      fallbackReason: null,
-      tokensIn: null,
-      tokensOut: null,
-      latencyMs: null,
-    },
+    OFFLINE,
   );
   expect(before.length).toBeGreaterThan(0);
   expect(scoresOf(alice)).toEqual([]);
