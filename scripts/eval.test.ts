@@ -180,6 +180,12 @@ describe("agreement figures", () => {
   });
 });
 
+it("pairs only correct plain-words answers against salads: a wrong answer in plain words is not one", async () => {
+  const { isPlainWordsKind } = await import("./eval");
+  expect(["plain", "plain-short", "Plain"].map(isPlainWordsKind)).toEqual([true, true, true]);
+  expect(["wrongplain", "wrong-plain", "jargon", "salad"].map(isPlainWordsKind)).toEqual([false, false, false, false]);
+});
+
 describe("adversarial pairs: plain words against buzzword salad", () => {
   async function pairFailures(file: string): Promise<string[]> {
     const { summary } = await evalLines([file]);

@@ -295,7 +295,9 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Record<string,
 }
 
 const SALAD = /salad/i;
-const PLAIN = /plain/i;
+/** Correct answers in plain words ("plain", "plain-short"); "wrongplain" is plain words saying wrong things. */
+const PLAIN = /^plain\b/i;
+export const isPlainWordsKind = (kind: string): boolean => PLAIN.test(kind);
 
 /** Plain words against salad on every question that has both kinds. */
 export function pairChecks(graded: GradedRecord[]): PairCheck[] {
@@ -303,7 +305,7 @@ export function pairChecks(graded: GradedRecord[]): PairCheck[] {
   return Object.entries(groupBy(assessed, (r) => r.question.id))
     .map(([questionId, rs]): PairCheck => {
       const salads = rs.filter((r) => SALAD.test(r.kind ?? "")).map((r) => r.grade.overall);
-      const plains = rs.filter((r) => PLAIN.test(r.kind ?? "")).map((r) => r.grade.overall);
+      const plains = rs.filter((r) => isPlainWordsKind(r.kind ?? "")).map((r) => r.grade.overall);
       const salad = salads.length ? Math.max(...salads) : null;
       const plain = plains.length ? Math.min(...plains) : null;
       return {
