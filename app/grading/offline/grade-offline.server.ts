@@ -82,7 +82,7 @@ export function gradeOffline(request: GradeRequest): Grade {
       : [];
   const falseClaims = statesFalsehoods([...stated, ...near]);
   const misconceptions = falseClaims ? [...stated, ...near] : stated;
-  const story = rubric.behavioural ? readStoryGrounding(keyed, features) : null;
+  const story = rubric.behavioural ? readStoryGrounding(keyed, features, rubric.vocabulary) : null;
   const chained = withClaimedStory(readSalad(rubric, keyed, features), story);
   const chains = chained.salad ? chained.chains : new Set<number>();
   const star = rubric.behavioural ? analyseStar(keyed, features) : null;

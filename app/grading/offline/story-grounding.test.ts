@@ -3,13 +3,14 @@ import { gradeOffline } from "./grade-offline.server";
 import { FuzzyLexicon } from "./fuzzy";
 import { keyText } from "./phrase-match";
 import { sentenceFeatures } from "./sentence-features";
+import { compileRubric } from "./rubric-index";
 import { readStoryGrounding } from "./story-grounding";
 import { overallOf, question } from "./test-helpers";
 import { analyseText } from "./text-analysis";
 
-function grounding(text: string) {
+function grounding(text: string, vocabulary: ReadonlySet<string> = new Set()) {
   const keyed = keyText(analyseText(text), new FuzzyLexicon([]));
-  return readStoryGrounding(keyed, keyed.sentences.map(sentenceFeatures));
+  return readStoryGrounding(keyed, keyed.sentences.map(sentenceFeatures), vocabulary);
 }
 
 const TOLD =
@@ -50,6 +51,22 @@ describe("readStoryGrounding", () => {
     const story = grounding(VIEWS);
     expect(story.stance).toBeGreaterThanOrEqual(0.5);
     expect(story.ungrounded).toBe(true);
+  });
+
+  it("reads an answer made of the rubric's own words as talk about the question, not a story", () => {
+    const vocabulary = compileRubric(question("performance-improvement")).vocabulary;
+    // Nothing happened in it: no service, no people, no particular numbers, only what the rubric asks for.
+    const rubricTalk =
+      "My performance improvement started by measuring the baseline latency and profiling the bottleneck. " +
+      "I optimised the slow query with an index and caching, so throughput and latency improved. " +
+      "I verified the improvement with a load test and monitoring, and the result was a measurable improvement. " +
+      "The lesson was to measure before optimising and to profile the bottleneck first.";
+    const talk = grounding(rubricTalk, vocabulary);
+    expect(talk.rubricShare).toBeGreaterThanOrEqual(0.7);
+    expect(talk.ungrounded).toBe(true);
+    const told = grounding(TOLD, vocabulary);
+    expect(told.rubricShare).toBeLessThan(0.6);
+    expect(told.ungrounded).toBe(false);
   });
 
   it("scores a claimed story and a views answer as salad, below the told story", () => {
