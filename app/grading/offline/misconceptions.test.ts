@@ -34,6 +34,14 @@ describe("findMisconceptions", () => {
     expect(claims("A common myth is that REST requires JSON.")).toEqual([]);
     expect(claims("The URL stays a noun rather than /createOrder.")).toEqual([]);
   });
+
+  it("ignores a claim the sentence only supposes, in its if-clause, but not one it makes after it", () => {
+    expect(claims("If you assume POST is idempotent, a retried payment charges twice.")).toEqual([]);
+    expect(claims("Unless REST requires JSON, the client must negotiate the format.")).toEqual([]);
+    expect(claims("If a request times out, POST is idempotent, so just retry it.")).toContain(
+      "POST is idempotent.",
+    );
+  });
 });
 
 describe("findNearClaims", () => {

@@ -1,4 +1,4 @@
-import { findMatches, isNegated, type KeyedText } from "./phrase-match";
+import { findMatches, isNegated, type KeyedSentence, type KeyedText, type Match } from "./phrase-match";
 import type { CompiledMisconception, CompiledRubric } from "./rubric-index";
 import type { SentenceFeatures } from "./sentence-features";
 
@@ -24,7 +24,12 @@ export function findMisconceptions(
     for (const matcher of misconception.matchers) {
       for (const match of findMatches(keyed, matcher)) {
         const sentence = keyed.sentences[match.sentence];
-        if (!sentence || features[match.sentence]?.reportsClaim || isNegated(sentence, match, true))
+        if (
+          !sentence ||
+          features[match.sentence]?.reportsClaim ||
+          isNegated(sentence, match, true) ||
+          supposes(sentence, match)
+        )
           continue;
         hit = match.sentence;
         break;
@@ -34,6 +39,19 @@ export function findMisconceptions(
     if (hit !== null) stated.push({ misconception, sentence: hit });
   }
   return stated;
+}
+
+const SUPPOSING = new Set(["if", "unless", "suppose", "supposing"]);
+
+/**
+ * "If you ignore the return value, memory grows" and "If you store tokens in localStorage, XSS can read
+ * them": the if-clause supposes what the rest of the sentence warns about; it claims nothing.
+ */
+function supposes(sentence: KeyedSentence, match: Match): boolean {
+  const first = sentence.tokens.findIndex((t) => t.kind === "word");
+  if (!SUPPOSING.has(sentence.tokens[first]?.norm ?? "")) return false;
+  const comma = sentence.tokens.findIndex((t, i) => i > first && t.text === ",");
+  return comma > match.last;
 }
 
 /**
