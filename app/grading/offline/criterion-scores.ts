@@ -51,6 +51,13 @@ const SALAD_CAP = 1.8;
  * the person they are hiring.
  */
 const SPECTATOR_CAP = 2;
+/**
+ * One thing the candidate did, and the rest told of others ("the platform team kept saying they had no
+ * time… I did my part on time, but…"): a story of being there rather than owning it. Of the 125 stories
+ * referenced 4-5 in dev sets 1-10 and the calibration sets, one told a single action of the speaker's own
+ * and one told two, the rest three or more; of the 161 referenced 1-2, 32 told exactly one.
+ */
+const ONE_ACTION_CAP = 3;
 /** Fewer words than this say nothing gradable. */
 const MIN_WORDS = 12;
 
@@ -112,6 +119,7 @@ export function scoreCriterion(
   // A salad's terms are not knowledge: an interviewer hearing one scores it 1-2 whatever it names.
   if (shape.salad) score = Math.min(score, SALAD_CAP);
   if (star && star.iActions === 0) score = Math.min(score, SPECTATOR_CAP);
+  else if (star && star.iActions === 1) score = Math.min(score, ONE_ACTION_CAP);
 
   const raw = Math.max(SCORE_MIN, Math.min(SCORE_MAX, score));
   const top = [...own].sort((a, b) => b.credit - a.credit)[0];

@@ -96,6 +96,8 @@ export function rationaleFor(
   }
   if (star && star.iActions === 0)
     parts.push("Nothing in the story is something you did yourself, so it cannot score above 2.");
+  else if (star && star.iActions === 1)
+    parts.push("The story tells one thing you did yourself, so it cannot score above 3.");
   if (facts.relevance < 0.5) parts.push("Much of the answer was not about the question.");
   if (facts.words < facts.targetWords * 0.4)
     parts.push(`Too short (${facts.words} words) to show depth.`);
@@ -174,6 +176,10 @@ export function improvementsOf(
   if (star && star.iActions === 0)
     out.push(
       'Say what you did yourself: the story tells what the team and others did, and an interviewer hiring you scores that about 2 however well it went. Tell your own steps ("I rolled back…", "I wrote…").',
+    );
+  else if (star && star.iActions === 1)
+    out.push(
+      'Tell more of what you did yourself: the story gives one step of yours and the rest is what others did or failed to do. Walk through your own steps in order ("First I…, then I…"), and what you did about the people who held things up.',
     );
   for (const score of scores) {
     for (const m of score.misconceptions)

@@ -184,6 +184,19 @@ describe("gradeOffline: stories the candidate only watched", () => {
       expect(criterion.rationale).toMatch(/Nothing in the story is something you did yourself/);
   });
 
+  it("holds a story with one action of the candidate's own, the rest done by others, at 3", () => {
+    const oneAction = spectator.replace(
+      "The platform engineers added the index online",
+      "I reviewed the migration that added the index online",
+    );
+    const grade = gradeOffline(requestFor(question("production-incident"), oneAction));
+    expect(Math.max(...grade.criteria.map((c) => c.score))).toBeLessThanOrEqual(3);
+    expect(overallOf(grade)).toBeGreaterThan(overallOf(gradeOffline(requestFor(question("production-incident"), spectator))));
+    expect(grade.improvements[0]).toMatch(/^Tell more of what you did yourself/);
+    for (const criterion of grade.criteria)
+      expect(criterion.rationale).toMatch(/The story tells one thing you did yourself/);
+  });
+
   it("leaves the same story told as the candidate's own actions above 3", () => {
     const own = spectator
       .replace("Our on-call lead declared", "I was on call, so I declared")
