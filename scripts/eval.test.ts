@@ -295,9 +295,9 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // partial or jargon) were written by helpers that saw only the questions and criteria. Dev set 9 was first
   // graded at 23f6ad3, before this stop's changes: 5 of 43 salads above 2 (two of them behavioural), 2
   // plain answers below 3.5. It was then read and tuned against (the rubric-talk rule for stories). Dev
-  // set 10 was first graded at 7a27192, after every rule and bank change of that stop, read by no one before:
-  // every plain answer >= 3.5 (held here); 7 of 43 salads above 2 (fluent false statements, and one
-  // behavioural salad at 3.3), and a tie on http-status-codes.
+  // set 10 was first graded at 7a27192, after the stop's bank changes, read by no one before: every plain
+  // answer >= 3.5 (held here); 7 of 43 salads above 2 (fluent false statements, and one behavioural salad at
+  // 3.3), and a tie on http-status-codes. It was then read, and its blame stories led to the one-action cap.
   const dev10 = "tests/fixtures/grader-pairs-dev10.jsonl";
   it(`${dev10}: every plain-words answer >= 3.5`, async () => {
     const { summary } = await evalLines([dev10]);
@@ -305,7 +305,22 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     expect(summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId)).toEqual([]);
   }, 180_000);
 
-  it.fails.each(["tests/fixtures/grader-pairs-dev9.jsonl", dev10])(
+  // Dev set 11 (30 questions: every behavioural and design one, 13 concept; salad, plain, jargon; unseen
+  // writer) was first graded at 617a996, the stop's final grader, and read only after: every plain answer
+  // >= 3.5 and above its salad (held here); one salad above 2 (sql-joins, 4.1); two strong jargon stories
+  // dense in percentages read as claimed stories (1.6, 1.8), a known gap.
+  const dev11 = "tests/fixtures/grader-pairs-dev11.jsonl";
+  it(`${dev11}: every plain-words answer >= 3.5 and above the salad`, async () => {
+    const { summary } = await evalLines([dev11]);
+    expect(summary.pairs).toHaveLength(30);
+    expect(
+      summary.pairs
+        .filter((p) => p.plainAtLeast3_5 !== true || p.plainBeatsSalad !== true)
+        .map((p) => p.questionId),
+    ).toEqual([]);
+  }, 180_000);
+
+  it.fails.each(["tests/fixtures/grader-pairs-dev9.jsonl", dev10, dev11])(
     "%s: the strict check (known gap)",
     async (file) => {
       expect(await pairFailures(file)).toEqual([]);
