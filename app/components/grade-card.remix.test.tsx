@@ -3,7 +3,8 @@ import { Outlet } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Grade, GradeProvenance } from "~/grading/grade-schema";
+import type { Grade } from "~/grading/grade-schema";
+import { OFFLINE_PROVENANCE } from "~/grading/test-provenance";
 import { GradeCard } from "./grade-card";
 
 /*
@@ -11,15 +12,6 @@ import { GradeCard } from "./grade-card";
  * (useRouteLoaderData("root")), as on the answer page, not through a mocked hook.
  */
 
-const provenance: GradeProvenance = {
-  grader: "offline",
-  model: null,
-  promptVersion: null,
-  fallbackReason: null,
-  tokensIn: 0,
-  tokensOut: 0,
-  latencyMs: 1,
-};
 
 const grade: Grade = {
   overall: 3.5,
@@ -66,7 +58,7 @@ function renderUnderRoot(user: { lowAnxiety: boolean } | null) {
       children: [
         {
           path: "answer",
-          Component: () => <GradeCard grade={grade} provenance={provenance} criteria={criteria} />,
+          Component: () => <GradeCard grade={grade} provenance={OFFLINE_PROVENANCE} criteria={criteria} />,
         },
       ],
     },

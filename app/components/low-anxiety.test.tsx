@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test, vi } from "vitest";
-import type { Grade, GradeProvenance } from "~/grading/grade-schema";
+import type { Grade } from "~/grading/grade-schema";
+import { OFFLINE_PROVENANCE } from "~/grading/test-provenance";
 import type { SkillReadiness } from "~/review/readiness";
 import { GapList } from "./gap-list";
 import { GradeCard } from "./grade-card";
@@ -18,15 +19,6 @@ vi.mock("@remix-run/react", () => ({
 const SCORE_NUMBER =
   /\b[1-5](?:\.\d)?\s*(?:\/|out of)\s*5\b|Capped from \d|\b[1-5]\s*(?:—|-)\s*[1-5]?\b/;
 
-const provenance: GradeProvenance = {
-  grader: "offline",
-  model: null,
-  promptVersion: null,
-  fallbackReason: null,
-  tokensIn: 0,
-  tokensOut: 0,
-  latencyMs: 1,
-};
 
 const grade: Grade = {
   overall: 3.5,
@@ -66,7 +58,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 
 test("the grade card: words for every score, the grader's sentences without their numbers", () => {
   const page = text(
-    renderToStaticMarkup(<GradeCard grade={grade} provenance={provenance} criteria={criteria} />),
+    renderToStaticMarkup(<GradeCard grade={grade} provenance={OFFLINE_PROVENANCE} criteria={criteria} />),
   );
   expect(page).not.toMatch(SCORE_NUMBER);
   // The rationale's "Name (3/5):" lead-in goes: the criterion's row names it, in words.

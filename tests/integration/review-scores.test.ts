@@ -9,6 +9,7 @@ import { afterAll, beforeEach, expect, test } from "vitest";
 import { answers, grades, roundQuestions, users } from "../../db/schema";
 import { getDb, openDatabase } from "~/db.server";
 import { saveGrade } from "~/grading/grades.server";
+import { OFFLINE_PROVENANCE } from "~/grading/test-provenance";
 import { deleteRound } from "~/rounds/delete-round.server";
 import { createSignedInUser } from "../utils/routes";
 import {
@@ -21,16 +22,6 @@ import {
   type TestUser,
 } from "../utils/review";
 
-/** How a grade stored by hand in these tests was made: by the offline grader, no model. */
-const OFFLINE = {
-  grader: "offline",
-  model: null,
-  promptVersion: null,
-  fallbackReason: null,
-  tokensIn: null,
-  tokensOut: null,
-  latencyMs: null,
-} as const;
 
 /**
  * Migration 0008: review_scores and review_series, the scores /progress,
@@ -162,7 +153,7 @@ test("a graded answer gives its overall, criteria and skills; a re-grade replace
       flags: { injectionSuspected: false, nonEnglish: false },
       insights: null,
     },
-    OFFLINE,
+    OFFLINE_PROVENANCE,
   );
   const second = scoresOf(alice);
   expect(second.filter((s) => s.kind === "overall")).toEqual([
@@ -264,7 +255,7 @@ test("follow-up answers and not-assessed grades are in no figure", async () => {
       flags: { injectionSuspected: false, nonEnglish: true },
       insights: null,
     },
-    OFFLINE,
+    OFFLINE_PROVENANCE,
   );
   expect(before.length).toBeGreaterThan(0);
   expect(scoresOf(alice)).toEqual([]);
