@@ -150,6 +150,7 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
     injection.suspected,
     nonEnglish,
+    misconceptions.length,
   );
   const criterionGrades: CriterionGrade[] = scores.map((score) => ({
     criterionId: score.criterion.criterion.id,
@@ -296,6 +297,7 @@ function answerFacts(
   insights: Insights,
   injection: boolean,
   nonEnglish: boolean,
+  falsehoods: number,
 ): AnswerFacts {
   const metricsQuoted: string[] = [];
   const questionWords = new Set(
@@ -355,6 +357,7 @@ function answerFacts(
     fillers: insights.fillerWords.map((f) => f.word),
     injection,
     nonEnglish,
+    falsehoods,
     behavioural: request.question.kind === "behavioural",
     salad: salad.claimedStory
       ? "claimed-story"
