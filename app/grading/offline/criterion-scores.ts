@@ -46,15 +46,6 @@ const DEPTH_BONUS = 0.3;
 const ENGAGEMENT_BONUS = 0.9;
 const SALAD_CAP = 1.8;
 /**
- * One of the rubric's misconceptions stated outright, in its words: a core fact told wrong, which an
- * interviewer does not score above 3 however much else the answer names (two or more read as salad, see
- * statesFalsehoods). Measured on dev sets 1-10 and the calibration sets after removing the phrasings that
- * correct answers say: of 523 concept and design answers referenced 3 or more, one states one (a mixed
- * answer referenced 3); of those referenced 1-2, 108 do, 21 of them calm wrong answers in plain words.
- * Spearman rose on dev sets 4, 5 and 9 (+0.006, +0.013, +0.033), fell on none.
- */
-const ONE_FALSEHOOD_CAP = 3;
-/**
  * A story in which the candidate did nothing themselves ("the team rolled back… I was on the team and
  * learned a lot"): interviewers score it about 2 however well the team did, since it shows nothing of
  * the person they are hiring.
@@ -127,7 +118,6 @@ export function scoreCriterion(
   if (shape.words > shape.targetWords * 2.5) score -= 0.5;
   // A salad's terms are not knowledge: an interviewer hearing one scores it 1-2 whatever it names.
   if (shape.salad) score = Math.min(score, SALAD_CAP);
-  else if (allMisconceptions.length === 1) score = Math.min(score, ONE_FALSEHOOD_CAP);
   if (star && star.iActions === 0) score = Math.min(score, SPECTATOR_CAP);
   else if (star && star.iActions === 1) score = Math.min(score, ONE_ACTION_CAP);
 

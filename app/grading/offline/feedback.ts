@@ -21,8 +21,6 @@ export interface AnswerFacts {
   injection: boolean;
   nonEnglish: boolean;
   behavioural: boolean;
-  /** Misconceptions the answer states (criterion-scores.ts caps every criterion at 3 for one). */
-  falsehoods: number;
   /** How the answer reads as salad: terms chained by "because"/"so" (readSalad), a story told as claims, or short claims that name points and say something else (readsAsBareClaims). */
   salad: "terms" | "claimed-story" | "bare-claims" | "false-claims" | null;
 }
@@ -98,8 +96,6 @@ export function rationaleFor(
   }
   if (star && star.iActions === 0)
     parts.push("Nothing in the story is something you did yourself, so it cannot score above 2.");
-  if (facts.falsehoods === 1 && facts.salad === null && score.misconceptions.length === 0)
-    parts.push("The answer states one wrong claim (corrected under the criterion it belongs to), so no criterion scores above 3.");
   else if (star && star.iActions === 1)
     parts.push("The story tells one thing you did yourself, so it cannot score above 3.");
   if (facts.relevance < 0.5) parts.push("Much of the answer was not about the question.");

@@ -150,7 +150,6 @@ export function gradeOffline(request: GradeRequest): Grade {
     insights,
     injection.suspected,
     nonEnglish,
-    misconceptions.length,
   );
   const criterionGrades: CriterionGrade[] = scores.map((score) => ({
     criterionId: score.criterion.criterion.id,
@@ -297,7 +296,6 @@ function answerFacts(
   insights: Insights,
   injection: boolean,
   nonEnglish: boolean,
-  falsehoods: number,
 ): AnswerFacts {
   const metricsQuoted: string[] = [];
   const questionWords = new Set(
@@ -357,7 +355,6 @@ function answerFacts(
     fillers: insights.fillerWords.map((f) => f.word),
     injection,
     nonEnglish,
-    falsehoods,
     behavioural: request.question.kind === "behavioural",
     salad: salad.claimedStory
       ? "claimed-story"

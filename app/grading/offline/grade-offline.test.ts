@@ -212,29 +212,6 @@ describe("gradeOffline: stories the candidate only watched", () => {
   });
 });
 
-describe("gradeOffline: one core fact stated wrong", () => {
-  // Written for this test, not from an eval set.
-  const good =
-    "REST models the domain as resources, each with its own URI such as /orders/42, and clients exchange representations of them, usually JSON. " +
-    "The HTTP method carries the intent: GET reads without changing anything, PUT replaces a resource, DELETE removes it, and POST creates one in a collection. " +
-    "Status codes say what happened, for example 201 when something was created, 404 when it does not exist and 409 for a conflict. " +
-    "The server keeps no session between requests, so each request carries its own credentials and any instance behind the load balancer can serve it. " +
-    "Because GET responses can declare how long they may be cached, browsers and CDNs can reuse them, which takes load off the servers. " +
-    "When one screen needs many round trips or far more fields than it uses, GraphQL or gRPC can be the better fit.";
-  const wrong = `${good} POST is idempotent, so a client can always retry it safely.`;
-
-  it("holds every criterion at 3 and says why, where the same answer without it scores above 3", () => {
-    const q = question("explain-rest-apis");
-    expect(overallOf(gradeOffline(requestFor(q, good)))).toBeGreaterThan(3);
-    const grade = gradeOffline(requestFor(q, wrong));
-    expect(Math.max(...grade.criteria.map((c) => c.score))).toBeLessThanOrEqual(3);
-    expect(grade.improvements.join(" ")).toMatch(/Correct this: "POST is idempotent\."/);
-    const elsewhere = grade.criteria.filter((c) => !/Stated a misconception/.test(c.rationale));
-    expect(elsewhere.length).toBeGreaterThan(0);
-    for (const criterion of elsewhere) expect(criterion.rationale).toMatch(/states one wrong claim/);
-  });
-});
-
 describe("gradeOffline: typos", () => {
   /** Every fourth word of six or more letters gets a slip: swapped, dropped, wrong or doubled letter. */
   function withTypos(text: string): string {
