@@ -36,18 +36,31 @@ describe("parseForm", () => {
 
 describe("parseForm against hostile forms", () => {
   test("80,000 distinct fields are parsed in one pass (was O(n²): 47 s)", () => {
-    const data = new URLSearchParams();
-    for (let i = 0; i < 80_000; i += 1) data.append(`f${i}`, "x");
-    data.append("name", "a");
-    const formData = new FormData();
-    for (const [k, v] of data) formData.append(k, v);
-    const started = performance.now();
-    const result = parseForm(schema, formData, ["tags"]);
-    // Generous: one pass takes tens of milliseconds; the quadratic version took tens of seconds.
-    expect(performance.now() - started).toBeLessThan(3_000);
+    const formWith = (fields: number) => {
+      const formData = new FormData();
+      for (let i = 0; i < fields; i += 1) formData.append(`f${i}`, "x");
+      formData.append("name", "a");
+      return formData;
+    };
+    /** Median time of five parses: the machine is shared, so one timing says little. */
+    const medianMs = (formData: FormData) => {
+      const times = Array.from({ length: 5 }, () => {
+        const started = performance.now();
+        parseForm(schema, formData, ["tags"]);
+        return performance.now() - started;
+      }).sort((a, b) => a - b);
+      return times[2] as number;
+    };
+    const large = formWith(80_000);
+    const result = parseForm(schema, large, ["tags"]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.values).length).toBeLessThanOrEqual(ECHO_FIELDS_MAX);
+    // Ten times the fields in one run: linear parsing takes about ten times as long, the quadratic
+    // version it guards against about a hundred times; no wall-clock bound, which a busy machine breaks.
+    const small = medianMs(formWith(8_000));
+    // Measured here: 10-15x (8,000 fields about 20 ms).
+    expect(medianMs(large) / Math.max(small, 0.05)).toBeLessThan(40);
   });
 
   test("a huge value is never echoed back whole", () => {
