@@ -58,6 +58,14 @@ const SPECTATOR_CAP = 2;
  * and one told two, the rest three or more; of the 161 referenced 1-2, 32 told exactly one.
  */
 const ONE_ACTION_CAP = 3;
+
+/** The most any criterion of a story can score for how few of its actions are the candidate's own; null when no cap. */
+export function ownActionCap(star: StarAnalysis | null): number | null {
+  if (!star) return null;
+  if (star.iActions === 0) return SPECTATOR_CAP;
+  if (star.iActions === 1) return ONE_ACTION_CAP;
+  return null;
+}
 /** Fewer words than this say nothing gradable. */
 const MIN_WORDS = 12;
 
@@ -118,8 +126,8 @@ export function scoreCriterion(
   if (shape.words > shape.targetWords * 2.5) score -= 0.5;
   // A salad's terms are not knowledge: an interviewer hearing one scores it 1-2 whatever it names.
   if (shape.salad) score = Math.min(score, SALAD_CAP);
-  if (star && star.iActions === 0) score = Math.min(score, SPECTATOR_CAP);
-  else if (star && star.iActions === 1) score = Math.min(score, ONE_ACTION_CAP);
+  const ownCap = ownActionCap(star);
+  if (ownCap !== null) score = Math.min(score, ownCap);
 
   const raw = Math.max(SCORE_MIN, Math.min(SCORE_MAX, score));
   const top = [...own].sort((a, b) => b.credit - a.credit)[0];

@@ -1,4 +1,4 @@
-import type { CriterionScore } from "./criterion-scores";
+import { ownActionCap, type CriterionScore } from "./criterion-scores";
 import type { Coverage, KeyPointResult } from "./key-points";
 import type { StarAnalysis } from "./star";
 
@@ -94,10 +94,14 @@ export function rationaleFor(
     if (strong.length > 0) parts.push(`The story shows ${joinLabels(strong)}.`);
     if (weak.length > 0) parts.push(`The story lacks ${joinLabels(weak)}.`);
   }
-  if (star && star.iActions === 0)
-    parts.push("Nothing in the story is something you did yourself, so it cannot score above 2.");
-  else if (star && star.iActions === 1)
-    parts.push("The story tells one thing you did yourself, so it cannot score above 3.");
+  // The cap and its reason come from one place (criterion-scores.ts), so the number said is the one applied.
+  const ownCap = ownActionCap(star);
+  if (ownCap !== null)
+    parts.push(
+      star?.iActions === 0
+        ? `Nothing in the story is something you did yourself, so it cannot score above ${ownCap}.`
+        : `The story tells one thing you did yourself, so it cannot score above ${ownCap}.`,
+    );
   if (facts.relevance < 0.5) parts.push("Much of the answer was not about the question.");
   if (facts.words < facts.targetWords * 0.4)
     parts.push(`Too short (${facts.words} words) to show depth.`);
