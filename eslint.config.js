@@ -51,6 +51,24 @@ export default tseslint.config(
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
+    // The data layer sits below the app: db/ never imports app/ (the app declares its stored shapes
+    // into db/schema.ts, see app/stored-shapes.ts).
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(~/|(\\.\\./)+app(/|$))",
+              message: "db/ sits below the app and never imports app/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**/*.test.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { paths: [zodImport] }] },
   },

@@ -9,10 +9,15 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { EvidenceChecks, GraderKind, Insights, Probe } from "~/grading/grade-schema";
-import type { Band, Question, ROLES } from "~/question-bank/question-schema";
-import type { DeliveryMetrics } from "~/voice/delivery";
-import type { RecordingStatus } from "~/voice/recording-status";
+
+/**
+ * The shapes kept in JSON and enum-like text columns. The app owns them (its
+ * zod schemas), so it fills this in by declaration merging, in
+ * app/stored-shapes.ts, the way Remix's AppLoadContext is declared: db/ imports
+ * nothing from app/. A shape the app has not declared is a type error here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/stored-shapes.ts
+export interface StoredShapes {}
 
 const id = () =>
   text("id")
@@ -78,7 +83,7 @@ export const roundQuestions = sqliteTable(
     position: integer("position").notNull(),
     questionId: text("question_id").notNull(),
     /** The question as it was asked, so later bank edits never change a past report. */
-    question: text("question", { mode: "json" }).$type<Question>().notNull(),
+    question: text("question", { mode: "json" }).$type<StoredShapes["question"]>().notNull(),
     secondsAllowed: integer("seconds_allowed").notNull(),
   },
   (t) => [
@@ -100,7 +105,7 @@ export const answers = sqliteTable(
     /** 0 is the main answer; 1..3 answer the main grade's follow-up probes in order. */
     slot: integer("slot").notNull(),
     /** The probe being answered (null for the main answer), copied so the report never depends on a re-grade. */
-    probe: text("probe", { mode: "json" }).$type<Probe>(),
+    probe: text("probe", { mode: "json" }).$type<StoredShapes["probe"]>(),
     text: text("text").notNull().default(""),
     secondsAllowed: integer("seconds_allowed").notNull(),
     startedAt: timestamp("started_at").notNull(),
@@ -121,7 +126,7 @@ export const grades = sqliteTable(
     answerId: text("answer_id")
       .notNull()
       .references(() => answers.id, { onDelete: "cascade" }),
-    grader: text("grader").$type<GraderKind>().notNull(),
+    grader: text("grader").$type<StoredShapes["graderKind"]>().notNull(),
     model: text("model"),
     promptVersion: text("prompt_version"),
     /** Why the LLM was not used when it should have been (timeout, 429, daily limit, ...). */
@@ -131,15 +136,15 @@ export const grades = sqliteTable(
     strengths: text("strengths", { mode: "json" }).$type<string[]>().notNull(),
     improvements: text("improvements", { mode: "json" }).$type<string[]>().notNull(),
     star: text("star", { mode: "json" }).$type<{ present: string[]; missing: string[] } | null>(),
-    probes: text("probes", { mode: "json" }).$type<Probe[]>().notNull(),
+    probes: text("probes", { mode: "json" }).$type<StoredShapes["probe"][]>().notNull(),
     injectionSuspected: integer("injection_suspected", { mode: "boolean" }).notNull(),
     nonEnglish: integer("non_english", { mode: "boolean" }).notNull(),
-    insights: text("insights", { mode: "json" }).$type<Insights | null>(),
+    insights: text("insights", { mode: "json" }).$type<StoredShapes["insights"] | null>(),
     tokensIn: integer("tokens_in"),
     tokensOut: integer("tokens_out"),
     latencyMs: integer("latency_ms"),
     /** LLM grades: what the app checked about the evidence (relevance checked, retried, samples). */
-    checks: text("checks", { mode: "json" }).$type<EvidenceChecks | null>(),
+    checks: text("checks", { mode: "json" }).$type<StoredShapes["evidenceChecks"] | null>(),
     createdAt: createdAt(),
   },
   (t) => [index("grades_answer_idx").on(t.answerId, t.createdAt)],
@@ -182,8 +187,8 @@ export const userPreferences = sqliteTable("user_preferences", {
   /** Read each question and follow-up aloud (the browser's speech synthesis) when its page opens. */
   readAloud: integer("read_aloud", { mode: "boolean" }).notNull().default(false),
   /** What the readiness view measures against. */
-  targetRole: text("target_role").$type<(typeof ROLES)[number]>().notNull().default("backend"),
-  targetBand: text("target_band").$type<Band>().notNull().default("3-5"),
+  targetRole: text("target_role").$type<StoredShapes["role"]>().notNull().default("backend"),
+  targetBand: text("target_band").$type<StoredShapes["band"]>().notNull().default("3-5"),
   updatedAt: updatedAt(),
 });
 
@@ -255,7 +260,7 @@ export const customQuestions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     slug: text("slug").notNull(),
-    question: text("question", { mode: "json" }).$type<Question>().notNull(),
+    question: text("question", { mode: "json" }).$type<StoredShapes["question"]>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -330,13 +335,13 @@ export const recordings = sqliteTable("recordings", {
   bytes: integer("bytes").notNull(),
   /** As the recorder measured it (the browser's clock), or the transcription server's figure once known. */
   durationMs: integer("duration_ms"),
-  status: text("status").$type<RecordingStatus>().notNull(),
+  status: text("status").$type<StoredShapes["recordingStatus"]>().notNull(),
   /** Why the transcription failed, in a sentence the page shows. */
   failureReason: text("failure_reason"),
   transcript: text("transcript"),
   /** Which model (and server) made the transcript, or "browser" for the browser's own recognition. */
   transcribedBy: text("transcribed_by"),
-  delivery: text("delivery", { mode: "json" }).$type<DeliveryMetrics | null>(),
+  delivery: text("delivery", { mode: "json" }).$type<StoredShapes["deliveryMetrics"] | null>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   audio: blob("audio", { mode: "buffer" }).notNull(),
