@@ -3,6 +3,7 @@ import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-forms
 import { formFields } from "~/utils/form-fields";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { CheckOptions } from "./check-options";
+import { ChoiceField, Field } from "./field";
 import { FormErrors } from "./form-errors";
 import { skillLabel } from "~/question-bank/skill-label";
 
@@ -34,7 +35,7 @@ export function StoryForm({
 }) {
   const busy = useNavigation().state === "submitting";
   const fields = errors?.fields ?? {};
-  const { text, list, invalid, describedBy } = formFields(values, fields);
+  const { text, list, field } = formFields(values, fields);
   // A competency already on the story (or pre-filled from a question) is offered even if it is new to the user.
   const competencies = [...new Set([...options.competencies, ...list("competencies")])];
   const skills = [...new Set([...options.skills, ...list("skills")])];
@@ -43,53 +44,34 @@ export function StoryForm({
     <Form method="post" className="stack story-form" key={JSON.stringify(values)}>
       <FormErrors errors={errors?.form} />
       {text("answerId") ? <input type="hidden" name="answerId" value={text("answerId")} /> : null}
-      <label htmlFor="title">Title</label>
-      <input
-        id="title"
-        name="title"
-        required
-        maxLength={STORY_LIMITS.title}
-        defaultValue={text("title")}
-        aria-invalid={invalid("title")}
-        aria-describedby={describedBy("title", "title-hint")}
-      />
-      <p id="title-hint" className="hint">
-        A name you will recognise in a list, e.g. “Checkout outage on Black Friday”.
-      </p>
-      <FormErrors id="title-errors" errors={fields.title} />
+      <Field
+        {...field("title")}
+        label="Title"
+        hint="A name you will recognise in a list, e.g. “Checkout outage on Black Friday”."
+      >
+        {(props) => <input {...props} required maxLength={STORY_LIMITS.title} />}
+      </Field>
       {STAR_FIELDS.map((part) => (
-        <div key={part} className="stack">
-          <label htmlFor={part}>{LABELS[part]}</label>
-          <textarea
-            id={part}
-            name={part}
-            rows={part === "action" ? 7 : 4}
-            maxLength={STORY_LIMITS.part}
-            defaultValue={text(part)}
-            aria-invalid={invalid(part)}
-            aria-describedby={describedBy(part, `${part}-hint`)}
-          />
-          <p id={`${part}-hint`} className="hint">
-            {STAR_HINTS[part]}
-          </p>
-          <FormErrors id={`${part}-errors`} errors={fields[part]} />
-        </div>
+        <Field
+          key={part}
+          {...field(part)}
+          label={LABELS[part]}
+          hint={STAR_HINTS[part]}
+          className="stack"
+        >
+          {(props) => (
+            <textarea {...props} rows={part === "action" ? 7 : 4} maxLength={STORY_LIMITS.part} />
+          )}
+        </Field>
       ))}
-      <label htmlFor="metric">Metric</label>
-      <input
-        id="metric"
-        name="metric"
-        maxLength={STORY_LIMITS.metric}
-        defaultValue={text("metric")}
-        aria-invalid={invalid("metric")}
-        aria-describedby={describedBy("metric", "metric-hint")}
-      />
-      <p id="metric-hint" className="hint">
-        The number that proves the result, e.g. “p95 latency 900 ms → 120 ms”.
-      </p>
-      <FormErrors id="metric-errors" errors={fields.metric} />
-      <fieldset aria-describedby={fields.competencies ? "competencies-errors" : undefined}>
-        <legend>Competencies it shows</legend>
+      <Field
+        {...field("metric")}
+        label="Metric"
+        hint="The number that proves the result, e.g. “p95 latency 900 ms → 120 ms”."
+      >
+        {(props) => <input {...props} maxLength={STORY_LIMITS.metric} />}
+      </Field>
+      <ChoiceField name="competencies" legend="Competencies it shows" errors={fields.competencies}>
         <div className="check-grid">
           <CheckOptions
             name="competencies"
@@ -97,23 +79,15 @@ export function StoryForm({
             isChecked={(c) => list("competencies").includes(c)}
           />
         </div>
-        <FormErrors id="competencies-errors" errors={fields.competencies} />
-        <label htmlFor="ownCompetencies">Your own competencies</label>
-        <input
-          id="ownCompetencies"
-          name="ownCompetencies"
-          maxLength={STORY_LIMITS.ownField}
-          defaultValue={text("ownCompetencies")}
-          aria-invalid={invalid("ownCompetencies")}
-          aria-describedby={describedBy("ownCompetencies", "ownCompetencies-hint")}
-        />
-        <p id="ownCompetencies-hint" className="hint">
-          Separated by commas, e.g. “on-call, hiring”.
-        </p>
-        <FormErrors id="ownCompetencies-errors" errors={fields.ownCompetencies} />
-      </fieldset>
-      <fieldset aria-describedby={fields.skills ? "skills-errors" : undefined}>
-        <legend>Skills it shows</legend>
+        <Field
+          {...field("ownCompetencies")}
+          label="Your own competencies"
+          hint="Separated by commas, e.g. “on-call, hiring”."
+        >
+          {(props) => <input {...props} maxLength={STORY_LIMITS.ownField} />}
+        </Field>
+      </ChoiceField>
+      <ChoiceField name="skills" legend="Skills it shows" errors={fields.skills}>
         <div className="check-grid">
           <CheckOptions
             name="skills"
@@ -122,8 +96,7 @@ export function StoryForm({
             isChecked={(s) => list("skills").includes(s)}
           />
         </div>
-        <FormErrors id="skills-errors" errors={fields.skills} />
-      </fieldset>
+      </ChoiceField>
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>

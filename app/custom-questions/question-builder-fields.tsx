@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
+import { Field } from "~/components/field";
 import { FormErrors } from "~/components/form-errors";
 import type { FormValues } from "~/utils/forms";
 import { QuestionAboutFields, QuestionAnswerFields } from "./custom-question-fields";
@@ -114,10 +115,15 @@ function CriterionFields({
       <legend>Criterion {c + 1}</legend>
       <input type="hidden" name={criterionField(c, "id")} value={criterion.id} />
       <FormErrors id={placeErrorsId} errors={errors[place]} />
-      <Field {...shared} name={criterionField(c, "name")} label="Name" value={criterion.name}>
+      <BuilderField
+        {...shared}
+        name={criterionField(c, "name")}
+        label="Name"
+        value={criterion.name}
+      >
         {(props) => <input {...props} />}
-      </Field>
-      <Field
+      </BuilderField>
+      <BuilderField
         {...shared}
         name={criterionField(c, "weight")}
         label="Weight"
@@ -127,15 +133,15 @@ function CriterionFields({
         {(props) => (
           <input {...props} type="number" inputMode="decimal" min={0.1} max={10} step="any" />
         )}
-      </Field>
-      <Field
+      </BuilderField>
+      <BuilderField
         {...shared}
         name={criterionField(c, "description")}
         label="What a 5 looks like"
         value={criterion.description}
       >
         {(props) => <textarea {...props} rows={2} />}
-      </Field>
+      </BuilderField>
 
       <p className="builder-subhead" id={`${fieldId(place)}-points-hint`}>
         Key points: what the interviewer listens for
@@ -156,15 +162,15 @@ function CriterionFields({
             </legend>
             <input type="hidden" name={keyPointField(c, k, "id")} value={point.id} />
             <FormErrors id={pointErrorsId} errors={errors[pointPlace]} />
-            <Field
+            <BuilderField
               {...shared}
               name={keyPointField(c, k, "point")}
               label="The point, as a sentence"
               value={point.point}
             >
               {(props) => <textarea {...props} rows={2} />}
-            </Field>
-            <Field
+            </BuilderField>
+            <BuilderField
               {...shared}
               name={keyPointField(c, k, "phrasings")}
               label="Phrasings that count as making it"
@@ -172,8 +178,8 @@ function CriterionFields({
               hint="One per line: words an answer may use to make the point, such as “safe to retry”."
             >
               {(props) => <textarea {...props} rows={3} />}
-            </Field>
-            <Field
+            </BuilderField>
+            <BuilderField
               {...shared}
               name={keyPointField(c, k, "meaning")}
               label="In plain words (optional)"
@@ -181,7 +187,7 @@ function CriterionFields({
               hint="What the point means, in 10 characters or more: the grader then credits it when an answer says it in other words."
             >
               {(props) => <textarea {...props} rows={2} />}
-            </Field>
+            </BuilderField>
             <button
               type="submit"
               name="intent"
@@ -237,54 +243,24 @@ function CriterionFields({
   );
 }
 
-interface FieldProps {
-  id: string;
-  name: string;
-  defaultValue: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-  autoFocus: boolean | undefined;
-}
-
-/** A labelled field of a row, wired to its hint and its errors; `children` draws the control with the props given. */
-function Field({
-  name,
-  label,
-  value,
-  hint,
+/** A field of a builder row: its id made from its dotted name, focused when it was just added. */
+function BuilderField({
   errors,
   focus,
-  children,
-}: Shared & {
-  name: string;
-  label: string;
-  value: string;
-  hint?: string;
-  children: (props: FieldProps) => ReactNode;
-}) {
+  busy: _busy,
+  name,
+  ...field
+}: Shared & Omit<ComponentProps<typeof Field>, "id" | "errors" | "autoFocus" | "className">) {
   const id = fieldId(name);
-  const fieldErrors = errors[name];
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorsId = `${id}-errors`;
   return (
-    <div className="builder-field">
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        name,
-        defaultValue: value,
-        "aria-invalid": fieldErrors ? true : undefined,
-        "aria-describedby":
-          [hintId, fieldErrors ? errorsId : undefined].filter(Boolean).join(" ") || undefined,
-        autoFocus: focus === id || undefined,
-      })}
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FormErrors id={errorsId} errors={fieldErrors} />
-    </div>
+    <Field
+      {...field}
+      name={name}
+      id={id}
+      errors={errors[name]}
+      autoFocus={focus === id}
+      className="builder-field"
+    />
   );
 }
 
