@@ -183,7 +183,12 @@ describe("agreement figures", () => {
 it("pairs only correct plain-words answers against salads: a wrong answer in plain words is not one", async () => {
   const { isPlainWordsKind } = await import("./eval");
   expect(["plain", "plain-short", "Plain"].map(isPlainWordsKind)).toEqual([true, true, true]);
-  expect(["wrongplain", "wrong-plain", "jargon", "salad"].map(isPlainWordsKind)).toEqual([false, false, false, false]);
+  expect(["wrongplain", "wrong-plain", "jargon", "salad"].map(isPlainWordsKind)).toEqual([
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 describe("adversarial pairs: plain words against buzzword salad", () => {
@@ -302,7 +307,9 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   it(`${dev10}: every plain-words answer >= 3.5`, async () => {
     const { summary } = await evalLines([dev10]);
     expect(summary.pairs).toHaveLength(43);
-    expect(summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId)).toEqual([]);
+    expect(
+      summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId),
+    ).toEqual([]);
   }, 180_000);
 
   // Dev set 11 (30 questions: every behavioural and design one, 13 concept; salad, plain, jargon; unseen
@@ -324,6 +331,19 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     "%s: the strict check (known gap)",
     async (file) => {
       expect(await pairFailures(file)).toEqual([]);
+    },
+    180_000,
+  );
+
+  // Dev set 12 (all 43 questions: salad, short plain-words answer, wrong in plain words, partial; unseen
+  // writer) was first graded at 9ed34a4, read by no one before: Spearman 0.722 (behavioural 0.655, concept
+  // 0.797, design 0.463); plain beats salad 40/43, salad <= 2 36/43, plain >= 3.5 39/43. It was then read:
+  // a story measured in shares ("1% of loads", "10% of users") was read as a claimed story (see
+  // story-grounding.ts UNGROUNDED_BELOW_NO_VIEWS). Known gaps: fluent false statements on design questions.
+  it.fails(
+    "tests/fixtures/grader-pairs-dev12.jsonl: the strict check (known gap)",
+    async () => {
+      expect(await pairFailures("tests/fixtures/grader-pairs-dev12.jsonl")).toEqual([]);
     },
     180_000,
   );

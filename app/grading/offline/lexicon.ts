@@ -861,6 +861,10 @@ export const GROUNDED_NUMBERS =
 export const CODE_NAMES = /\b[a-z]+[A-Z]\w*|\w+_\w+|\/\w+/g;
 /** Improvement claims as numbers: "by 73%", "3x", "40%". */
 export const PERCENT_CLAIMS = /\bby \d+(\.\d+)?\s?(%|x\b|percent)|\d+(\.\d+)?x\b|\d+(\.\d+)?\s?%/gi;
+/** A share of a particular thing ("1% of loads", "30% of revenue"): a measurement, if a loose one. */
+export const PERCENT_SHARES = /\d+(\.\d+)?\s?%\s+of\b/gi;
+/** A before and after in percentages ("from 2% to 0.05%"): one measured change, not two claims. */
+export const PERCENT_CHANGES = /\bfrom \d+(\.\d+)?\s?% to \d+(\.\d+)?\s?%/gi;
 /** Résumé verbs that claim leadership without saying what was done. */
 export const PUFFERY_VERBS =
   /\b(drove|spearheaded|led|owned|championed|leveraged|established|facilitated|orchestrated|aligned|empowered|unlocked|delivered|ensured|fostered|streamlined|accelerated)\b/gi;

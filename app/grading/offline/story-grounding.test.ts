@@ -47,6 +47,21 @@ describe("readStoryGrounding", () => {
     expect(story.claims.size).toBe(5);
   });
 
+  it("reads a told story measured in shares of particular things, with no views in it, as grounded", () => {
+    // Each number is a share of something named (searches, time, users), not "improved X by 73%";
+    // dev sets 11 and 12 held three such stories, referenced 4-5, that were read as claimed (1.4-1.8).
+    const story = grounding(
+      "Last spring the slowest 1% of searches on our catalogue took 6 seconds, and the sales team heard about it every week. " +
+        "I took it on and set myself a target of one second. " +
+        "I pulled traces for a day of slow requests: 85% of their time went to one query that ran once per product. " +
+        "I rewrote it as a single query and added an index on the product id. " +
+        "I turned it on for 10% of users behind a flag and compared the two groups. " +
+        "The slowest 1% of searches fell to 700 ms, and I added an alert on that number.",
+    );
+    expect(story.stance).toBe(0);
+    expect(story.ungrounded).toBe(false);
+  });
+
   it("reads views and habits in place of a story as ungrounded", () => {
     const story = grounding(VIEWS);
     expect(story.stance).toBeGreaterThanOrEqual(0.5);
@@ -72,7 +87,16 @@ describe("readStoryGrounding", () => {
   it("scores a claimed story and a views answer as salad, below the told story", () => {
     const q = question("performance-improvement");
     const grade = (answer: string) =>
-      overallOf(gradeOffline({ question: q, answer, secondsAllowed: q.minutes * 60, secondsTaken: 240, probe: null, askedProbes: [] }));
+      overallOf(
+        gradeOffline({
+          question: q,
+          answer,
+          secondsAllowed: q.minutes * 60,
+          secondsTaken: 240,
+          probe: null,
+          askedProbes: [],
+        }),
+      );
     const told = grade(TOLD);
     expect(grade(CLAIMED)).toBeLessThanOrEqual(2);
     expect(grade(VIEWS)).toBeLessThanOrEqual(2);

@@ -2,7 +2,9 @@ import {
   CODE_NAMES,
   GROUNDED_NUMBERS,
   NARRATIVE_TIME_MARKERS,
+  PERCENT_CHANGES,
   PERCENT_CLAIMS,
+  PERCENT_SHARES,
   PUFFERY_VERBS,
   SPEECH_MARKERS,
   STANCE_MARKERS,
@@ -43,6 +45,13 @@ export interface StoryGrounding {
  * interviewer scores 3 or more at 0 or above.
  */
 const UNGROUNDED_BELOW = -0.25;
+/**
+ * An answer with no views or habits in it at all ("I always", "I believe") tells only what happened; its
+ * numbers get more benefit of the doubt. Measured on the behavioural answers of dev sets 1-12 and the
+ * calibration sets (370): stories referenced 4-5 dense in shares and before-and-afters came to -0.35 to
+ * -0.45 (read as claimed stories at -0.25); claimed stories with no views, -0.58 and below but one (-0.27).
+ */
+const UNGROUNDED_BELOW_NO_VIEWS = -0.5;
 /** Without this much puffery an answer is thin or off-topic, which other rules score. */
 const MIN_PUFFERY = 0.5;
 /** Stories scored 3 or more ran to 0.25 of views at most; answers of views with no story, 0.63 and up. */
@@ -83,7 +92,10 @@ export function readStoryGrounding(
     const text = sentence.text;
     narrative += count(text, NARRATIVE_TIME_MARKERS) + count(text, SPEECH_MARKERS);
     grounding += count(text, GROUNDED_NUMBERS) + count(text, CODE_NAMES);
-    const p = count(text, PERCENT_CLAIMS);
+    // A share or a before-and-after counts half as much as a bare "by 73%" (each change is two matches).
+    const p =
+      count(text, PERCENT_CLAIMS) -
+      (count(text, PERCENT_SHARES) + count(text, PERCENT_CHANGES)) / 2;
     const v = count(text, PUFFERY_VERBS);
     percents += p;
     verbs += v;
@@ -97,7 +109,8 @@ export function readStoryGrounding(
   const g = grounding / sentences;
   const puffery = (words === 0 ? 0 : (percents / words) * 50) + verbs / sentences;
   const stance = stances / sentences;
-  const claimed = puffery >= MIN_PUFFERY && n + g - puffery < UNGROUNDED_BELOW;
+  const bar = stances === 0 ? UNGROUNDED_BELOW_NO_VIEWS : UNGROUNDED_BELOW;
+  const claimed = puffery >= MIN_PUFFERY && n + g - puffery < bar;
   const rubricShare = content === 0 ? 0 : rubricWords / content;
   return {
     narrative: n,
