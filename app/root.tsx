@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import {
   Form,
   Link,
@@ -10,6 +15,7 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,6 +27,7 @@ import styles from "~/styles/app.css";
 import tokens from "~/styles/tokens.css";
 import { THEME_CHOICES, THEME_LABELS, type Theme } from "~/theme/theme";
 import { getTheme } from "~/theme/theme.server";
+import { getNotice, type Notice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -37,12 +44,47 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, theme] = await Promise.all([getUser(request), getTheme(request)]);
+  const [user, theme, { notice, headers }] = await Promise.all([
+    getUser(request),
+    getTheme(request),
+    getNotice(request),
+  ]);
   const timeZone = timeZoneFrom(request);
-  if (!user) return { user: null, theme, timeZone };
+  // Present only after a redirect that flashed one; the Set-Cookie forgets it, so the next page shows none.
+  const flash = notice ? { notice } : {};
+  const init = headers ? { headers } : undefined;
+  if (!user) return data({ user: null, theme, timeZone, ...flash }, init);
   // Present only when on: every score on every page is then shown in words (see useLowAnxiety).
   const lowAnxiety = getPreferences(user.id).lowAnxiety ? { lowAnxiety: true as const } : {};
-  return { user: { username: user.username, ...lowAnxiety }, theme, timeZone };
+  return data(
+    { user: { username: user.username, ...lowAnxiety }, theme, timeZone, ...flash },
+    init,
+  );
+}
+
+/**
+ * Runs on every navigation, not only after a form post: a notice belongs to
+ * the page its redirect led to, and the next page must not keep showing it
+ * (the header's user and theme stay current too). Two small reads.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
+
+/**
+ * The one live region for notices after a redirect (app/utils/notice.server.ts),
+ * on every page so a screen reader is already listening when one arrives after
+ * a client-side navigation; without JavaScript the server renders it filled.
+ * Keyed on the notice's id: a second "Saved." replaces the first and is announced.
+ */
+function NoticeRegion({ notice }: { notice: Notice | null }) {
+  return (
+    <div className="notice-region" role="status" aria-live="polite">
+      {notice ? (
+        <p key={notice.id} className="flash-notice" data-type={notice.type}>
+          {notice.text}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -179,6 +221,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </details>
         </header>
         <main id="main" tabIndex={-1}>
+          <NoticeRegion notice={data?.notice ?? null} />
           {children}
         </main>
         <ScrollRestoration nonce={nonce} />

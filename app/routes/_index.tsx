@@ -6,27 +6,21 @@ import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const accountDeleted = new URL(request.url).searchParams.get("accountDeleted") === "1";
-  if (!user) return { rounds: null, accountDeleted };
+  if (!user) return { rounds: null };
   const rounds = listRecentRounds(user.id).map((r) => ({
     id: r.id,
     title: r.title,
     createdAt: r.createdAt,
     finished: r.finishedAt !== null,
   }));
-  return { rounds, accountDeleted: false };
+  return { rounds };
 }
 
 export default function Home() {
   const dates = useDateFormat();
-  const { rounds, accountDeleted } = useLoaderData<typeof loader>();
+  const { rounds } = useLoaderData<typeof loader>();
   return (
     <section>
-      {accountDeleted ? (
-        <p className="notice" role="status">
-          Your account and all its data were deleted, and you were logged out.
-        </p>
-      ) : null}
       <h1>Practise backend interviews the way real loops run them</h1>
       <p className="lede">
         A question appears, a clock runs, you answer. A rubric scores the answer criterion by

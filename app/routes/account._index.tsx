@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,11 +14,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
 import { fieldError, parseForm } from "~/utils/forms";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const changed = new URL(request.url).searchParams.get("changed") === "1";
-  return { username: user.username, changed };
+  return { username: user.username };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,11 +33,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(fieldError("currentPassword", "Your current password is wrong."), { status: 400 });
   // Whoever else holds a session (a lost laptop, a stolen cookie) is logged out; this browser stays in.
   await setPassword(user.username, newPassword, { keepSessionId: await currentSessionId(request) });
-  throw redirect("/account?changed=1");
+  throw await redirectWithNotice("/account", {
+    type: "success",
+    text: "Your password was changed. Every other browser and device signed in as you was logged out.",
+  });
 }
 
 export default function AccountPage() {
-  const { username, changed } = useLoaderData<typeof loader>();
+  const { username } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const fields = result?.errors.fields ?? {};
@@ -48,11 +50,6 @@ export default function AccountPage() {
       <p>
         Signed in as <strong>{username}</strong>.
       </p>
-      {changed && !result ? (
-        <p className="notice" role="status">
-          Your password was changed. Every other browser and device signed in as you was logged out.
-        </p>
-      ) : null}
       <h2>Change password</h2>
       <Form method="post" className="stack" noValidate>
         <FormErrors errors={result?.errors.form} />

@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
 import { fieldError, parseForm } from "~/utils/forms";
+import { flashNotice } from "~/utils/notice.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,7 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   deleteAccount(user);
   // The sessions went with the account; this clears the browser's cookie too.
-  return endSession(request, { redirectTo: "/?accountDeleted=1" });
+  const response = await endSession(request, { redirectTo: "/" });
+  response.headers.append(
+    "Set-Cookie",
+    await flashNotice({
+      type: "success",
+      text: "Your account and all its data were deleted, and you were logged out.",
+    }),
+  );
+  return response;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -23,29 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) {
     const empty = { rounds: [], total: 0, page: 1, pages: 0 };
     return data(
-      { ...empty, skills, filters: NO_FILTERS, values, errors: parsed.errors, deleted: false },
+      { ...empty, skills, filters: NO_FILTERS, values, errors: parsed.errors },
       { status: 400 },
     );
   }
   const filters = parsed.data;
-  const deleted = values.deleted === "1";
-  return { ...listHistory(user.id, filters), skills, filters, values, errors: null, deleted };
+  return { ...listHistory(user.id, filters), skills, filters, values, errors: null };
 }
 
 export default function HistoryPage() {
   const dates = useDateFormat();
-  const { rounds, total, page, pages, skills, filters, values, errors, deleted } =
+  const { rounds, total, page, pages, skills, filters, values, errors } =
     useLoaderData<typeof loader>();
   const value = (field: string) => values[field] ?? "";
   const filtered = Boolean(filters.skill || filters.kind || filters.from || filters.to);
   return (
     <section>
       <h1>History</h1>
-      {deleted ? (
-        <p className="notice" role="status">
-          The round and its answers and grades were deleted.
-        </p>
-      ) : null}
       <p className="hint">Every round you have taken, newest first. Dates and times are UTC.</p>
       <Form method="get" className="filters" aria-label="Filter rounds">
         <FormErrors errors={errors?.form} />

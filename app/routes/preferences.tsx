@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,12 +11,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
 import { getPreferences, updatePreferences } from "~/preferences/preferences.server";
 import { parseForm } from "~/utils/forms";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const saved = new URL(request.url).searchParams.get("saved") === "1";
   const { lowAnxiety, readAloud } = getPreferences(user.id);
-  return { lowAnxiety, readAloud, saved };
+  return { lowAnxiety, readAloud };
 }
 
 /** An unticked checkbox is not sent at all, so "absent" means off. */
@@ -34,21 +33,16 @@ export async function action({ request }: ActionFunctionArgs) {
     lowAnxiety: form.data.lowAnxiety === "on",
     readAloud: form.data.readAloud === "on",
   });
-  throw redirect("/preferences?saved=1");
+  throw await redirectWithNotice("/preferences", { type: "success", text: "Preferences saved." });
 }
 
 export default function PreferencesPage() {
-  const { lowAnxiety, readAloud, saved } = useLoaderData<typeof loader>();
+  const { lowAnxiety, readAloud } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <section className="narrow">
       <h1>Preferences</h1>
-      {saved && !result ? (
-        <p className="notice" role="status">
-          Preferences saved.
-        </p>
-      ) : null}
       <Form method="post" className="stack">
         <FormErrors errors={result?.errors.form} />
         <label className="check">

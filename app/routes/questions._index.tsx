@@ -33,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const skills = [...new Set(available.flatMap((q) => q.skills))].sort();
   const search = new URL(request.url).searchParams;
   const values: Record<string, string> = Object.fromEntries(search);
-  const notice = noticeOf(search);
   const parsed = parseSearchParams(browseFiltersSchema, request.url);
   if (!parsed.ok) {
     return data(
@@ -44,7 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         filters: NO_BROWSE_FILTERS,
         values,
         errors: parsed.errors,
-        notice,
       },
       { status: 400 },
     );
@@ -65,23 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: parsed.data,
     values,
     errors: null,
-    notice,
   };
-}
-
-/** The message a redirect here asked for (after a delete or an import); anything else shows none. */
-function noticeOf(search: URLSearchParams): string | null {
-  if (search.get("deleted") === "1")
-    return "Your question was deleted. Rounds that asked it keep their copy.";
-  const imported = Number(search.get("imported"));
-  if (!Number.isInteger(imported) || imported <= 0 || imported > PACK_QUESTIONS_MAX) return null;
-  const notice = `Imported ${imported} ${imported === 1 ? "question" : "questions"} from your pack.`;
-  const references = Number(search.get("references"));
-  if (!Number.isInteger(references) || references <= 0 || references > PACK_QUESTIONS_MAX)
-    return notice;
-  return references === 1
-    ? `${notice} 1 was a bank question, which you already have, so it was left as it is.`
-    : `${notice} ${references} were bank questions, which you already have, so they were left as they are.`;
 }
 
 const startSchema = z.object({
@@ -120,8 +102,7 @@ function selectionTitle(titles: string[]): string {
 }
 
 export default function QuestionsPage() {
-  const { questions, total, skills, filters, values, errors, notice } =
-    useLoaderData<typeof loader>();
+  const { questions, total, skills, filters, values, errors } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const value = (field: string) => values[field] ?? "";
@@ -140,11 +121,6 @@ export default function QuestionsPage() {
         <Link to="/questions/import">Import a pack</Link>
         <Link to="/rounds/new">Ready rounds</Link>
       </p>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
       <Form method="get" className="filters" aria-label="Filter questions">
         <FormErrors errors={errors?.form} />
         <FilterSelect

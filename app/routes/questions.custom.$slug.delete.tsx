@@ -1,5 +1,4 @@
 import {
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,6 +10,7 @@ import { deleteCustomQuestion } from "~/custom-questions/custom-questions.server
 import { requireOwnQuestion } from "~/custom-questions/require-own-question.server";
 import { customQuestionId } from "~/question-bank/question-ids";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { question } = await requireOwnQuestion(request, params.slug);
@@ -22,7 +22,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refusal = missingConfirmation(await request.formData());
   if (refusal) return refusal;
   deleteCustomQuestion(user.id, question.id);
-  throw redirect("/questions?deleted=1");
+  throw await redirectWithNotice("/questions", {
+    type: "success",
+    text: "Your question was deleted. Rounds that asked it keep their copy.",
+  });
 }
 
 export default function DeleteQuestionPage() {

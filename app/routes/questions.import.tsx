@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -13,6 +12,7 @@ import { importPack } from "~/packs/import-pack.server";
 import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { packFormatOf } from "~/packs/read-pack";
 import { readUploadedPack } from "~/packs/upload-pack.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 /** The most problems one answer lists; the count says how many more there are. */
 const PROBLEMS_SHOWN = 100;
@@ -44,8 +44,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!format) return rejected([`${upload.name} is not a .json, .yaml or .yml file.`], upload.name);
   const result = importPack(user.id, upload.text, format);
   if (!result.ok) return rejected(result.problems, upload.name);
-  const references = result.references > 0 ? `&references=${result.references}` : "";
-  throw redirect(`/questions?source=mine&imported=${result.imported.length}${references}`);
+  throw await redirectWithNotice("/questions?source=mine", {
+    type: "success",
+    text: importedText(result.imported.length, result.references),
+  });
+}
+
+/** What the list of the user's own questions says after an import: how many, and the bank questions left alone. */
+function importedText(imported: number, references: number): string {
+  const text = `Imported ${imported} ${imported === 1 ? "question" : "questions"} from your pack.`;
+  if (references === 0) return text;
+  return references === 1
+    ? `${text} 1 was a bank question, which you already have, so it was left as it is.`
+    : `${text} ${references} were bank questions, which you already have, so they were left as they are.`;
 }
 
 export default function ImportPackPage() {

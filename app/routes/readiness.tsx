@@ -1,11 +1,10 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form-errors";
@@ -22,14 +21,15 @@ import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readi
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { formError, parseForm } from "~/utils/forms";
 import { skillLabel } from "~/question-bank/skill-label";
+import { redirectWithNotice } from "~/utils/notice.server";
+import type { loader as rootLoader } from "~/root";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return {
-    ...loadReadiness(user.id),
-    saved: new URL(request.url).searchParams.get("saved") === "1",
-  };
+  return loadReadiness(user.id);
 }
+
+const SAVED = { type: "success", text: "Saved." } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (form.data.intent) {
     case "target":
       updatePreferences(user.id, { targetRole: form.data.role, targetBand: form.data.band });
-      throw redirect("/readiness?saved=1");
+      throw await redirectWithNotice("/readiness", SAVED);
     case "self-scores": {
       const { skill, score } = form.data;
       const unknown = skill.filter((s) => !known.has(s));
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
         user.id,
         skill.map((s, i) => ({ skill: s, score: score[i] ?? null })),
       );
-      throw redirect("/readiness?saved=1");
+      throw await redirectWithNotice("/readiness", SAVED);
     }
     case "practise": {
       const { gap } = form.data;
@@ -82,8 +82,10 @@ const GAP_HEADINGS = ["Gaps", "Your top gap", "Your top two gaps", "Your top thr
 const targetText = (role: string, band: string) => `${role}, ${band} years`;
 
 export default function ReadinessPage() {
-  const { target, figure, matrix, gaps, others, saved } = useLoaderData<typeof loader>();
+  const { target, figure, matrix, gaps, others } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // Just saved (the root layout shows the notice): the matrix stays open, as the form left it.
+  const saved = Boolean(useRouteLoaderData<typeof rootLoader>("root")?.notice);
   const matrixErrors = [
     ...(result?.errors.fields.score ?? []),
     ...(result?.errors.fields.skill ?? []),
@@ -91,11 +93,6 @@ export default function ReadinessPage() {
   return (
     <section>
       <h1>Readiness</h1>
-      {saved && !result ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
       <FormErrors errors={result?.errors.form} />
       <ReadinessFigureCard figure={figure} target={targetText(target.role, target.band)} />
       <Form method="post" className="filters" aria-label="Target">

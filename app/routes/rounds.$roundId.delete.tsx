@@ -1,5 +1,4 @@
 import {
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -13,6 +12,7 @@ import { summariseRounds } from "~/review/round-summaries.server";
 import { findRound } from "~/rounds/rounds.server";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";
 import { invariantResponse } from "~/utils/invariant.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { useDateFormat } from "~/dates/use-date-format";
 
 async function requireOwnRound(request: Request, roundId: string | undefined) {
@@ -36,7 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refusal = missingConfirmation(await request.formData());
   if (refusal) return refusal;
   deleteRound(user.id, round.id);
-  throw redirect("/history?deleted=1");
+  throw await redirectWithNotice("/history", {
+    type: "success",
+    text: "The round and its answers and grades were deleted.",
+  });
 }
 
 export default function DeleteRoundPage() {

@@ -16,11 +16,8 @@ import { useDateFormat } from "~/dates/use-date-format";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const story = requireStory(user.id, params.storyId);
-  const notice =
-    new URL(request.url).searchParams.get("saved") === "1" ? "The story is saved." : null;
   return {
     story,
-    notice,
     flags: storyFlags(story),
     usage: usageOfStories(user.id).get(story.id) ?? UNUSED,
     answers: answersOfStory(user.id, story.id),
@@ -41,18 +38,13 @@ const HEADINGS = {
 
 export default function StoryPage() {
   const dates = useDateFormat();
-  const { story, notice, flags, usage, answers, fits } = useLoaderData<typeof loader>();
+  const { story, flags, usage, answers, fits } = useLoaderData<typeof loader>();
   return (
     <article className="story">
       <p className="breadcrumb">
         <Link to="/stories">Story bank</Link> · edited {dates.dateTime(story.updatedAt)}
       </p>
       <h1>{story.title}</h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
       <p className="actions report-actions">
         <Link className="button-link" to={`/stories/${story.id}/edit`}>
           Edit story

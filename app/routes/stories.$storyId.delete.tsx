@@ -1,5 +1,4 @@
 import {
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,6 +11,7 @@ import { deleteStory, requireStory } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
 import { UNUSED } from "~/stories/usage";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,7 +28,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refusal = missingConfirmation(await request.formData());
   if (refusal) return refusal;
   deleteStory(user.id, story.id);
-  throw redirect("/stories?deleted=1");
+  throw await redirectWithNotice("/stories", {
+    type: "success",
+    text: "The story was deleted. The answers that told it are still in your history.",
+  });
 }
 
 export default function DeleteStoryPage() {

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StoryForm } from "~/components/story-form";
 import { requireStory, updateStory } from "~/stories/stories.server";
 import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,7 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Links to answers are made on the answer page, never by editing: a posted answerId is ignored.
   const { answerId: _answerId, ...fields } = form.data;
   updateStory(user.id, story.id, fields);
-  throw redirect(`/stories/${story.id}?saved=1`);
+  throw await redirectWithNotice(`/stories/${story.id}`, {
+    type: "success",
+    text: "The story is saved.",
+  });
 }
 
 export default function EditStoryPage() {

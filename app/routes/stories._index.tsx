@@ -22,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     competency: url.searchParams.get("competency") ?? "",
   };
   const { competencies } = storyFormOptions(user.id);
-  const deleted = url.searchParams.get("deleted") === "1";
   const parsed = parseSearchParams(storySearchSchema, url);
   if (!parsed.ok) {
     return data(
@@ -33,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         competencies,
         values,
         errors: parsed.errors,
-        deleted,
       },
       { status: 400 },
     );
@@ -56,14 +54,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     competencies,
     values,
     errors: null,
-    deleted,
   };
 }
 
 export default function StoriesPage() {
   const dates = useDateFormat();
-  const { stories, total, searched, competencies, values, errors, deleted } =
-    useLoaderData<typeof loader>();
+  const { stories, total, searched, competencies, values, errors } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Story bank</h1>
@@ -80,11 +76,6 @@ export default function StoriesPage() {
           Export as Markdown
         </a>
       </p>
-      {deleted ? (
-        <p className="notice" role="status">
-          The story was deleted. The answers that told it are still in your history.
-        </p>
-      ) : null}
       <Form method="get" className="filters" role="search" aria-label="Search stories">
         <FormErrors errors={errors?.form} />
         <div>

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,6 +11,7 @@ import { StoryForm } from "~/components/story-form";
 import { prefillFromAnswer, requireStorySource } from "~/stories/answer-source.server";
 import { createStory } from "~/stories/stories.server";
 import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   // Saved from an answer: it must still be the user's graded behavioural answer.
   const source = answerId ? requireStorySource(user.id, answerId) : null;
   const story = createStory(user.id, fields, source?.answer.id ?? null);
-  throw redirect(`/stories/${story.id}?saved=1`);
+  throw await redirectWithNotice(`/stories/${story.id}`, {
+    type: "success",
+    text: "The story is saved.",
+  });
 }
 
 export default function NewStoryPage() {

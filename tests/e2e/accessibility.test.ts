@@ -218,7 +218,18 @@ const PAGES: PageCheck[] = [
     path: () => "/stories?competency=Not%20a%20competency",
     status: 400,
   },
-  { name: "story bank, after a deletion", signedIn: true, path: () => "/stories?deleted=1" },
+  {
+    name: "story bank, after a deletion",
+    signedIn: true,
+    path: () => "/stories",
+    prepare: async (page) => {
+      // A story written for the purpose and deleted from its page: the bank then shows the notice.
+      const written = await postForm(page, "/stories/new", { title: "A story to delete" });
+      await page.goto(`${baseURL}${written.pathname}/delete`, { waitUntil: "networkidle" });
+      await page.getByRole("button", { name: "Delete story permanently" }).click();
+      await page.getByRole("status").getByText("The story was deleted.").waitFor();
+    },
+  },
   { name: "new story", signedIn: true, path: () => "/stories/new" },
   {
     name: "new story, with a validation error",
@@ -236,7 +247,15 @@ const PAGES: PageCheck[] = [
     path: (f) => `/stories/new?answer=${f.gradedBehaviouralAnswerId}`,
   },
   { name: "a story", signedIn: true, path: (f) => `/stories/${f.storyId}` },
-  { name: "a story, just saved", signedIn: true, path: (f) => `/stories/${f.storyId}?saved=1` },
+  {
+    name: "a story, just saved",
+    signedIn: true,
+    path: (f) => `/stories/${f.storyId}/edit`,
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.getByRole("status").getByText("The story is saved.").waitFor();
+    },
+  },
   {
     name: "a story, with quality flags",
     signedIn: true,

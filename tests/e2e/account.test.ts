@@ -144,7 +144,7 @@ async function accountFlow(withJavaScript: boolean) {
     .toBe(true);
   await page.getByLabel("Your password, to confirm").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Delete my account and all its data" }).click();
-  await page.waitForURL(`${server.baseURL}/?accountDeleted=1`);
+  await page.waitForURL(`${server.baseURL}/`);
   await expect
     .poll(() => page.getByRole("status").textContent())
     .toMatch(/Your account and all its data were deleted/);

@@ -292,7 +292,8 @@ test("a story's fields, and a refused competency of one's own, are shown as text
   expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe(STORY.action);
   await page.getByLabel("Your own competencies").fill("on-call");
   await page.getByRole("button", { name: "Save story" }).click();
-  await page.waitForURL(/\/stories\/[0-9a-f-]{36}\?saved=1$/);
+  await page.waitForURL(/\/stories\/[0-9a-f-]{36}$/);
+  await expect.poll(() => page.getByText("The story is saved.").isVisible()).toBe(true);
   const storyPath = new URL(page.url()).pathname;
 
   // Every page that shows the story, or its title.
@@ -543,7 +544,10 @@ test("a custom question's fields, and an imported pack's, are shown as text on e
     buffer: Buffer.from(JSON.stringify({ pack: 1, questions: [packed] })),
   });
   await page.getByRole("button", { name: "Import pack" }).click();
-  await page.waitForURL(/\/questions\?source=mine&imported=1$/);
+  await page.waitForURL(/\/questions\?source=mine$/);
+  await expect
+    .poll(() => page.getByText("Imported 1 question from your pack.").isVisible())
+    .toBe(true);
   await openAndCheckSource(page.url(), { shown: true });
   await expectVisible([packed.title]);
   await openAndCheckSource(`${baseURL}/questions/custom-inject-pack`, { shown: true });

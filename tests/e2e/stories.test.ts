@@ -53,8 +53,11 @@ test("a graded behavioural answer becomes a story: edited, flagged, in the matri
   const title = `Checkout outage ${uniqueUsername("s")}`;
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Save story" }).click();
-  await page.waitForURL(/\/stories\/[0-9a-f-]{36}\?saved=1$/);
+  await page.waitForURL(/\/stories\/[0-9a-f-]{36}$/);
   await expect.poll(() => page.getByRole("heading", { name: title }).isVisible()).toBe(true);
+  // The notice after the redirect, in the layout's live region.
+  const saved = page.getByRole("status").filter({ hasText: "The story is saved." });
+  await expect.poll(() => saved.isVisible()).toBe(true);
   expect(await page.getByText("No problems found").isVisible()).toBe(true);
   // Saved from the answer, so it already counts as told once.
   expect(await page.getByRole("heading", { name: "Answers that told it" }).isVisible()).toBe(true);
@@ -76,12 +79,16 @@ test("a graded behavioural answer becomes a story: edited, flagged, in the matri
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect.poll(() => page.getByRole("heading", { name: renamed }).isVisible()).toBe(true);
   await expect.poll(() => page.getByText("No number proves the result.").isVisible()).toBe(true);
+  await expect.poll(() => saved.isVisible()).toBe(true);
 
   // An empty title is refused with a message tied to the field, and the typed text stays.
   // The browser logs that 400 response as a console error: expected here, and only here.
   const errorsBefore = consoleErrors.length;
   await page.getByRole("link", { name: "Edit story" }).click();
   await page.waitForURL(/\/edit$/);
+  // Shown once: the next page has none.
+  await expect.poll(() => page.getByRole("heading", { name: "Edit story" }).isVisible()).toBe(true);
+  expect(await page.getByText("The story is saved.").count()).toBe(0);
   await page.getByLabel("Title").fill(" ");
   await page.getByLabel("Task", { exact: true }).fill("I led the recovery as on-call engineer.");
   await page.getByRole("button", { name: "Save changes" }).click();

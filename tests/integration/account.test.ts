@@ -27,6 +27,7 @@ import { action as readinessAction } from "~/routes/readiness";
 import { action as signupAction } from "~/routes/signup";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run, type Outcome } from "../utils/routes";
 import { writeStory } from "../utils/stories";
 
@@ -106,8 +107,9 @@ describe("changing the password", () => {
       newPassword: NEW_PASSWORD,
     });
     expect(outcome.status).toBe(302);
-    expect(outcome.location).toBe("/account?changed=1");
-    expect(outcome.headers.get("Set-Cookie")).toBeNull(); // the same session, the same cookie
+    expect(outcome.location).toBe("/account");
+    // The same session, the same cookie: the one cookie set is the notice's.
+    expect(outcome.headers.getSetCookie()).toEqual([expect.stringMatching(/^notice=/)]);
 
     expect(await passwordIs(alice, NEW_PASSWORD)).toBe(true);
     expect(await passwordIs(alice, PASSWORD)).toBe(false);
@@ -118,8 +120,12 @@ describe("changing the password", () => {
     expect(await signedIn(bobsCookie)).toBe(bob.user.username);
     expect(await passwordIs(bob, PASSWORD)).toBe(true);
 
-    const page = await run(accountLoader, get("/account?changed=1", alice.cookie));
-    expect(page.data).toEqual({ username: alice.user.username, changed: true });
+    const page = await run(accountLoader, get("/account", alice.cookie));
+    expect(page.data).toEqual({ username: alice.user.username });
+    expect(await noticesAfter(outcome, alice.cookie)).toEqual([
+      "Your password was changed. Every other browser and device signed in as you was logged out.",
+      null,
+    ]);
     // Logging in with the new password works; with the old, it does not.
     const login = (password: string) =>
       run(fromIp(loginAction), post("/login", { username: alice.user.username, password }));
@@ -447,14 +453,21 @@ describe("deleting the account", () => {
 
     const outcome = await deleteAccount(carol, { password: PASSWORD });
     expect(outcome.status).toBe(302);
-    expect(outcome.location).toBe("/?accountDeleted=1");
-    expect(outcome.headers.get("Set-Cookie")).toMatch(/^__session=;.*Max-Age=0/i);
+    expect(outcome.location).toBe("/");
+    const [session, notice] = outcome.headers.getSetCookie();
+    expect(session).toMatch(/^__session=;.*Max-Age=0/i);
+    expect(notice).toMatch(/^notice=/);
     expect(snapshot()).toEqual(before);
     expect(await signedIn(carol.cookie)).toBeNull();
     expect(await signedIn(bob.cookie)).toBe(bob.user.username);
 
-    const home = await run(homeLoader, get("/?accountDeleted=1"));
-    expect(home.data).toEqual({ rounds: null, accountDeleted: true });
+    const home = await run(homeLoader, get("/"));
+    expect(home.data).toEqual({ rounds: null });
+    // Signed out, the home page says what happened, once.
+    expect(await noticesAfter(outcome, carol.cookie)).toEqual([
+      "Your account and all its data were deleted, and you were logged out.",
+      null,
+    ]);
     // The name is free again, and a new account under it starts empty.
     const again = await run(
       signupAction,

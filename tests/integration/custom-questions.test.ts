@@ -13,6 +13,7 @@ import { loader as browseLoader } from "~/routes/questions._index";
 import { action as newAction, loader as newLoader } from "~/routes/questions.new";
 import { action as questionAction, loader as questionLoader } from "~/routes/questions.$questionId";
 import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
+import { noticesAfter } from "../utils/notices";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { answerRound, GOOD_ANSWER, type TestUser } from "../utils/review";
@@ -242,7 +243,11 @@ describe("editing and deleting", () => {
     expect(rowsOf(alice)).toHaveLength(1);
     const deleted = await remove(alice, "kafka");
     expect(deleted.status).toBe(302);
-    expect(deleted.location).toBe("/questions?deleted=1");
+    expect(deleted.location).toBe("/questions");
+    expect(await noticesAfter(deleted, alice.cookie)).toEqual([
+      "Your question was deleted. Rounds that asked it keep their copy.",
+      null,
+    ]);
     expect(rowsOf(alice)).toEqual([]);
 
     const history = await run(questionLoader, get("/questions/custom-kafka", alice.cookie), {

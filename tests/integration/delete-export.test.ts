@@ -12,6 +12,7 @@ import { getDb } from "~/db.server";
 import { loader as exportJsonLoader } from "~/routes/export[.json]";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/rounds.$roundId.delete";
 import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
+import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { action as newQuestionAction } from "~/routes/questions.new";
 import { ownQuestion, questionForm } from "../utils/questions";
@@ -107,7 +108,11 @@ describe("deleting a round", () => {
 
     const outcome = await confirm(alice, roundId);
     expect(outcome.status).toBe(302);
-    expect(outcome.location).toBe("/history?deleted=1");
+    expect(outcome.location).toBe("/history");
+    expect(await noticesAfter(outcome, alice.cookie)).toEqual([
+      "The round and its answers and grades were deleted.",
+      null,
+    ]);
     expect(footprint(roundId)).toEqual({
       round: 0,
       questions: 0,

@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { loader as rootLoader } from "~/root";
 import { action as preferencesAction, loader as preferencesLoader } from "~/routes/preferences";
 import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { takeRound, type TestUser } from "../utils/review";
 
@@ -25,7 +26,8 @@ test("low-anxiety mode is off by default, switched on and off per user, and reac
   expect(await lowAnxietyOf(alice)).toBe(false);
   const on = await save(alice, { lowAnxiety: "on" });
   expect(on.status).toBe(302);
-  expect(on.location).toBe("/preferences?saved=1");
+  expect(on.location).toBe("/preferences");
+  expect(await noticesAfter(on, alice.cookie)).toEqual(["Preferences saved.", null]);
   expect(await lowAnxietyOf(alice)).toBe(true);
   expect(await lowAnxietyOf(bob)).toBe(false);
   const root = (await run(rootLoader, get("/", alice.cookie))).data as {

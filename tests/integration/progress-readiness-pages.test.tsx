@@ -5,6 +5,7 @@ import { beforeEach, expect, test, vi } from "vitest";
 import { roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { updatePreferences } from "~/preferences/preferences.server";
+import { loader as rootLoader } from "~/root";
 import ProgressPage, { loader as progressLoader } from "~/routes/progress";
 import { action as practiseAction } from "~/routes/questions.$questionId";
 import ReadinessPage, {
@@ -28,12 +29,13 @@ import {
  * from what their real loaders return.
  */
 let loaderData: unknown;
+let rootData: unknown;
 let lowAnxiety = false;
 vi.mock("~/components/use-low-anxiety", () => ({ useLowAnxiety: () => lowAnxiety }));
 vi.mock("@remix-run/react", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@remix-run/react")>()),
-  // No root data: dates in UTC, as for a browser that has not reported its time zone.
-  useRouteLoaderData: () => undefined,
+  // No root data unless a test sets it: dates in UTC, as for a browser that has not reported its time zone.
+  useRouteLoaderData: () => rootData,
   useLoaderData: () => loaderData,
   useActionData: () => undefined,
   Link: ({ to, children }: { to: string; children: ReactNode }) => <a href={to}>{children}</a>,
@@ -123,6 +125,7 @@ beforeEach(async () => {
   alice = await createSignedInUser("alice");
   bob = await createSignedInUser("bob");
   lowAnxiety = false;
+  rootData = undefined;
 });
 
 test("two attempts at the same question on the same day are two points, overall and per criterion and skill", async () => {
@@ -335,11 +338,16 @@ test("the readiness figure moves with self-ratings and graded answers, and the g
   expect(before.gaps.map((g) => g.skill).slice(0, 2)).toEqual(["postgresql", "caching"]);
   expect(before.gaps).toHaveLength(3);
 
-  // The saved matrix is shown open, so the change is in view.
-  loaderData = { ...(before as object), saved: true };
+  // The saved matrix is shown open, so the change is in view: the page the redirect leads to
+  // has the root loader's notice, read from the cookie the action set.
+  const flash = rated.headers.getSetCookie()[0]!.split(";")[0]!;
+  rootData = (await run(rootLoader, get("/readiness", `${alice.cookie}; ${flash}`))).data;
+  expect(rootData).toMatchObject({ notice: { text: "Saved." } });
+  loaderData = before;
   expect(renderToStaticMarkup(<ReadinessPage />)).toMatch(
     /<details class="matrix-details" open="">/,
   );
+  rootData = undefined;
 
   await practise(alice, "explain-rest-apis", WEAK);
   const after = (await readinessPage(alice)).data;

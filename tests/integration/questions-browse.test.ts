@@ -21,7 +21,6 @@ interface BrowseData {
   total: number;
   skills: string[];
   errors: { form: string[]; fields: Record<string, string[]> } | null;
-  notice: string | null;
 }
 
 async function browse(who: TestUser, query = "") {

@@ -4,6 +4,7 @@ import {
   action as questionAction,
   loader as questionLoader,
 } from "~/routes/rounds.$roundId.questions.$position._index";
+import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { openQuestion, takeRound, GOOD_ANSWER, type TestUser } from "../utils/review";
 
@@ -35,7 +36,8 @@ test("reading aloud is off by default, switched on and off per user, beside low-
   expect(await preferencesOf(alice)).toMatchObject({ readAloud: false, lowAnxiety: false });
   const on = await save(alice, { readAloud: "on" });
   expect(on.status).toBe(302);
-  expect(on.location).toBe("/preferences?saved=1");
+  expect(on.location).toBe("/preferences");
+  expect(await noticesAfter(on, alice.cookie)).toEqual(["Preferences saved.", null]);
   expect(await preferencesOf(alice)).toMatchObject({ readAloud: true, lowAnxiety: false });
   expect((await preferencesOf(bob)).readAloud).toBe(false);
   await save(alice, { readAloud: "on", lowAnxiety: "on" });

@@ -8,6 +8,7 @@ import {
   loader as practiseLoader,
 } from "~/routes/stories.$storyId.practise";
 import { action as newAction, loader as newLoader } from "~/routes/stories.new";
+import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";
 import { STORY_FORM, storyCount, storyRow, writeStory } from "../utils/stories";
@@ -50,8 +51,8 @@ describe("creating a story", () => {
       skills: ["devops", "devops"],
     });
     expect(outcome.status).toBe(302);
-    expect(outcome.location).toMatch(/^\/stories\/[0-9a-f-]{36}\?saved=1$/);
-    const id = outcome.location!.split("/")[2]!.split("?")[0]!;
+    expect(outcome.location).toMatch(/^\/stories\/[0-9a-f-]{36}$/);
+    const id = outcome.location!.split("/")[2]!;
     expect(storyRow(id)).toMatchObject({
       userId: alice.user.id,
       title: "Checkout outage",
@@ -60,13 +61,11 @@ describe("creating a story", () => {
       competencies: ["incident", "ownership", "on-call", "hiring"],
       skills: ["devops"],
     });
-    const page = await run(viewLoader, get(`/stories/${id}?saved=1`, alice.cookie), {
-      storyId: id,
-    });
+    expect(await noticesAfter(outcome, alice.cookie)).toEqual(["The story is saved.", null]);
+    const page = await run(viewLoader, get(`/stories/${id}`, alice.cookie), { storyId: id });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({
       story: { id, title: "Checkout outage" },
-      notice: "The story is saved.",
       flags: [],
       usage: { uses: 0 },
     });
@@ -224,7 +223,8 @@ describe("editing a story", () => {
       result: "Errors went back to normal.",
       metric: "",
     });
-    expect(outcome).toMatchObject({ status: 302, location: `/stories/${id}?saved=1` });
+    expect(outcome).toMatchObject({ status: 302, location: `/stories/${id}` });
+    expect(await noticesAfter(outcome, alice.cookie)).toEqual(["The story is saved.", null]);
     const after = storyRow(id)!;
     expect(after).toMatchObject({
       title: "Renamed",
@@ -285,7 +285,11 @@ describe("deleting a story", () => {
       post(`/stories/${id}/delete`, { confirm: "delete" }, { cookie: alice.cookie }),
       { storyId: id },
     );
-    expect(done).toMatchObject({ status: 302, location: "/stories?deleted=1" });
+    expect(done).toMatchObject({ status: 302, location: "/stories" });
+    expect(await noticesAfter(done, alice.cookie)).toEqual([
+      "The story was deleted. The answers that told it are still in your history.",
+      null,
+    ]);
     expect(storyRow(id)).toBeUndefined();
     expect(
       (await run(viewLoader, get(`/stories/${id}`, alice.cookie), { storyId: id })).status,
@@ -342,7 +346,9 @@ describe("searching stories", () => {
       competencies: ["incident"],
     });
     for (const q of ["ZÜRICH", "zürich", "ärger", "σύνολο".normalize("NFD").replace(/\p{M}/gu, "")])
-      expect((await search(alice, `q=${encodeURIComponent(q)}`)).titles, q).toEqual(["Zürich failover"]);
+      expect((await search(alice, `q=${encodeURIComponent(q)}`)).titles, q).toEqual([
+        "Zürich failover",
+      ]);
     expect((await search(alice, "q=zurich")).titles).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ export type Coverage = "explained" | "stated" | "named" | "listed" | "missed";
 
 export const COVERAGE_CREDIT: Record<Coverage, number> = {
   explained: 1,
-  stated: 0.4,
+  stated: 0.5,
   named: 0.2,
   listed: 0.1,
   missed: 0,
