@@ -192,8 +192,16 @@ it("pairs only correct plain-words answers against salads: a wrong answer in pla
 });
 
 describe("adversarial pairs: plain words against buzzword salad", () => {
+  // Several checks read the same set: it is graded once per run of this file.
+  const graded = new Map<string, ReturnType<typeof evalLines>>();
+  function evalFile(file: string): ReturnType<typeof evalLines> {
+    let result = graded.get(file);
+    if (!result) graded.set(file, (result = evalLines([file])));
+    return result;
+  }
+
   async function pairFailures(file: string): Promise<string[]> {
-    const { summary } = await evalLines([file]);
+    const { summary } = await evalFile(file);
     expect(summary.pairs.length).toBeGreaterThanOrEqual(15);
     return summary.pairs
       .filter(
@@ -212,7 +220,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // claimed-story and dense-chaining salad rules). Dev set 2 passes its strict check (below); what holds
   // of dev set 3 is held here, and what does not yet is an expected failure below, like the frozen set.
   it("tests/fixtures/grader-pairs-dev3.jsonl: plain beats salad and salad <= 2 on every question", async () => {
-    const { summary } = await evalLines(["tests/fixtures/grader-pairs-dev3.jsonl"]);
+    const { summary } = await evalFile("tests/fixtures/grader-pairs-dev3.jsonl");
     expect(
       summary.pairs
         .filter((p) => p.plainBeatsSalad === false || p.saladAtMost2 === false)
@@ -226,7 +234,8 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
     expect(await pairFailures("tests/fixtures/grader-pairs-dev2.jsonl")).toEqual([]);
   }, 120_000);
 
-  // Known gap: 2 of dev set 3's short plain answers (idempotent-apis, oauth) land at 3.1-3.2.
+  // Known gap: one of dev set 3's short plain answers (idempotent-apis) lands at 3.4 (3.1 before a plain
+  // statement's credit went from 0.4 to 0.5; oauth 3.2 -> 3.5).
   it.fails(
     "tests/fixtures/grader-pairs-dev3.jsonl: the strict check (known gap)",
     async () => {
@@ -257,7 +266,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   it.each(["tests/fixtures/grader-pairs-dev5.jsonl", "tests/fixtures/grader-pairs-dev8.jsonl"])(
     "%s: every plain answer >= 3.5, every behavioural salad <= 2",
     async (file) => {
-      const { summary } = await evalLines([file]);
+      const { summary } = await evalFile(file);
       expect(
         summary.pairs.filter((p) => p.plainAtLeast3_5 === false).map((p) => p.questionId),
       ).toEqual([]);
@@ -305,7 +314,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // 3.3), and a tie on http-status-codes. It was then read, and its blame stories led to the one-action cap.
   const dev10 = "tests/fixtures/grader-pairs-dev10.jsonl";
   it(`${dev10}: every plain-words answer >= 3.5`, async () => {
-    const { summary } = await evalLines([dev10]);
+    const { summary } = await evalFile(dev10);
     expect(summary.pairs).toHaveLength(43);
     expect(
       summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId),
@@ -318,7 +327,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // dense in percentages read as claimed stories (1.6, 1.8), a known gap.
   const dev11 = "tests/fixtures/grader-pairs-dev11.jsonl";
   it(`${dev11}: every plain-words answer >= 3.5 and above the salad`, async () => {
-    const { summary } = await evalLines([dev11]);
+    const { summary } = await evalFile(dev11);
     expect(summary.pairs).toHaveLength(30);
     expect(
       summary.pairs
@@ -339,23 +348,38 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // writer) was first graded at 9ed34a4, read by no one before: Spearman 0.722 (behavioural 0.655, concept
   // 0.797, design 0.463); plain beats salad 40/43, salad <= 2 36/43, plain >= 3.5 39/43. It was then read:
   // a story measured in shares ("1% of loads", "10% of users") was read as a claimed story (see
-  // story-grounding.ts UNGROUNDED_BELOW_NO_VIEWS). Known gaps: fluent false statements on design questions.
-  it.fails(
-    "tests/fixtures/grader-pairs-dev12.jsonl: the strict check (known gap)",
-    async () => {
-      expect(await pairFailures("tests/fixtures/grader-pairs-dev12.jsonl")).toEqual([]);
+  // story-grounding.ts UNGROUNDED_BELOW_NO_VIEWS), and dense correct statements earned too little (a
+  // statement's credit 0.4 -> 0.5, key-points.ts). Every plain answer >= 3.5 since, held here.
+  // Dev set 13 (salad, plain, wrong in plain words, jargon; unseen writer, asked for salads of calm,
+  // textbook-sounding false statements) was first graded after those changes, read by no one before:
+  // Spearman 0.810 (behavioural 0.872, concept 0.843, design 0.732); plain >= 3.5 43/43 (held here);
+  // plain beats salad 38/43; salad <= 2 only 27/43: fluent false statements the bank does not list.
+  const dev12 = "tests/fixtures/grader-pairs-dev12.jsonl";
+  const dev13 = "tests/fixtures/grader-pairs-dev13.jsonl";
+  it.each([dev12, dev13])(
+    "%s: every plain-words answer >= 3.5",
+    async (file) => {
+      const { summary } = await evalFile(file);
+      expect(summary.pairs).toHaveLength(43);
+      expect(
+        summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId),
+      ).toEqual([]);
     },
     180_000,
   );
 
-  // The frozen set was written before tuning and never read. It does NOT pass yet (issue 13 stays open):
-  // one plain-words concept answer (idempotent-apis) lands at 3.4. This runs the strict check and expects it to fail, so it turns red the day the grader
-  // passes it; then make it an ordinary `it`. Never loosen the check to fit the grader.
-  it.fails(
-    "tests/fixtures/grader-pairs-frozen.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5 (known gap)",
-    async () => {
-      expect(await pairFailures("tests/fixtures/grader-pairs-frozen.jsonl")).toEqual([]);
+  it.fails.each([dev12, dev13])(
+    "%s: the strict check (known gap)",
+    async (file) => {
+      expect(await pairFailures(file)).toEqual([]);
     },
-    60_000,
+    180_000,
   );
+
+  // The frozen set was written before tuning and never read (pass or fail and scores only). Its strict
+  // check failed on one plain-words answer (idempotent-apis, 3.4) until a plainly stated point's credit
+  // went from 0.4 to 0.5 (key-points.ts), a change chosen on the dev sets; it holds since.
+  it("tests/fixtures/grader-pairs-frozen.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5", async () => {
+    expect(await pairFailures("tests/fixtures/grader-pairs-frozen.jsonl")).toEqual([]);
+  }, 60_000);
 });

@@ -12,6 +12,10 @@ import type { SentenceFeatures } from "./sentence-features";
 
 export type Coverage = "explained" | "stated" | "named" | "listed" | "missed";
 
+/**
+ * A correct point stated plainly ("Every production bug gets a regression test.") earns half; said in
+ * other words, with nothing to show it is more than a near match by meaning, a little less.
+ */
 export const COVERAGE_CREDIT: Record<Coverage, number> = {
   explained: 1,
   stated: 0.5,
@@ -38,6 +42,7 @@ export interface KeyPointResult {
 const POINTS_PER_SENTENCE = 3;
 const MIN_EXPLAINING_WORDS = 7;
 const MIN_STATING_WORDS = 7;
+const STATED_BY_MEANING = 0.4;
 
 /**
  * Sentences that only drop rubric terms: lists, or short bare statements
@@ -311,7 +316,10 @@ export function assessKeyPoints(
       // Meaning credit ramps in over MEANING_RAMP above the bar rather than jumping: a slip of one word
       // moves the similarity a little, and so the score only a little.
       if (meant.has(s) && !sentences.has(s))
-        credit *= meaningTrust * Math.min(1, (similarity - MEANING_MATCH) / MEANING_RAMP);
+        credit =
+          (coverage === "stated" ? STATED_BY_MEANING : credit) *
+          meaningTrust *
+          Math.min(1, (similarity - MEANING_MATCH) / MEANING_RAMP);
       else if (coverage === "explained") {
         // A story sentence ("I owned it, so I profiled it") naturally serves several points at once.
         const perSentence = storyOnly ? POINTS_PER_SENTENCE + 1 : POINTS_PER_SENTENCE;
