@@ -4,11 +4,11 @@ import { expect, test, vi } from "vitest";
 import type { Grade } from "~/grading/grade-schema";
 import { OFFLINE_PROVENANCE } from "~/grading/test-provenance";
 import type { SkillReadiness } from "~/review/readiness";
-import { GapList } from "./gap-list";
+import { GapList } from "~/routes/readiness/gap-list";
 import { GradeCard } from "./grade-card";
 import { initialLiveGrade, LiveCriteria, reduce } from "./live-grade";
-import { ReadinessHint } from "./readiness-hint";
-import { SkillMatrixForm } from "./skill-matrix-form";
+import { ReadinessHint } from "~/routes/readiness/readiness-hint";
+import { SkillMatrixForm } from "~/routes/readiness/skill-matrix-form";
 
 vi.mock("./use-low-anxiety", () => ({ useLowAnxiety: () => true }));
 vi.mock("@remix-run/react", () => ({
@@ -18,7 +18,6 @@ vi.mock("@remix-run/react", () => ({
 /** A score as a number in any of the ways the app or a grader writes one. */
 const SCORE_NUMBER =
   /\b[1-5](?:\.\d)?\s*(?:\/|out of)\s*5\b|Capped from \d|\b[1-5]\s*(?:—|-)\s*[1-5]?\b/;
-
 
 const grade: Grade = {
   overall: 3.5,
@@ -58,7 +57,9 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 
 test("the grade card: words for every score, the grader's sentences without their numbers", () => {
   const page = text(
-    renderToStaticMarkup(<GradeCard grade={grade} provenance={OFFLINE_PROVENANCE} criteria={criteria} />),
+    renderToStaticMarkup(
+      <GradeCard grade={grade} provenance={OFFLINE_PROVENANCE} criteria={criteria} />,
+    ),
   );
   expect(page).not.toMatch(SCORE_NUMBER);
   // The rationale's "Name (3/5):" lead-in goes: the criterion's row names it, in words.

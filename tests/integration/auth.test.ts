@@ -3,9 +3,9 @@ import { describe, expect, test } from "vitest";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { loader as rootLoader } from "~/root";
-import { action as loginAction } from "~/routes/login";
-import { action as logoutAction } from "~/routes/logout";
-import { action as signupAction } from "~/routes/signup";
+import { action as loginAction } from "~/routes/login/route";
+import { action as logoutAction } from "~/routes/logout/route";
+import { action as signupAction } from "~/routes/signup/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 
 const PASSWORD = "correct horse battery";

@@ -6,13 +6,19 @@ import { getDb } from "~/db.server";
 import {
   action as deleteAction,
   loader as deleteLoader,
-} from "~/routes/questions.custom.$slug.delete";
-import { action as editAction, loader as editLoader } from "~/routes/questions.custom.$slug.edit";
-import { loader as exportLoader } from "~/routes/questions.export";
-import { loader as browseLoader } from "~/routes/questions._index";
-import { action as newAction, loader as newLoader } from "~/routes/questions.new";
-import { action as questionAction, loader as questionLoader } from "~/routes/questions.$questionId";
-import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
+} from "~/routes/questions.custom.$slug.delete/route";
+import {
+  action as editAction,
+  loader as editLoader,
+} from "~/routes/questions.custom.$slug.edit/route";
+import { loader as exportLoader } from "~/routes/questions.export/route";
+import { loader as browseLoader } from "~/routes/questions._index/route";
+import { action as newAction, loader as newLoader } from "~/routes/questions.new/route";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/questions.$questionId/route";
+import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new/route";
 import { noticesAfter } from "../utils/notices";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";

@@ -9,12 +9,15 @@ import {
   sessions,
 } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { loader as exportJsonLoader } from "~/routes/export[.json]";
-import { action as deleteAction, loader as deleteLoader } from "~/routes/rounds.$roundId.delete";
-import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
+import { loader as exportJsonLoader } from "~/routes/export[.json]/route";
+import {
+  action as deleteAction,
+  loader as deleteLoader,
+} from "~/routes/rounds.$roundId.delete/route";
+import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]/route";
 import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { action as newQuestionAction } from "~/routes/questions.new";
+import { action as newQuestionAction } from "~/routes/questions.new/route";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { GOOD_ANSWER, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
 import { writeStory } from "../utils/stories";

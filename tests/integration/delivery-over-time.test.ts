@@ -3,7 +3,7 @@ import { beforeEach, expect, test } from "vitest";
 import { answers, recordings, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { DeliveryPoint } from "~/review/delivery-over-time.server";
-import { loader as progressLoader } from "~/routes/progress";
+import { loader as progressLoader } from "~/routes/progress/route";
 import { deliveryMetrics, type DeliveryMetrics } from "~/voice/delivery";
 import type { RecordingStatus } from "~/voice/recording-status";
 import { takeRound, type TestUser } from "../utils/review";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
 import { answers, recordings, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { loader as exportJsonLoader } from "~/routes/export[.json]";
+import { loader as exportJsonLoader } from "~/routes/export[.json]/route";
 import { deliveryMetrics } from "~/voice/delivery";
 import { takeRound, type TestUser } from "../utils/review";
 import { createSignedInUser, get, run } from "../utils/routes";

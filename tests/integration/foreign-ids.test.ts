@@ -8,20 +8,27 @@ import { getDb } from "~/db.server";
 import { findQuestion } from "~/question-bank/load-bank.server";
 import { customQuestionId } from "~/question-bank/question-ids";
 import { createPracticeRound } from "~/rounds/practice-round.server";
-import { action as newQuestionAction } from "~/routes/questions.new";
-import { action as browseAction } from "~/routes/questions._index";
-import { loader as exportLoader } from "~/routes/questions.export";
-import { action as newStoryAction, loader as newStoryLoader } from "~/routes/stories.new";
-import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import { action as newQuestionAction } from "~/routes/questions.new/route";
+import { action as browseAction } from "~/routes/questions._index/route";
+import { loader as exportLoader } from "~/routes/questions.export/route";
+import { action as newStoryAction, loader as newStoryLoader } from "~/routes/stories.new/route";
+import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
-import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft";
-import { action as recordingAction } from "~/routes/rounds.$roundId.questions.$position.recording";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft/route";
+import { action as recordingAction } from "~/routes/rounds.$roundId.questions.$position.recording/route";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
-import { GOOD_ANSWER, openQuestion, startQuestion, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
+import {
+  GOOD_ANSWER,
+  openQuestion,
+  startQuestion,
+  STORY_ANSWER,
+  takeRound,
+  type TestUser,
+} from "../utils/review";
 import { linksOf, STORY_FORM, writeStory } from "../utils/stories";
 
 /**
@@ -119,7 +126,11 @@ beforeAll(async () => {
   const open = `/rounds/${ids.openRound}/questions/1`;
   const openParams = { roundId: ids.openRound, position: "1" };
   await startQuestion(alice, ids.openRound, 1);
-  const saved = await run(draftAction, post(`${open}/draft?slot=0`, { answer: ALICE_DRAFT }, { cookie: alice.cookie }), openParams);
+  const saved = await run(
+    draftAction,
+    post(`${open}/draft?slot=0`, { answer: ALICE_DRAFT }, { cookie: alice.cookie }),
+    openParams,
+  );
   expect(saved.status).toBe(200);
   // And a spoken answer to it (a WebM file by its first bytes).
   const recorded = await run(
@@ -127,7 +138,11 @@ beforeAll(async () => {
     new Request(`http://localhost:3000${open}/recording?slot=0`, {
       method: "POST",
       body: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4]),
-      headers: { Cookie: alice.cookie, Origin: "http://localhost:3000", "Content-Type": "audio/webm" },
+      headers: {
+        Cookie: alice.cookie,
+        Origin: "http://localhost:3000",
+        "Content-Type": "audio/webm",
+      },
     }),
     openParams,
   );

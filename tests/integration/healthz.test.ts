@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, expect, test } from "vitest";
 import { getDb } from "~/db.server";
-import { loader } from "~/routes/healthz";
+import { loader } from "~/routes/healthz/route";
 
 afterEach(() => {
   // Put back what the test below took away.
@@ -12,7 +12,11 @@ test("healthz: 200 with the database up and every migration applied", async () =
   const response = await loader();
   expect(response.status).toBe(200);
   expect(response.headers.get("Cache-Control")).toBe("no-store");
-  const body = (await response.json()) as { ok: boolean; database: string; migrations: { applied: number; known: number; latest: string } };
+  const body = (await response.json()) as {
+    ok: boolean;
+    database: string;
+    migrations: { applied: number; known: number; latest: string };
+  };
   expect(body.ok).toBe(true);
   expect(body.database).toBe("ok");
   expect(body.migrations.applied).toBe(body.migrations.known);

@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import { HISTORY_PAGE_SIZE } from "~/review/history-filters";
 import { createRound } from "~/rounds/rounds.server";
-import { loader as historyLoader } from "~/routes/history";
+import { loader as historyLoader } from "~/routes/history/route";
 import { createSignedInUser, get, run } from "../utils/routes";
 import { backdateRound, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { answers, grades, llmCalls, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream/route";
 import { mockLlmForEachTest, mockServer, setLlmEnv } from "../mocks/llm-test-env";
 import { openAiMock } from "../mocks/openai";
 import { GOOD_ANSWER, takeRound } from "../utils/review";
@@ -50,7 +50,11 @@ async function submittedAnswers(who: Who, rounds: number, perRound: number) {
 
 async function openStream(who: Who, { roundId, position }: { roundId: string; position: string }) {
   const response = await streamAction({
-    request: post(`/rounds/${roundId}/questions/${position}/grade-stream?slot=0`, {}, { cookie: who.cookie }),
+    request: post(
+      `/rounds/${roundId}/questions/${position}/grade-stream?slot=0`,
+      {},
+      { cookie: who.cookie },
+    ),
     params: { roundId, position },
     context: {},
   });

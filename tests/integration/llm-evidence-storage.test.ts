@@ -1,11 +1,11 @@
 import { beforeEach, expect, test, vi } from "vitest";
 import { latestGrades } from "~/grading/grades.server";
-import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream/route";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
-import { action as newRoundAction } from "~/routes/rounds.new";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { action as newRoundAction } from "~/routes/rounds.new/route";
 import { mockLlmForEachTest, setLlmEnv } from "../mocks/llm-test-env";
 import {
   goodGrade,

@@ -2,10 +2,13 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { answers, grades, roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { loader as settingsLoader } from "~/routes/settings";
-import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream";
-import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
-import { action as practiseAction } from "~/routes/questions.$questionId";
+import { loader as settingsLoader } from "~/routes/settings/route";
+import { action as streamAction } from "~/routes/rounds.$roundId.questions.$position.grade-stream/route";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { action as practiseAction } from "~/routes/questions.$questionId/route";
 import { mockLlmForEachTest, setLlmEnv } from "../mocks/llm-test-env";
 import { openAiMock } from "../mocks/openai";
 import { createSignedInUser, get, post, run } from "../utils/routes";
@@ -39,13 +42,21 @@ async function submitAnswer(who: Who) {
   const params = { roundId, position: "1" };
   const path = `/rounds/${roundId}/questions/1`;
   await run(questionLoader, get(path, who.cookie), params);
-  const submitted = await run(questionAction, post(path, { intent: "submit", answer: ANSWER }, { cookie: who.cookie }), params);
+  const submitted = await run(
+    questionAction,
+    post(path, { intent: "submit", answer: ANSWER }, { cookie: who.cookie }),
+    params,
+  );
   expect(submitted.status).toBe(302);
   return { roundId, params, path };
 }
 
 async function readEvents(who: Who, path: string, params: Record<string, string>) {
-  const outcome = await streamAction({ request: post(`${path}/grade-stream?slot=0`, {}, { cookie: who.cookie }), params, context: {} });
+  const outcome = await streamAction({
+    request: post(`${path}/grade-stream?slot=0`, {}, { cookie: who.cookie }),
+    params,
+    context: {},
+  });
   expect(outcome.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
   const text = await outcome.text();
   return text
@@ -53,7 +64,10 @@ async function readEvents(who: Who, path: string, params: Record<string, string>
     .split("\n\n")
     .map((block) => {
       const [eventLine, dataLine] = block.split("\n");
-      return { event: eventLine!.slice("event: ".length), data: JSON.parse(dataLine!.slice("data: ".length)) as Record<string, unknown> };
+      return {
+        event: eventLine!.slice("event: ".length),
+        data: JSON.parse(dataLine!.slice("data: ".length)) as Record<string, unknown>,
+      };
     });
 }
 
@@ -72,7 +86,10 @@ describe("grading with the LLM", () => {
   test("the answer is saved before any call; the grading streams and is stored with its cost", async () => {
     const { roundId, params, path } = await submitAnswer(alice);
     // Saved, not yet graded: the page offers the stream.
-    const page = (await run(questionLoader, get(path, alice.cookie), params)).data as { answer: { text: string; grade: unknown }; gradeStreamUrl: string };
+    const page = (await run(questionLoader, get(path, alice.cookie), params)).data as {
+      answer: { text: string; grade: unknown };
+      gradeStreamUrl: string;
+    };
     expect(page.answer.text).toBe(ANSWER);
     expect(page.answer.grade).toBeNull();
     expect(page.gradeStreamUrl).toBe(`${path}/grade-stream?slot=0`);
@@ -97,7 +114,15 @@ describe("grading with the LLM", () => {
     expect(openAiMock.requests.length).toBe(calls);
   });
 
-  test.each(["server-error", "rate-limit", "network-error", "malformed-json", "schema-breaking", "refusal", "stream-cut"] as const)(
+  test.each([
+    "server-error",
+    "rate-limit",
+    "network-error",
+    "malformed-json",
+    "schema-breaking",
+    "refusal",
+    "stream-cut",
+  ] as const)(
     "when the LLM fails (%s) the answer is kept, graded offline, and the reason shown",
     async (fault) => {
       openAiMock.failAlways(fault);
@@ -123,9 +148,17 @@ describe("grading with the LLM", () => {
     openAiMock.failNext("server-error");
     const { roundId, params, path } = await submitAnswer(alice);
     await readEvents(alice, path, params);
-    const regraded = await run(questionAction, post(path, { intent: "regrade" }, { cookie: alice.cookie }), params);
+    const regraded = await run(
+      questionAction,
+      post(path, { intent: "regrade" }, { cookie: alice.cookie }),
+      params,
+    );
     expect(regraded.status).toBe(302);
-    expect(storedGrades(roundId).map((g) => g.grader).sort()).toEqual(["offline", "openai"]);
+    expect(
+      storedGrades(roundId)
+        .map((g) => g.grader)
+        .sort(),
+    ).toEqual(["offline", "openai"]);
     const page = (await run(questionLoader, get(path, alice.cookie), params)).data as {
       answer: { grade: { provenance: { grader: string } } };
       canRegrade: boolean;
@@ -133,7 +166,11 @@ describe("grading with the LLM", () => {
     expect(page.answer.grade.provenance.grader).toBe("openai");
     expect(page.canRegrade).toBe(false);
     // Only a fallback grade can be re-graded.
-    const refused = await run(questionAction, post(path, { intent: "regrade" }, { cookie: alice.cookie }), params);
+    const refused = await run(
+      questionAction,
+      post(path, { intent: "regrade" }, { cookie: alice.cookie }),
+      params,
+    );
     expect(refused.status).toBe(400);
   });
 
@@ -164,7 +201,11 @@ describe("grading with the LLM", () => {
 
   test("another user's grade stream is a 404 and grades nothing", async () => {
     const { roundId, params, path } = await submitAnswer(alice);
-    const outcome = await run(streamAction, post(`${path}/grade-stream?slot=0`, {}, { cookie: bob.cookie }), params);
+    const outcome = await run(
+      streamAction,
+      post(`${path}/grade-stream?slot=0`, {}, { cookie: bob.cookie }),
+      params,
+    );
     expect(outcome.status).toBe(404);
     expect(storedGrades(roundId)).toHaveLength(0);
   });

@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, expect, test, vi } from "vitest";
-import { ReportQuestion, type ReportQuestionData } from "~/components/report-question";
-import { ProgressOverall } from "~/components/progress-overall";
-import { WeakestSummary } from "~/components/progress-weakest";
-import { SeriesFigure, type SeriesChartData } from "~/components/series-figure";
-import { SeriesOverview } from "~/components/series-overview";
+import {
+  ReportQuestion,
+  type ReportQuestionData,
+} from "~/routes/rounds.$roundId.report/report-question";
+import { ProgressOverall } from "~/routes/progress/progress-overall";
+import { WeakestSummary } from "~/routes/progress/progress-weakest";
+import { SeriesFigure, type SeriesChartData } from "~/routes/progress/series-figure";
+import { SeriesOverview } from "~/routes/progress/series-overview";
 import { updatePreferences } from "~/preferences/preferences.server";
-import { loader as progressLoader } from "~/routes/progress";
-import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
-import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import { loader as progressLoader } from "~/routes/progress/route";
+import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]/route";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
 import { createSignedInUser, get, run } from "../utils/routes";
 import { STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
 

@@ -9,8 +9,8 @@ import {
 } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import type { Question } from "~/question-bank/question-schema";
-import { loader as exportLoader } from "~/routes/questions.export";
-import { action as importAction, loader as importLoader } from "~/routes/questions.import";
+import { loader as exportLoader } from "~/routes/questions.export/route";
+import { action as importAction, loader as importLoader } from "~/routes/questions.import/route";
 import { ownQuestion, upload } from "../utils/questions";
 import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";

@@ -8,7 +8,7 @@ import {
 } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { nextDue } from "~/review/spaced-repetition";
-import { action as queueAction, loader as queueLoader } from "~/routes/practice-queue";
+import { action as queueAction, loader as queueLoader } from "~/routes/practice-queue/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { ownQuestion } from "../utils/questions";
 import { backdateRound, GOOD_ANSWER, takeRound, type TestUser } from "../utils/review";

@@ -3,8 +3,11 @@ import { beforeEach, expect, test } from "vitest";
 import { grades } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { loader as rootLoader } from "~/root";
-import { action as preferencesAction, loader as preferencesLoader } from "~/routes/preferences";
-import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import {
+  action as preferencesAction,
+  loader as preferencesLoader,
+} from "~/routes/preferences/route";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
 import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { takeRound, type TestUser } from "../utils/review";

@@ -6,13 +6,13 @@ import { roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { updatePreferences } from "~/preferences/preferences.server";
 import { loader as rootLoader } from "~/root";
-import ProgressPage, { loader as progressLoader } from "~/routes/progress";
-import { action as practiseAction } from "~/routes/questions.$questionId";
+import ProgressPage, { loader as progressLoader } from "~/routes/progress/route";
+import { action as practiseAction } from "~/routes/questions.$questionId/route";
 import ReadinessPage, {
   action as readinessAction,
   loader as readinessLoader,
-} from "~/routes/readiness";
-import { action as questionAction } from "~/routes/rounds.$roundId.questions.$position._index";
+} from "~/routes/readiness/route";
+import { action as questionAction } from "~/routes/rounds.$roundId.questions.$position._index/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import {
   answerRound,

@@ -3,8 +3,8 @@ import { beforeEach, expect, test } from "vitest";
 import { roundQuestions } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { isoDay } from "~/dates/format";
-import { loader as progressLoader } from "~/routes/progress";
-import { action as practiseAction } from "~/routes/questions.$questionId";
+import { loader as progressLoader } from "~/routes/progress/route";
+import { action as practiseAction } from "~/routes/questions.$questionId/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import {
   answerRound,

@@ -5,10 +5,16 @@ import type { BuilderValues, CriterionValues } from "~/custom-questions/question
 import { UNREADABLE_FIELDS } from "~/custom-questions/question-builder-form.server";
 import { findCustomQuestion } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
-import { action as questionAction, loader as questionLoader } from "~/routes/questions.$questionId";
-import { loader as browseLoader } from "~/routes/questions._index";
-import { action as editAction, loader as editLoader } from "~/routes/questions.custom.$slug.edit";
-import { action as newAction, loader as newLoader } from "~/routes/questions.new";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/questions.$questionId/route";
+import { loader as browseLoader } from "~/routes/questions._index/route";
+import {
+  action as editAction,
+  loader as editLoader,
+} from "~/routes/questions.custom.$slug.edit/route";
+import { action as newAction, loader as newLoader } from "~/routes/questions.new/route";
 import { builderForm, ownQuestion, questionBuilderForm, questionForm } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";

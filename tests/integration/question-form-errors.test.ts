@@ -1,9 +1,9 @@
 import { stringify } from "yaml";
 import { beforeEach, expect, test } from "vitest";
 import { RUBRIC_TEMPLATE } from "~/custom-questions/custom-question-form";
-import { action as editAction } from "~/routes/questions.custom.$slug.edit";
-import { action as importAction } from "~/routes/questions.import";
-import { action as newAction } from "~/routes/questions.new";
+import { action as editAction } from "~/routes/questions.custom.$slug.edit/route";
+import { action as importAction } from "~/routes/questions.import/route";
+import { action as newAction } from "~/routes/questions.new/route";
 import { ownQuestion, questionForm, upload } from "../utils/questions";
 import { createSignedInUser, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";

@@ -4,7 +4,10 @@ import { rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import { createRound } from "~/rounds/rounds.server";
-import { action as questionAction, loader as questionLoader } from "~/routes/questions.$questionId";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/questions.$questionId/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { answerRound, backdateRound, GOOD_ANSWER, type TestUser } from "../utils/review";
 

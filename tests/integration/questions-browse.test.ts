@@ -4,7 +4,7 @@ import { roundQuestions, rounds } from "../../db/schema";
 import { insertCustomQuestions } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { getBank } from "~/question-bank/load-bank.server";
-import { action as browseAction, loader as browseLoader } from "~/routes/questions._index";
+import { action as browseAction, loader as browseLoader } from "~/routes/questions._index/route";
 import { ownQuestion } from "../utils/questions";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";

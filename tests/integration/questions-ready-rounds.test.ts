@@ -4,7 +4,7 @@ import { roundQuestions, rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getReadyRounds } from "~/question-bank/ready-rounds.server";
 import { updatePreferences } from "~/preferences/preferences.server";
-import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
+import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";
 

@@ -6,8 +6,8 @@ import { resetRateLimitsForTests } from "~/auth/rate-limit.server";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { action as loginAction } from "~/routes/login";
-import { action as signupAction } from "~/routes/signup";
+import { action as loginAction } from "~/routes/login/route";
+import { action as signupAction } from "~/routes/signup/route";
 import { post, run } from "../utils/routes";
 
 // Low limits, so a test reaches them in a few requests.
@@ -124,7 +124,9 @@ describe("login, per username and client address", () => {
   test("the counts live in the database, not in the process: a fresh limiter sees them", async () => {
     const username = await newUser();
     for (let i = 0; i < 3; i += 1) await login("198.51.100.40", username, "wrong password!");
-    const rows = getDb().all<{ key: string }>(sql`select key from rate_limits where key like ${`%${username}%`}`);
+    const rows = getDb().all<{ key: string }>(
+      sql`select key from rate_limits where key like ${`%${username}%`}`,
+    );
     expect(rows.length).toBe(1);
   });
 });

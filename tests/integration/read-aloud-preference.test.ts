@@ -1,9 +1,12 @@
 import { beforeEach, expect, test } from "vitest";
-import { action as preferencesAction, loader as preferencesLoader } from "~/routes/preferences";
+import {
+  action as preferencesAction,
+  loader as preferencesLoader,
+} from "~/routes/preferences/route";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
 import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { openQuestion, takeRound, GOOD_ANSWER, type TestUser } from "../utils/review";

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { roundQuestions, rounds, skillSelfScores } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { action as readinessAction, loader as readinessLoader } from "~/routes/readiness";
+import { action as readinessAction, loader as readinessLoader } from "~/routes/readiness/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { takeRound, type TestUser } from "../utils/review";
 

@@ -6,9 +6,9 @@ import { answers } from "../../db/schema";
 import { GradeCard } from "~/components/grade-card";
 import { getDb } from "~/db.server";
 import type { Grade, GradeProvenance } from "~/grading/grade-schema";
-import ReportPage, { loader as reportLoader } from "~/routes/rounds.$roundId.report";
-import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]";
-import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
+import ReportPage, { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
+import { loader as markdownLoader } from "~/routes/rounds.$roundId.export[.md]/route";
+import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { startQuestion, takeRound, type TestUser } from "../utils/review";
 

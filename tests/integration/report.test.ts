@@ -1,7 +1,7 @@
 import { beforeEach, expect, test } from "vitest";
-import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
-import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
-import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
+import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
+import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { startQuestion, takeRound, type TestUser } from "../utils/review";
 

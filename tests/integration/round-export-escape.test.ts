@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { loader as exportLoader } from "~/routes/rounds.$roundId.export[.md]";
+import { loader as exportLoader } from "~/routes/rounds.$roundId.export[.md]/route";
 import { createSignedInUser, get, run } from "../utils/routes";
 import { GOOD_ANSWER, takeRound } from "../utils/review";
 

@@ -3,13 +3,19 @@ import { beforeEach, describe, expect, test, vi, afterEach } from "vitest";
 import { answers, grades, roundQuestions, rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { ANSWER_MAX } from "~/rounds/round-limits";
-import { loader as reportLoader } from "~/routes/rounds.$roundId.report";
-import { loader as resumeLoader } from "~/routes/rounds.$roundId._index";
-import { action as followUpAction, loader as followUpLoader } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot";
-import { action as questionAction, loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index";
-import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft";
-import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
-import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new";
+import { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
+import { loader as resumeLoader } from "~/routes/rounds.$roundId._index/route";
+import {
+  action as followUpAction,
+  loader as followUpLoader,
+} from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
+import {
+  action as questionAction,
+  loader as questionLoader,
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft/route";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start/route";
+import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new/route";
 import { createSignedInUser, get, post, run, type Outcome } from "../utils/routes";
 
 const GOOD_ANSWER =
@@ -21,7 +27,11 @@ type Alice = Awaited<ReturnType<typeof createSignedInUser>>;
 async function startRound(who: Alice, form: Record<string, string | string[]> = {}) {
   const result = await run(
     newRoundAction,
-    post("/rounds/new", { band: "3-5", count: "2", minutes: "5", kinds: ["concept"], ...form }, { cookie: who.cookie }),
+    post(
+      "/rounds/new",
+      { band: "3-5", count: "2", minutes: "5", kinds: ["concept"], ...form },
+      { cookie: who.cookie },
+    ),
   );
   expect(result.status).toBe(302);
   const roundId = result.location!.split("/")[2]!;
@@ -35,7 +45,11 @@ function questionPath(roundId: string, position = 1) {
 /** Presses Start (the POST that starts the clock), then reads the page it redirects to. */
 async function openQuestion(who: Alice, roundId: string, position = 1) {
   const params = { roundId, position: String(position) };
-  const started = await run(startAction, post(`${questionPath(roundId, position)}/start`, {}, { cookie: who.cookie }), params);
+  const started = await run(
+    startAction,
+    post(`${questionPath(roundId, position)}/start`, {}, { cookie: who.cookie }),
+    params,
+  );
   expect(started).toMatchObject({ status: 302, location: questionPath(roundId, position) });
   return run(questionLoader, get(questionPath(roundId, position), who.cookie), params);
 }
@@ -49,10 +63,14 @@ async function postAnswer(who: Alice, roundId: string, form: Record<string, stri
 
 /** The answer box's autosave, as the page's fetch posts it. */
 async function saveDraft(who: Alice, roundId: string, answer: string, position = 1) {
-  return run(draftAction, post(`${questionPath(roundId, position)}/draft?slot=0`, { answer }, { cookie: who.cookie }), {
-    roundId,
-    position: String(position),
-  });
+  return run(
+    draftAction,
+    post(`${questionPath(roundId, position)}/draft?slot=0`, { answer }, { cookie: who.cookie }),
+    {
+      roundId,
+      position: String(position),
+    },
+  );
 }
 
 function answerRows(roundId: string) {
@@ -87,14 +105,22 @@ describe("starting a round", () => {
   test("creates the round with its questions and per-question clocks", async () => {
     const { roundId, location } = await startRound(alice);
     expect(location).toBe(questionPath(roundId));
-    const qs = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).all();
+    const qs = getDb()
+      .select()
+      .from(roundQuestions)
+      .where(eq(roundQuestions.roundId, roundId))
+      .all();
     expect(qs).toHaveLength(2);
     expect(qs.every((q) => q.secondsAllowed === 300 && q.question.kind === "concept")).toBe(true);
   });
 
   test("empty minutes uses each question's own time", async () => {
     const { roundId } = await startRound(alice, { minutes: "", count: "1", kinds: ["design"] });
-    const [q] = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).all();
+    const [q] = getDb()
+      .select()
+      .from(roundQuestions)
+      .where(eq(roundQuestions.roundId, roundId))
+      .all();
     expect(q!.secondsAllowed).toBe(q!.question.minutes * 60);
   });
 
@@ -109,15 +135,25 @@ describe("starting a round", () => {
   ])("%s: 400 with a field message and no round", async (_name, form, field) => {
     const result = await run(
       newRoundAction,
-      post("/rounds/new", { band: "3-5", count: "2", minutes: "5", ...form }, { cookie: alice.cookie }),
+      post(
+        "/rounds/new",
+        { band: "3-5", count: "2", minutes: "5", ...form },
+        { cookie: alice.cookie },
+      ),
     );
     expect(result.status).toBe(400);
-    expect((result.data as { errors: { fields: Record<string, string[]> } }).errors.fields[field]?.length).toBeGreaterThan(0);
+    expect(
+      (result.data as { errors: { fields: Record<string, string[]> } }).errors.fields[field]
+        ?.length,
+    ).toBeGreaterThan(0);
     expect(getDb().select().from(rounds).where(eq(rounds.userId, alice.user.id)).all()).toEqual([]);
   });
 
   test("an unknown skill, or a choice nothing matches, is a clear 400", async () => {
-    const unknown = await run(newRoundAction, post("/rounds/new", { band: "3-5", count: "2", skills: ["cobol"] }, { cookie: alice.cookie }));
+    const unknown = await run(
+      newRoundAction,
+      post("/rounds/new", { band: "3-5", count: "2", skills: ["cobol"] }, { cookie: alice.cookie }),
+    );
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.data)).toContain("Unknown skill: cobol");
     const none = await run(
@@ -125,14 +161,20 @@ describe("starting a round", () => {
       post("/rounds/new", { band: "0-2", count: "2", kinds: ["design"] }, { cookie: alice.cookie }),
     );
     expect(none.status).toBe(400);
-    expect(JSON.stringify(none.data)).toContain("No question for that band matches both the kinds and the skills you ticked");
+    expect(JSON.stringify(none.data)).toContain(
+      "No question for that band matches both the kinds and the skills you ticked",
+    );
     expect((none.data as { values: { kinds: string[] } }).values.kinds).toEqual(["design"]);
   });
 
   test("a cross-site post cannot start a round", async () => {
     const result = await run(
       newRoundAction,
-      post("/rounds/new", { band: "3-5", count: "2" }, { cookie: alice.cookie, origin: "https://evil.example" }),
+      post(
+        "/rounds/new",
+        { band: "3-5", count: "2" },
+        { cookie: alice.cookie, origin: "https://evil.example" },
+      ),
     );
     expect(result.status).toBe(403);
   });
@@ -141,9 +183,13 @@ describe("starting a round", () => {
 describe("answering against the server clock", () => {
   test("opening a question starts its clock once; reopening shows the same deadline and draft", async () => {
     const { roundId } = await startRound(alice);
-    const first = (await openQuestion(alice, roundId)).data as { answer: { deadlineAt: Date; text: string } };
+    const first = (await openQuestion(alice, roundId)).data as {
+      answer: { deadlineAt: Date; text: string };
+    };
     expect((await saveDraft(alice, roundId, "draft text")).data).toMatchObject({ ok: true });
-    const second = (await openQuestion(alice, roundId)).data as { answer: { deadlineAt: Date; text: string } };
+    const second = (await openQuestion(alice, roundId)).data as {
+      answer: { deadlineAt: Date; text: string };
+    };
     expect(second.answer.deadlineAt).toEqual(first.answer.deadlineAt);
     expect(second.answer.text).toBe("draft text");
     expect(answerRows(roundId)).toHaveLength(1);
@@ -171,7 +217,9 @@ describe("answering against the server clock", () => {
 
   test("the strong example stays hidden until the answer is submitted", async () => {
     const { roundId } = await startRound(alice);
-    const page = (await openQuestion(alice, roundId)).data as { question: { strongExample: string | null } };
+    const page = (await openQuestion(alice, roundId)).data as {
+      question: { strongExample: string | null };
+    };
     expect(page.question.strongExample).toBeNull();
   });
 
@@ -197,7 +245,10 @@ describe("answering against the server clock", () => {
     // The autosave says why, without echoing the text back (the answer box still has it).
     const draft = await saveDraft(alice, roundId, tooLong);
     expect(draft.status).toBe(400);
-    expect(draft.data).toEqual({ ok: false, error: expect.stringMatching(/^Keep the answer under/) });
+    expect(draft.data).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Keep the answer under/),
+    });
     const [row] = answerRows(roundId);
     expect(row!.text).toBe("");
     expect(row!.submittedAt).toBeNull();
@@ -244,9 +295,24 @@ describe("answering against the server clock", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 10 * 60_000);
     const params = { roundId, position: "1" };
-    type Page = { answer: { submittedAt: Date | null; timedOut: boolean; skipped: boolean; text: string; grade: unknown }; gradeStreamUrl: string | null };
-    const page = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params)).data as Page;
-    expect(page.answer).toMatchObject({ timedOut: true, skipped: false, text: "half an answer about resources", grade: null });
+    type Page = {
+      answer: {
+        submittedAt: Date | null;
+        timedOut: boolean;
+        skipped: boolean;
+        text: string;
+        grade: unknown;
+      };
+      gradeStreamUrl: string | null;
+    };
+    const page = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params))
+      .data as Page;
+    expect(page.answer).toMatchObject({
+      timedOut: true,
+      skipped: false,
+      text: "half an answer about resources",
+      grade: null,
+    });
     expect(page.answer.submittedAt).toBeInstanceOf(Date);
     expect(page.gradeStreamUrl).toBe(`${questionPath(roundId)}/grade-stream?slot=0`);
     // Shown, not stored: the read wrote nothing.
@@ -257,8 +323,13 @@ describe("answering against the server clock", () => {
     await openQuestion(alice, roundId, 2);
     const row = answerRows(roundId).find((a) => a.id === abandoned)!;
     expect(row.submittedAt?.getTime()).toBe(page.answer.submittedAt!.getTime());
-    expect(row).toMatchObject({ timedOut: true, skipped: false, text: "half an answer about resources" });
-    const after = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params)).data as Page;
+    expect(row).toMatchObject({
+      timedOut: true,
+      skipped: false,
+      text: "half an answer about resources",
+    });
+    const after = (await run(questionLoader, get(questionPath(roundId), alice.cookie), params))
+      .data as Page;
     expect(after.answer.grade).not.toBeNull();
   });
 
@@ -271,7 +342,11 @@ describe("answering against the server clock", () => {
     expect(late.status).toBe(409);
     expect(late.data).toEqual({ ok: false, error: expect.stringMatching(/Time is up/) });
     const [row] = answerRows(roundId);
-    expect(row).toMatchObject({ text: "typed while the laptop slept", timedOut: true, skipped: false });
+    expect(row).toMatchObject({
+      text: "typed while the laptop slept",
+      timedOut: true,
+      skipped: false,
+    });
     expect(row!.submittedAt).toBeInstanceOf(Date);
     expect(getDb().select().from(grades).where(eq(grades.answerId, row!.id)).all()).toHaveLength(1);
   });
@@ -322,29 +397,43 @@ describe("follow-up probes", () => {
     expect(page.answer.secondsAllowed).toBeLessThan(300);
     const submitted = await run(
       followUpAction,
-      post(path, { intent: "submit", answer: "I would use an idempotency key stored with the result." }, { cookie: alice.cookie }),
+      post(
+        path,
+        { intent: "submit", answer: "I would use an idempotency key stored with the result." },
+        { cookie: alice.cookie },
+      ),
       params,
     );
     expect(submitted.status).toBe(302);
-    const after = (await run(followUpLoader, get(path, alice.cookie), params)).data as { answer: { grade: unknown } };
+    const after = (await run(followUpLoader, get(path, alice.cookie), params)).data as {
+      answer: { grade: unknown };
+    };
     expect(after.answer.grade).not.toBeNull();
   });
 
   test("a follow-up before the main answer is graded, or beyond the probes, is a 404", async () => {
     const { roundId } = await startRound(alice);
     await openQuestion(alice, roundId);
-    const early = await run(followUpLoader, get(`${questionPath(roundId)}/follow-ups/1`, alice.cookie), {
-      roundId,
-      position: "1",
-      slot: "1",
-    });
-    expect(early.status).toBe(404);
-    for (const slot of ["0", "4", "x"]) {
-      const bad = await run(followUpLoader, get(`${questionPath(roundId)}/follow-ups/${slot}`, alice.cookie), {
+    const early = await run(
+      followUpLoader,
+      get(`${questionPath(roundId)}/follow-ups/1`, alice.cookie),
+      {
         roundId,
         position: "1",
-        slot,
-      });
+        slot: "1",
+      },
+    );
+    expect(early.status).toBe(404);
+    for (const slot of ["0", "4", "x"]) {
+      const bad = await run(
+        followUpLoader,
+        get(`${questionPath(roundId)}/follow-ups/${slot}`, alice.cookie),
+        {
+          roundId,
+          position: "1",
+          slot,
+        },
+      );
       expect(bad.status).toBe(404);
     }
   });
@@ -358,9 +447,20 @@ describe("someone else's round is a 404 everywhere", () => {
     const params = { roundId, position: "1" };
     const checks: Outcome[] = [
       await run(questionLoader, get(questionPath(roundId), bob.cookie), params),
-      await run(questionAction, post(questionPath(roundId), { intent: "submit", answer: "x" }, { cookie: bob.cookie }), params),
-      await run(draftAction, post(`${questionPath(roundId)}/draft?slot=0`, { answer: "x" }, { cookie: bob.cookie }), params),
-      await run(followUpLoader, get(`${questionPath(roundId)}/follow-ups/1`, bob.cookie), { ...params, slot: "1" }),
+      await run(
+        questionAction,
+        post(questionPath(roundId), { intent: "submit", answer: "x" }, { cookie: bob.cookie }),
+        params,
+      ),
+      await run(
+        draftAction,
+        post(`${questionPath(roundId)}/draft?slot=0`, { answer: "x" }, { cookie: bob.cookie }),
+        params,
+      ),
+      await run(followUpLoader, get(`${questionPath(roundId)}/follow-ups/1`, bob.cookie), {
+        ...params,
+        slot: "1",
+      }),
       await run(reportLoader, get(`/rounds/${roundId}/report`, bob.cookie), { roundId }),
       await run(resumeLoader, get(`/rounds/${roundId}`, bob.cookie), { roundId }),
     ];
@@ -371,9 +471,15 @@ describe("someone else's round is a 404 everywhere", () => {
   test("unknown ids and positions are 404s too", async () => {
     const { roundId } = await startRound(alice);
     const outcomes = await Promise.all([
-      run(questionLoader, get("/rounds/nope/questions/1", alice.cookie), { roundId: "nope", position: "1" }),
+      run(questionLoader, get("/rounds/nope/questions/1", alice.cookie), {
+        roundId: "nope",
+        position: "1",
+      }),
       run(questionLoader, get(questionPath(roundId, 3), alice.cookie), { roundId, position: "3" }),
-      run(questionLoader, get(questionPath(roundId, 0), alice.cookie), { roundId, position: "abc" }),
+      run(questionLoader, get(questionPath(roundId, 0), alice.cookie), {
+        roundId,
+        position: "abc",
+      }),
       run(reportLoader, get("/rounds/nope/report", alice.cookie), { roundId: "nope" }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual([404, 404, 404, 404]);
@@ -383,16 +489,24 @@ describe("someone else's round is a 404 everywhere", () => {
 describe("resume and report", () => {
   test("resuming goes to the first unanswered question, then to the report", async () => {
     const { roundId } = await startRound(alice);
-    expect((await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location).toBe(questionPath(roundId, 1));
+    expect(
+      (await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location,
+    ).toBe(questionPath(roundId, 1));
     await openQuestion(alice, roundId, 1);
     await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER }, 1);
-    expect((await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location).toBe(questionPath(roundId, 2));
+    expect(
+      (await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location,
+    ).toBe(questionPath(roundId, 2));
     await openQuestion(alice, roundId, 2);
     await postAnswer(alice, roundId, { intent: "submit", answer: GOOD_ANSWER }, 2);
-    expect((await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location).toBe(`/rounds/${roundId}/report`);
+    expect(
+      (await run(resumeLoader, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location,
+    ).toBe(`/rounds/${roundId}/report`);
     const round = getDb().select().from(rounds).where(eq(rounds.id, roundId)).get()!;
     expect(round.finishedAt).toBeInstanceOf(Date);
-    const report = (await run(reportLoader, get(`/rounds/${roundId}/report`, alice.cookie), { roundId })).data as {
+    const report = (
+      await run(reportLoader, get(`/rounds/${roundId}/report`, alice.cookie), { roundId })
+    ).data as {
       average: number;
       questions: { main: { grade: unknown } }[];
     };
@@ -404,8 +518,16 @@ describe("resume and report", () => {
 
 describe("choosing a round's questions", () => {
   test("kinds and skills narrow together: concept + databases serves only concept questions about databases", async () => {
-    const { roundId } = await startRound(alice, { kinds: ["concept"], skills: ["databases"], count: "10" });
-    const rows = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).all();
+    const { roundId } = await startRound(alice, {
+      kinds: ["concept"],
+      skills: ["databases"],
+      count: "10",
+    });
+    const rows = getDb()
+      .select()
+      .from(roundQuestions)
+      .where(eq(roundQuestions.roundId, roundId))
+      .all();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.question.kind).toBe("concept");
@@ -417,10 +539,16 @@ describe("choosing a round's questions", () => {
     const before = getDb().select().from(rounds).all().length;
     const result = await run(
       newRoundAction,
-      post("/rounds/new", { band: "3-5", count: "2", kinds: ["behavioural"], skills: ["docker"] }, { cookie: alice.cookie }),
+      post(
+        "/rounds/new",
+        { band: "3-5", count: "2", kinds: ["behavioural"], skills: ["docker"] },
+        { cookie: alice.cookie },
+      ),
     );
     expect(result.status).toBe(400);
-    expect(JSON.stringify(result.data)).toContain("matches both the kinds and the skills you ticked");
+    expect(JSON.stringify(result.data)).toContain(
+      "matches both the kinds and the skills you ticked",
+    );
     expect(getDb().select().from(rounds).all().length).toBe(before);
   });
 });

@@ -8,15 +8,15 @@ import { createPracticeRound } from "~/rounds/practice-round.server";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
-import { loader as indexLoader } from "~/routes/stories._index";
-import { action as deleteAction } from "~/routes/stories.$storyId.delete";
-import { loader as viewLoader } from "~/routes/stories.$storyId._index";
-import { loader as matrixLoader } from "~/routes/stories.matrix";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { loader as indexLoader } from "~/routes/stories._index/route";
+import { action as deleteAction } from "~/routes/stories.$storyId.delete/route";
+import { loader as viewLoader } from "~/routes/stories.$storyId._index/route";
+import { loader as matrixLoader } from "~/routes/stories.matrix/route";
 import {
   action as practiseAction,
   loader as practiseLoader,
-} from "~/routes/stories.$storyId.practise";
+} from "~/routes/stories.$storyId.practise/route";
 import type { StorySuggestions } from "~/stories/suggestions.server";
 import { OVERUSE_THRESHOLD } from "~/stories/usage";
 import type { CoverageRow } from "~/stories/coverage";
@@ -290,7 +290,9 @@ describe("I'm telling this story", () => {
 
 /** Adds a behavioural question of `who`'s own on a competency no bank question names; returns its id. */
 function addOwnBehaviouralQuestion(who: TestUser, slug: string, competencies: string[]): string {
-  expect(addCustomQuestions(who.user.id, [ownBehaviouralQuestion(slug, competencies)])).toEqual({ ok: true });
+  expect(addCustomQuestions(who.user.id, [ownBehaviouralQuestion(slug, competencies)])).toEqual({
+    ok: true,
+  });
   return customQuestionId(slug);
 }
 
@@ -423,6 +425,8 @@ describe("coverage matrix", () => {
     });
     expect(rows.find((r) => r.competency === "budgeting")).toBeUndefined();
     const bobs = await run(matrixLoader, get("/stories/matrix", bob.cookie));
-    expect((bobs.data as { rows: CoverageRow[] }).rows.find((r) => r.competency === "negotiation")).toBeUndefined();
+    expect(
+      (bobs.data as { rows: CoverageRow[] }).rows.find((r) => r.competency === "negotiation"),
+    ).toBeUndefined();
   });
 });

@@ -5,10 +5,10 @@ import { createPracticeRound } from "~/rounds/practice-round.server";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
-import { loader as exportLoader } from "~/routes/stories.export[.md]";
-import { loader as viewLoader } from "~/routes/stories.$storyId._index";
-import { action as newAction, loader as newLoader } from "~/routes/stories.new";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { loader as exportLoader } from "~/routes/stories.export[.md]/route";
+import { loader as viewLoader } from "~/routes/stories.$storyId._index/route";
+import { action as newAction, loader as newLoader } from "~/routes/stories.new/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { GOOD_ANSWER, startQuestion, STORY_ANSWER, type TestUser } from "../utils/review";
 import { linksOf, STORY_FORM, storyCount, writeStory } from "../utils/stories";

@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { loader as indexLoader } from "~/routes/stories._index";
-import { action as deleteAction, loader as deleteLoader } from "~/routes/stories.$storyId.delete";
-import { action as editAction, loader as editLoader } from "~/routes/stories.$storyId.edit";
-import { loader as viewLoader } from "~/routes/stories.$storyId._index";
+import { loader as indexLoader } from "~/routes/stories._index/route";
+import {
+  action as deleteAction,
+  loader as deleteLoader,
+} from "~/routes/stories.$storyId.delete/route";
+import { action as editAction, loader as editLoader } from "~/routes/stories.$storyId.edit/route";
+import { loader as viewLoader } from "~/routes/stories.$storyId._index/route";
 import {
   action as practiseAction,
   loader as practiseLoader,
-} from "~/routes/stories.$storyId.practise";
-import { action as newAction, loader as newLoader } from "~/routes/stories.new";
+} from "~/routes/stories.$storyId.practise/route";
+import { action as newAction, loader as newLoader } from "~/routes/stories.new/route";
 import { noticesAfter } from "../utils/notices";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";

@@ -1,7 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import { resetEnvForTests } from "~/env.server";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings/route";
 import { checkTranscription, type TranscriptionCheck } from "~/voice/check-transcription.server";
 import { transcriptionHandlers, transcriptionMock } from "../mocks/transcription";
 import { createSignedInUser, get, post, run } from "../utils/routes";

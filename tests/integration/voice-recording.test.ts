@@ -5,9 +5,9 @@ import { answers, recordings, roundQuestions, rounds, users } from "../../db/sch
 import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { bodyLimitFor } from "~/security/body-limit.server";
-import { action as deleteRoundAction } from "~/routes/rounds.$roundId.delete";
-import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
-import { action, loader } from "~/routes/rounds.$roundId.questions.$position.recording";
+import { action as deleteRoundAction } from "~/routes/rounds.$roundId.delete/route";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start/route";
+import { action, loader } from "~/routes/rounds.$roundId.questions.$position.recording/route";
 import type { RecordingState, RecordingView } from "~/voice/recording-view";
 import { MOCK_TRANSCRIPT, transcriptionHandlers, transcriptionMock } from "../mocks/transcription";
 import { answerRound, takeRound, type TestUser } from "../utils/review";
@@ -22,7 +22,14 @@ import { createSignedInUser, get, ORIGIN, post, run } from "../utils/routes";
 
 const TRANSCRIBE_BASE_URL = "http://mock-transcribe.test/v1";
 const server = setupServer(...transcriptionHandlers);
-const ENV_KEYS = ["TRANSCRIBE_BASE_URL", "TRANSCRIBE_API_KEY", "TRANSCRIBE_TIMEOUT_MS", "RECORDING_MAX_BYTES", "OPENAI_API_KEY", "OPENAI_BASE_URL"] as const;
+const ENV_KEYS = [
+  "TRANSCRIBE_BASE_URL",
+  "TRANSCRIBE_API_KEY",
+  "TRANSCRIBE_TIMEOUT_MS",
+  "RECORDING_MAX_BYTES",
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+] as const;
 const savedEnv = new Map(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>) {
@@ -60,7 +67,8 @@ function wav(seconds: number): Uint8Array<ArrayBuffer> {
   const dataBytes = Math.round(seconds * byteRate);
   const buffer = new ArrayBuffer(44 + dataBytes);
   const view = new DataView(buffer);
-  const text = (at: number, s: string) => [...s].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+  const text = (at: number, s: string) =>
+    [...s].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
   text(0, "RIFF");
   view.setUint32(4, 36 + dataBytes, true);
   text(8, "WAVE");
@@ -87,9 +95,17 @@ beforeAll(async () => {
 /** A one-question round (5 minutes) with its question started a minute ago (Start pressed) and nothing written. */
 async function openRound(who: TestUser): Promise<string> {
   const roundId = await takeRound(who, { count: 1, answers: [] });
-  const started = await run(startAction, post(`/rounds/${roundId}/questions/1/start`, {}, { cookie: who.cookie }), { roundId, position: "1" });
+  const started = await run(
+    startAction,
+    post(`/rounds/${roundId}/questions/1/start`, {}, { cookie: who.cookie }),
+    { roundId, position: "1" },
+  );
   expect(started.status).toBe(302);
-  const rq = getDb().select().from(roundQuestions).where(eq(roundQuestions.roundId, roundId)).get()!;
+  const rq = getDb()
+    .select()
+    .from(roundQuestions)
+    .where(eq(roundQuestions.roundId, roundId))
+    .get()!;
   const startedAt = new Date(Date.now() - 60_000);
   getDb()
     .update(answers)
@@ -99,32 +115,65 @@ async function openRound(who: TestUser): Promise<string> {
   return roundId;
 }
 
-const path = (roundId: string, query = "") => `/rounds/${roundId}/questions/1/recording?slot=0${query}`;
+const path = (roundId: string, query = "") =>
+  `/rounds/${roundId}/questions/1/recording?slot=0${query}`;
 const params = (roundId: string) => ({ roundId, position: "1" });
 
 function upload(
   who: TestUser,
   roundId: string,
   body: BodyInit,
-  { type = "audio/webm;codecs=opus", durationMs = "12000", origin = ORIGIN, headers = {} }: { type?: string | null; durationMs?: string | null; origin?: string; headers?: Record<string, string> } = {},
+  {
+    type = "audio/webm;codecs=opus",
+    durationMs = "12000",
+    origin = ORIGIN,
+    headers = {},
+  }: {
+    type?: string | null;
+    durationMs?: string | null;
+    origin?: string;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const all: Record<string, string> = { Cookie: who.cookie, Origin: origin, ...headers };
   if (type) all["Content-Type"] = type;
   if (durationMs) all["X-Recording-Duration-Ms"] = durationMs;
-  return run(action, new Request(`${ORIGIN}${path(roundId)}`, { method: "POST", body, headers: all, duplex: "half" } as RequestInit), params(roundId));
+  return run(
+    action,
+    new Request(`${ORIGIN}${path(roundId)}`, {
+      method: "POST",
+      body,
+      headers: all,
+      duplex: "half",
+    } as RequestInit),
+    params(roundId),
+  );
 }
 
 const tryAgain = (who: TestUser, roundId: string) =>
-  run(action, post(path(roundId), { intent: "transcribe" }, { cookie: who.cookie }), params(roundId));
+  run(
+    action,
+    post(path(roundId), { intent: "transcribe" }, { cookie: who.cookie }),
+    params(roundId),
+  );
 
 async function state(who: TestUser, roundId: string) {
-  const outcome = await run(loader, get(path(roundId, "&format=json"), who.cookie), params(roundId));
+  const outcome = await run(
+    loader,
+    get(path(roundId, "&format=json"), who.cookie),
+    params(roundId),
+  );
   return { status: outcome.status, data: outcome.data as RecordingState };
 }
 
 function storedRecording(roundId: string) {
   return getDb()
-    .select({ answerId: recordings.answerId, bytes: recordings.bytes, status: recordings.status, audio: recordings.audio })
+    .select({
+      answerId: recordings.answerId,
+      bytes: recordings.bytes,
+      status: recordings.status,
+      audio: recordings.audio,
+    })
     .from(recordings)
     .innerJoin(answers, eq(answers.id, recordings.answerId))
     .innerJoin(roundQuestions, eq(roundQuestions.id, answers.roundQuestionId))
@@ -136,7 +185,11 @@ async function audioOf(who: TestUser, roundId: string, range?: string): Promise<
   const headers: Record<string, string> = { Cookie: who.cookie };
   if (range) headers.Range = range;
   try {
-    return await loader({ request: new Request(`${ORIGIN}${path(roundId)}`, { headers }), params: params(roundId), context: {} });
+    return await loader({
+      request: new Request(`${ORIGIN}${path(roundId)}`, { headers }),
+      params: params(roundId),
+      context: {},
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     const init = (thrown as { init?: ResponseInit }).init;
@@ -151,7 +204,12 @@ describe("saving and transcribing a recording", () => {
     const saved = await upload(alice, roundId, audio);
     expect(saved.status, JSON.stringify(saved.data)).toBe(201);
     const view = saved.data as RecordingView;
-    expect(view).toMatchObject({ status: "transcribed", transcript: MOCK_TRANSCRIPT.text, mimeType: "audio/webm;codecs=opus", bytes: 4096 });
+    expect(view).toMatchObject({
+      status: "transcribed",
+      transcript: MOCK_TRANSCRIPT.text,
+      mimeType: "audio/webm;codecs=opus",
+      bytes: 4096,
+    });
     expect(view.delivery).toMatchObject({
       source: "segments",
       speakingSeconds: 12.1,
@@ -162,10 +220,18 @@ describe("saving and transcribing a recording", () => {
     expect(view.delivery!.hedges.byWord).toMatchObject([{ word: "kind of", count: 1 }]);
 
     expect(transcriptionMock.requests).toEqual([
-      expect.objectContaining({ model: "whisper-1", responseFormat: "verbose_json", fileName: "answer.webm", fileType: "audio/webm", fileBytes: 4096 }),
+      expect.objectContaining({
+        model: "whisper-1",
+        responseFormat: "verbose_json",
+        fileName: "answer.webm",
+        fileType: "audio/webm",
+        fileBytes: 4096,
+      }),
     ]);
     // A local server gets no key but the placeholder: never the OpenAI key meant for another server.
-    expect(transcriptionMock.requests[0]!.authorization).toBe("Bearer not-needed-for-a-local-server");
+    expect(transcriptionMock.requests[0]!.authorization).toBe(
+      "Bearer not-needed-for-a-local-server",
+    );
 
     const whole = await audioOf(alice, roundId);
     expect(whole.status).toBe(200);
@@ -184,8 +250,14 @@ describe("saving and transcribing a recording", () => {
     expect(past.headers.get("Content-Range")).toBe("bytes */4096");
 
     const now = await state(alice, roundId);
-    expect(now.data).toMatchObject({ transcription: { configured: true }, open: true, recording: { status: "transcribed" } });
-    expect(now.data.recording!.audioUrl).toMatch(new RegExp(`^/rounds/${roundId}/questions/1/recording\\?slot=0&v=\\d+$`));
+    expect(now.data).toMatchObject({
+      transcription: { configured: true },
+      open: true,
+      recording: { status: "transcribed" },
+    });
+    expect(now.data.recording!.audioUrl).toMatch(
+      new RegExp(`^/rounds/${roundId}/questions/1/recording\\?slot=0&v=\\d+$`),
+    );
   });
 
   test("a multipart upload with an `audio` file is taken too; recording again replaces the first", async () => {
@@ -203,7 +275,10 @@ describe("saving and transcribing a recording", () => {
     const roundId = await openRound(alice);
     const saved = await upload(alice, roundId, wav(1.5), { type: "audio/wav", durationMs: null });
     expect(saved.status, JSON.stringify(saved.data)).toBe(201);
-    expect(transcriptionMock.requests.at(-1)).toMatchObject({ fileName: "answer.wav", fileType: "audio/wav" });
+    expect(transcriptionMock.requests.at(-1)).toMatchObject({
+      fileName: "answer.wav",
+      fileType: "audio/wav",
+    });
   });
 });
 
@@ -234,10 +309,14 @@ describe("what is refused, and nothing is stored", () => {
 
   test("too long: longer than the answer's clock, or than the answer has been open, is a 422", async () => {
     const roundId = await openRound(alice);
-    expect((await upload(alice, roundId, webm(), { durationMs: String(20 * 60 * 1000) })).status).toBe(422);
+    expect(
+      (await upload(alice, roundId, webm(), { durationMs: String(20 * 60 * 1000) })).status,
+    ).toBe(422);
     // The question was opened a minute ago: a 90-second recording cannot have been made since.
     expect((await upload(alice, roundId, webm(), { durationMs: "90000" })).status).toBe(422);
-    expect((await upload(alice, roundId, wav(80), { type: "audio/wav", durationMs: null })).status).toBe(422);
+    expect(
+      (await upload(alice, roundId, wav(80), { type: "audio/wav", durationMs: null })).status,
+    ).toBe(422);
     expect(storedRecording(roundId)).toBeUndefined();
   });
 
@@ -271,7 +350,9 @@ describe("what is refused, and nothing is stored", () => {
     const before = storedRecording(roundId);
     expect((await upload(bob, roundId, webm(2048))).status).toBe(404);
     expect((await tryAgain(bob, roundId)).status).toBe(404);
-    expect((await run(loader, get(path(roundId, "&format=json"), bob.cookie), params(roundId))).status).toBe(404);
+    expect(
+      (await run(loader, get(path(roundId, "&format=json"), bob.cookie), params(roundId))).status,
+    ).toBe(404);
     expect((await audioOf(bob, roundId)).status).toBe(404);
     expect(storedRecording(roundId)).toEqual(before);
   });
@@ -283,13 +364,18 @@ describe("what is refused, and nothing is stored", () => {
     const late = await upload(alice, roundId, webm(2000));
     expect(late.status).toBe(409);
     expect(storedRecording(roundId)).toMatchObject({ bytes: 1000 });
-    expect((await state(alice, roundId)).data).toMatchObject({ open: false, recording: { bytes: 1000 } });
+    expect((await state(alice, roundId)).data).toMatchObject({
+      open: false,
+      recording: { bytes: 1000 },
+    });
     expect((await audioOf(alice, roundId)).status).toBe(200);
   });
 
   test("a post from another site is a 403", async () => {
     const roundId = await openRound(alice);
-    expect((await upload(alice, roundId, webm(), { origin: "https://evil.example" })).status).toBe(403);
+    expect((await upload(alice, roundId, webm(), { origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     expect(storedRecording(roundId)).toBeUndefined();
   });
 
@@ -320,7 +406,11 @@ describe("when transcription fails the audio is kept, and Try again works", () =
 
     const again = await tryAgain(alice, roundId);
     expect(again.status).toBe(200);
-    expect(again.data).toMatchObject({ status: "transcribed", transcript: MOCK_TRANSCRIPT.text, reason: null });
+    expect(again.data).toMatchObject({
+      status: "transcribed",
+      transcript: MOCK_TRANSCRIPT.text,
+      reason: null,
+    });
   });
 
   test("servers that answer plain json or text are read too; pace then comes from the recording's length", async () => {
@@ -329,7 +419,11 @@ describe("when transcription fails the audio is kept, and Try again works", () =
       transcriptionMock.failNext(fault);
       const saved = await upload(alice, roundId, webm(), { durationMs: "3000" });
       expect(saved.data).toMatchObject({ status: "transcribed", transcript: MOCK_TRANSCRIPT.text });
-      expect((saved.data as RecordingView).delivery).toMatchObject({ source: "duration", speakingSeconds: 3, longPauses: { count: 0 } });
+      expect((saved.data as RecordingView).delivery).toMatchObject({
+        source: "duration",
+        speakingSeconds: 3,
+        longPauses: { count: 0 },
+      });
     }
   });
 
@@ -339,10 +433,18 @@ describe("when transcription fails the audio is kept, and Try again works", () =
     const { answerId } = storedRecording(roundId)!;
     getDb()
       .update(recordings)
-      .set({ status: "transcribing", transcript: null, updatedAt: new Date(Date.now() - 10 * 60_000) })
+      .set({
+        status: "transcribing",
+        transcript: null,
+        updatedAt: new Date(Date.now() - 10 * 60_000),
+      })
       .where(eq(recordings.answerId, answerId))
       .run();
-    expect((await state(alice, roundId)).data.recording).toMatchObject({ status: "failed", reason: expect.stringMatching(/interrupted/), canRetry: true });
+    expect((await state(alice, roundId)).data.recording).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(/interrupted/),
+      canRetry: true,
+    });
     expect((await tryAgain(alice, roundId)).data).toMatchObject({ status: "transcribed" });
   });
 
@@ -355,8 +457,21 @@ describe("when transcription fails the audio is kept, and Try again works", () =
     expect((await state(alice, roundId)).data.transcription).toEqual({ configured: false });
     expect((await tryAgain(alice, roundId)).status).toBe(409);
     const spoken = "Um, caching keeps, like, hot reads off the database";
-    const browser = await run(action, post(path(roundId), { intent: "browser-transcript", transcript: spoken }, { cookie: alice.cookie }), params(roundId));
-    expect(browser.data).toMatchObject({ status: "transcribed", transcribedBy: "browser", transcript: spoken, delivery: { source: "duration", speakingSeconds: 6, words: 9 } });
+    const browser = await run(
+      action,
+      post(
+        path(roundId),
+        { intent: "browser-transcript", transcript: spoken },
+        { cookie: alice.cookie },
+      ),
+      params(roundId),
+    );
+    expect(browser.data).toMatchObject({
+      status: "transcribed",
+      transcribedBy: "browser",
+      transcript: spoken,
+      delivery: { source: "duration", speakingSeconds: 6, words: 9 },
+    });
   });
 });
 
@@ -367,17 +482,25 @@ describe("deleting the answer, the round or the account deletes the recording", 
     const { answerId } = storedRecording(roundId)!;
     getDb().delete(answers).where(eq(answers.id, answerId)).run();
     expect(storedRecording(roundId)).toBeUndefined();
-    expect(getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all()).toEqual([]);
+    expect(
+      getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all(),
+    ).toEqual([]);
   });
 
   test("with the round, deleted through its page", async () => {
     const roundId = await openRound(alice);
     await upload(alice, roundId, webm());
     const { answerId } = storedRecording(roundId)!;
-    const deleted = await run(deleteRoundAction, post(`/rounds/${roundId}/delete`, { confirm: "delete" }, { cookie: alice.cookie }), { roundId });
+    const deleted = await run(
+      deleteRoundAction,
+      post(`/rounds/${roundId}/delete`, { confirm: "delete" }, { cookie: alice.cookie }),
+      { roundId },
+    );
     expect(deleted.status).toBe(302);
     expect(getDb().select().from(rounds).where(eq(rounds.id, roundId)).all()).toEqual([]);
-    expect(getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all()).toEqual([]);
+    expect(
+      getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all(),
+    ).toEqual([]);
   });
 
   test("with the account", async () => {
@@ -388,7 +511,9 @@ describe("deleting the answer, the round or the account deletes the recording", 
     const kept = await openRound(alice);
     await upload(alice, kept, webm());
     getDb().delete(users).where(eq(users.id, carol.user.id)).run();
-    expect(getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all()).toEqual([]);
+    expect(
+      getDb().select().from(recordings).where(eq(recordings.answerId, answerId)).all(),
+    ).toEqual([]);
     expect(storedRecording(kept)).toBeDefined();
   });
 });

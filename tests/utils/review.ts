@@ -5,9 +5,9 @@ import { getDb } from "~/db.server";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/rounds.$roundId.questions.$position._index";
-import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start";
-import { action as newRoundAction } from "~/routes/rounds.new";
+} from "~/routes/rounds.$roundId.questions.$position._index/route";
+import { action as startAction } from "~/routes/rounds.$roundId.questions.$position.start/route";
+import { action as newRoundAction } from "~/routes/rounds.new/route";
 import { get, post, run, type createSignedInUser } from "./routes";
 
 /** Factories for the review pages' tests: real rounds taken through the real routes, graded offline. */
@@ -54,9 +54,17 @@ export async function takeRound(
  * a question's clock, as a page view never does. Starting one already started
  * changes nothing.
  */
-export async function startQuestion(who: TestUser, roundId: string, position: number | string, slot = 0) {
+export async function startQuestion(
+  who: TestUser,
+  roundId: string,
+  position: number | string,
+  slot = 0,
+) {
   const path = `/rounds/${roundId}/questions/${position}/start${slot === 0 ? "" : `?slot=${slot}`}`;
-  const started = await run(startAction, post(path, {}, { cookie: who.cookie }), { roundId, position: String(position) });
+  const started = await run(startAction, post(path, {}, { cookie: who.cookie }), {
+    roundId,
+    position: String(position),
+  });
   expect(started.status).toBe(302);
   return started;
 }

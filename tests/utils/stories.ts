@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { stories, storyAnswers } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { action as newStoryAction } from "~/routes/stories.new";
+import { action as newStoryAction } from "~/routes/stories.new/route";
 import { post, run } from "./routes";
 import type { TestUser } from "./review";
 

@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { lazy, Suspense } from "react";
+import { useFocusOnArrival } from "~/components/answer-form";
+import { AnswerStage } from "~/components/answer-stage";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReadAloud } from "~/components/read-aloud";
+import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
+import { Score } from "~/components/score";
+import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+
+// Only behavioural questions, for users with stories, show these: their code is fetched when they do.
+const StorySuggestions = lazy(() =>
+  import("./story-suggestions").then((m) => ({ default: m.StorySuggestions })),
+);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadAnswerPage(request, params);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answerPageAction(request, params);
+}
+
+export default function QuestionPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { round, position, total, question, answer, followUps } = data;
+  const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
+  const probes = answer.grade?.grade.probes ?? [];
+  const base = `/rounds/${round.id}`;
+  const starting = useNavigation().state !== "idle";
+  return (
+    <article className="question-page">
+      <p className="breadcrumb">
+        {round.title} · Question {position} of {total}
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {question.title}
+      </h1>
+      <p className="prompt">{question.prompt}</p>
+      <ReadAloud text={`${question.title}. ${question.prompt}`} autoRead={data.autoRead} />
+      {data.storySuggestions && !answer.submittedAt ? (
+        <Suspense fallback={null}>
+          <StorySuggestions stories={data.storySuggestions} />
+        </Suspense>
+      ) : null}
+      <AnswerStage
+        answer={answer}
+        serverNow={data.serverNow}
+        criteria={question.criteria}
+        result={result && "errors" in result ? result : null}
+        draftUrl={data.draftUrl}
+        gradeStreamUrl={data.gradeStreamUrl}
+        canRegrade={data.canRegrade}
+      />
+      {/* Remounted on submission, so it switches to replay and delivery only. */}
+      <LazyRecordAnswer
+        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
+        recordingUrl={recordingUrl(round.id, position, 0)}
+        deadline={answer.deadlineAt}
+        serverNow={data.serverNow}
+      />
+      {probes.length > 0 ? (
+        <section aria-labelledby="follow-ups">
+          <h2 id="follow-ups">Follow-up questions</h2>
+          <p className="hint">
+            An interviewer would dig here next. Answer them on a shorter clock.
+          </p>
+          <ol className="probes">
+            {probes.map((probe, i) => {
+              const followUp = followUps.find((f) => f.slot === i + 1);
+              return (
+                <li key={probe.question}>
+                  <p>{probe.question}</p>
+                  {followUp?.grade ? (
+                    <p>
+                      <Link to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
+                        Follow-up {i + 1}: Overall <Score value={followUp.grade.grade.overall} />
+                      </Link>
+                    </p>
+                  ) : followUp ? (
+                    <Link
+                      className="button-link"
+                      to={`${base}/questions/${position}/follow-ups/${i + 1}`}
+                    >
+                      {followUp.submittedAt
+                        ? `See follow-up ${i + 1}`
+                        : `Answer follow-up ${i + 1}`}
+                    </Link>
+                  ) : (
+                    // Starting a follow-up starts its clock: a POST, then its page.
+                    <Form
+                      method="post"
+                      action={`${base}/questions/${position}/start?slot=${i + 1}`}
+                    >
+                      <button type="submit" disabled={starting}>
+                        Answer follow-up {i + 1}
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+      {question.strongExample ? (
+        <details className="example">
+          <summary>See a strong answer</summary>
+          <div className="answer-text">{question.strongExample}</div>
+        </details>
+      ) : (
+        <details className="tips">
+          <summary>Tips</summary>
+          <ul>
+            {question.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {answer.submittedAt ? (
+        <nav className="next" aria-label="Round">
+          {position < total ? (
+            // Starts the next question's clock and goes there: a page view never starts one.
+            <Form method="post" action={`${base}/questions/${position + 1}/start`}>
+              <button type="submit" disabled={starting}>
+                Next question
+              </button>
+            </Form>
+          ) : null}
+          <Link to={`${base}/report`}>
+            {position < total ? "Round report so far" : "See the round report"}
+          </Link>
+        </nav>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.question.title} · Rehearse` : "Question · Rehearse" },
+];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
