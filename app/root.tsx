@@ -20,7 +20,7 @@ import {
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { timeZoneFrom } from "~/dates/time-zone.server";
-import { useReportTimeZone } from "~/dates/use-date-format";
+import { useReportTimeZone } from "~/dates/report-time-zone";
 import { getPreferences } from "~/preferences/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";

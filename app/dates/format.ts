@@ -66,9 +66,6 @@ function zonedParts(d: Date, timeZone: string): Parts {
   };
 }
 
-/** The cookie in which the browser reports its time zone (useReportTimeZone) and the server reads it (timeZoneFrom). */
-export const TIME_ZONE_COOKIE = "tz";
-
 /** True for a zone name this runtime knows ("Europe/London", "UTC"); false for anything else. */
 export function isTimeZone(value: string): boolean {
   try {

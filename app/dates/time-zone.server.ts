@@ -1,5 +1,6 @@
 import { z } from "~/utils/zod";
-import { isTimeZone, TIME_ZONE_COOKIE } from "./format";
+import { isTimeZone } from "./format";
+import { TIME_ZONE_COOKIE } from "./report-time-zone";
 
 /**
  * The user's time zone, as their browser reports it: a plain cookie that the

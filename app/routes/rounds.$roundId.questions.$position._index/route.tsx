@@ -6,12 +6,15 @@ import { AnswerStage } from "~/components/answer-stage";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
-import { Score } from "~/components/score";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
 
 // Only behavioural questions, for users with stories, show these: their code is fetched when they do.
+// The follow-ups come with a grade, so their code (and the score's) is not fetched to write an answer.
 const StorySuggestions = lazy(() =>
   import("./story-suggestions").then((m) => ({ default: m.StorySuggestions })),
+);
+const FollowUpList = lazy(() =>
+  import("./follow-up-list").then((m) => ({ default: m.FollowUpList })),
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,48 +65,14 @@ export default function QuestionPage() {
         serverNow={data.serverNow}
       />
       {probes.length > 0 ? (
-        <section aria-labelledby="follow-ups">
-          <h2 id="follow-ups">Follow-up questions</h2>
-          <p className="hint">
-            An interviewer would dig here next. Answer them on a shorter clock.
-          </p>
-          <ol className="probes">
-            {probes.map((probe, i) => {
-              const followUp = followUps.find((f) => f.slot === i + 1);
-              return (
-                <li key={probe.question}>
-                  <p>{probe.question}</p>
-                  {followUp?.grade ? (
-                    <p>
-                      <Link to={`${base}/questions/${position}/follow-ups/${i + 1}`}>
-                        Follow-up {i + 1}: Overall <Score value={followUp.grade.grade.overall} />
-                      </Link>
-                    </p>
-                  ) : followUp ? (
-                    <Link
-                      className="button-link"
-                      to={`${base}/questions/${position}/follow-ups/${i + 1}`}
-                    >
-                      {followUp.submittedAt
-                        ? `See follow-up ${i + 1}`
-                        : `Answer follow-up ${i + 1}`}
-                    </Link>
-                  ) : (
-                    // Starting a follow-up starts its clock: a POST, then its page.
-                    <Form
-                      method="post"
-                      action={`${base}/questions/${position}/start?slot=${i + 1}`}
-                    >
-                      <button type="submit" disabled={starting}>
-                        Answer follow-up {i + 1}
-                      </button>
-                    </Form>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
+        <Suspense fallback={null}>
+          <FollowUpList
+            probes={probes}
+            followUps={followUps}
+            base={`${base}/questions/${position}`}
+            starting={starting}
+          />
+        </Suspense>
       ) : null}
       {question.strongExample ? (
         <details className="example">
