@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { BUNDLE_BUDGET_KB, practicePageFiles } from "../../bench/bundle";
 import { buildApp } from "../utils/production-server";
 
 // The mocks start from server.js (MOCKS=true) and msw is a dev dependency: neither may reach the build.
@@ -24,4 +25,14 @@ test("msw is a dev dependency, so a production install leaves it out", () => {
   };
   expect(pkg.dependencies).not.toHaveProperty("msw");
   expect(pkg.devDependencies).toHaveProperty("msw");
+});
+
+// Size, unlike speed, does not depend on the machine: the budget is held here as well as reported by
+// `npm run bench -- bundle` (it was once exceeded for a whole stop with only the bench to say so).
+test(`the practice page ships at most ${BUNDLE_BUDGET_KB} KB of gzipped JavaScript`, () => {
+  const files = practicePageFiles(buildDir);
+  expect(files.length).toBeGreaterThan(5);
+  const kb = files.reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;
+  expect(kb).toBeGreaterThan(50);
+  expect(kb).toBeLessThanOrEqual(BUNDLE_BUDGET_KB);
 });
