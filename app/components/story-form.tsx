@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-forms";
+import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-schemas";
 import { formFields } from "~/utils/form-fields";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { CheckOptions } from "./check-options";

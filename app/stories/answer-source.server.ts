@@ -6,7 +6,7 @@ import { latestGrades } from "~/grading/grades.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { draftStory } from "./story-draft";
-import { STORY_LIMITS } from "./story-forms";
+import { STORY_LIMITS } from "./story-schemas";
 import type { FormValues } from "~/utils/forms";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { behaviouralQuestion, restQuestion } from "~/grading/llm/test-factories";
 import { coverageMatrix, questionFor } from "./coverage";
-import { STANDARD_COMPETENCIES } from "./story-forms";
+import { STANDARD_COMPETENCIES } from "./story-schemas";
 
 const q = (
   id: string,

@@ -1,6 +1,6 @@
 import { isCustomQuestionId } from "~/question-bank/question-ids";
 import type { Question } from "~/question-bank/question-schema";
-import { STANDARD_COMPETENCIES } from "./story-forms";
+import { STANDARD_COMPETENCIES } from "./story-schemas";
 
 /**
  * The story-to-competency matrix: which competencies the user's stories

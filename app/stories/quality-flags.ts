@@ -1,4 +1,4 @@
-import { STAR_FIELDS, type StarField } from "./story-forms";
+import { STAR_FIELDS, type StarField } from "./story-schemas";
 
 /**
  * What an interviewer would push back on in a story, each with how to fix it.

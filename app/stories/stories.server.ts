@@ -2,7 +2,7 @@ import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { stories, storyAnswers } from "../../db/schema";
 import { foldCase, getDb } from "~/db.server";
 import { invariantResponse } from "~/utils/invariant.server";
-import type { StoryFields, StorySearch } from "./story-forms";
+import type { StoryFields, StorySearch } from "./story-schemas";
 
 export type Story = typeof stories.$inferSelect;
 

@@ -3,7 +3,7 @@ import { answers, roundQuestions, rounds, stories, storyAnswers } from "../../db
 import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import { latestGrades } from "~/grading/grades.server";
-import { storyUsage, type StoryUsage } from "./usage";
+import { storyUsage, type StoryUsage } from "./story-usage";
 
 /** How often each of the user's stories has been told (see usage.ts for the "overused" rule). */
 export function usageOfStories(userId: string): Map<string, StoryUsage> {

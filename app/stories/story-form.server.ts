@@ -6,7 +6,7 @@ import {
   STORY_ARRAY_FIELDS,
   storyFormSchema,
   type StoryForm,
-} from "./story-forms";
+} from "./story-schemas";
 
 function bankSkills(): string[] {
   return [...new Set(getBank().flatMap((q) => q.skills))].sort();

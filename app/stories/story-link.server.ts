@@ -4,7 +4,7 @@ import { MAIN_SLOT, type Answer } from "~/rounds/answers.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
 import { linkStory, requireStory, unlinkStory } from "./stories.server";
-import { STORY_LINK_INTENTS, storyLinkSchema } from "./story-forms";
+import { STORY_LINK_INTENTS, storyLinkSchema } from "./story-schemas";
 
 export function isStoryLinkPost(formData: FormData): boolean {
   const intent = formData.get("intent");

@@ -1,7 +1,7 @@
 import type { DateFormat } from "~/dates/format";
 import { storyFlags } from "./quality-flags";
-import { STAR_FIELDS } from "./story-forms";
-import { UNUSED, type StoryUsage } from "./usage";
+import { STAR_FIELDS } from "./story-schemas";
+import { UNUSED, type StoryUsage } from "./story-usage";
 
 export interface MarkdownStory {
   id: string;

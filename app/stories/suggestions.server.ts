@@ -2,7 +2,7 @@ import type { Question } from "~/question-bank/question-schema";
 import { rankStories } from "./fit";
 import { listAllStories, storiesToldIn } from "./stories.server";
 import { usageOfStories } from "./story-answers.server";
-import { UNUSED } from "./usage";
+import { UNUSED } from "./story-usage";
 
 /** Suggestions shown before answering a behavioural question. */
 export const SUGGESTIONS = 3;

@@ -18,7 +18,7 @@ import {
   loader as practiseLoader,
 } from "~/routes/stories.$storyId.practise/route";
 import type { StorySuggestions } from "~/stories/suggestions.server";
-import { OVERUSE_THRESHOLD } from "~/stories/usage";
+import { OVERUSE_THRESHOLD } from "~/stories/story-usage";
 import type { CoverageRow } from "~/stories/coverage";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { startQuestion, STORY_ANSWER, type TestUser } from "../utils/review";

@@ -11,7 +11,7 @@ import { FormErrors } from "~/components/form-errors";
 import { getEnv } from "~/env.server";
 import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
 import { describeLlm, isLlmConfigured } from "~/grading/llm/openai-client.server";
-import { usageByGrader } from "~/grading/usage.server";
+import { usageByGrader } from "~/grading/grader-usage.server";
 import { parseForm } from "~/utils/forms";
 import { z } from "~/utils/zod";
 import { checkTranscription } from "~/voice/check-transcription.server";

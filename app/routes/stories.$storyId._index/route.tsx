@@ -7,9 +7,9 @@ import { StoryFlags } from "./story-flags";
 import { storyFlags } from "~/stories/quality-flags";
 import { requireStory } from "~/stories/stories.server";
 import { answersOfStory, usageOfStories } from "~/stories/story-answers.server";
-import { STAR_FIELDS } from "~/stories/story-forms";
+import { STAR_FIELDS } from "~/stories/story-schemas";
 import { questionsToPractise } from "~/stories/practise-story.server";
-import { UNUSED } from "~/stories/usage";
+import { UNUSED } from "~/stories/story-usage";
 import { skillList } from "~/question-bank/skill-label";
 import { useDateFormat } from "~/dates/use-date-format";
 

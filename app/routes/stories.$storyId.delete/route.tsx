@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteStory, requireStory } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
-import { UNUSED } from "~/stories/usage";
+import { UNUSED } from "~/stories/story-usage";
 import { missingConfirmation } from "~/utils/confirm-deletion.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 

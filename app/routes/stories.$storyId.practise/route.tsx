@@ -11,7 +11,7 @@ import { FormErrors } from "~/components/form-errors";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
 import { requireStory } from "~/stories/stories.server";
-import { practiseStorySchema } from "~/stories/story-forms";
+import { practiseStorySchema } from "~/stories/story-schemas";
 import { formError, parseForm } from "~/utils/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

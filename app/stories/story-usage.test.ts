@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { OVERUSE_THRESHOLD, OVERUSE_WINDOW, storyUsage, type StoryLink } from "./usage";
+import { OVERUSE_THRESHOLD, OVERUSE_WINDOW, storyUsage, type StoryLink } from "./story-usage";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const link = (storyId: string, answer: number): StoryLink => ({
