@@ -283,7 +283,7 @@ describe("log out everywhere (issue 14, item 9)", () => {
   });
 
   test("the settings page offers it as a plain form post to /logout (works without JavaScript)", async () => {
-    const source = (await import("node:fs")).readFileSync("app/routes/settings.tsx", "utf8");
+    const source = (await import("node:fs")).readFileSync("app/routes/settings/route.tsx", "utf8");
     expect(source).toMatch(/<Form method="post" action="\/logout" reloadDocument>/);
     expect(source).toMatch(/name="scope" value="everywhere"/);
   });

@@ -1,5 +1,3 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -20,7 +18,7 @@ import {
 import { action as draftAction } from "~/routes/rounds.$roundId.questions.$position.draft/route";
 import { action as recordingAction } from "~/routes/rounds.$roundId.questions.$position.recording/route";
 import { ownQuestion, questionForm } from "../utils/questions";
-import { createSignedInUser, get, post, run } from "../utils/routes";
+import { createSignedInUser, get, importRoute, post, routeNames, run } from "../utils/routes";
 import {
   GOOD_ANSWER,
   openQuestion,
@@ -37,8 +35,6 @@ import { linksOf, STORY_FORM, writeStory } from "../utils/stories";
  * table below must name every such route file; a new one fails the test until
  * it has rows here.
  */
-
-const ROUTES_DIR = path.resolve("app/routes");
 
 let alice: TestUser;
 let bob: TestUser;
@@ -267,7 +263,7 @@ const answerIntents = (where: string, url: () => string, params: () => Record<st
 
 /** Route file -> the requests Bob makes with Alice's ids. Each must be a 404. */
 const TABLE: Record<string, Case[]> = {
-  "rounds.$roundId._index.tsx": [
+  "rounds.$roundId._index": [
     loader(
       "resume Alice's round",
       () => `/rounds/${done()}`,
@@ -279,7 +275,7 @@ const TABLE: Record<string, Case[]> = {
       () => ({ roundId: open() }),
     ),
   ],
-  "rounds.$roundId.report.tsx": [
+  "rounds.$roundId.report": [
     loader(
       "Alice's report",
       () => `/rounds/${done()}/report`,
@@ -291,14 +287,14 @@ const TABLE: Record<string, Case[]> = {
       () => ({ roundId: open() }),
     ),
   ],
-  "rounds.$roundId.export[.md].ts": [
+  "rounds.$roundId.export[.md]": [
     loader(
       "Alice's Markdown export",
       () => `/rounds/${done()}/export.md`,
       () => ({ roundId: done() }),
     ),
   ],
-  "rounds.$roundId.delete.tsx": [
+  "rounds.$roundId.delete": [
     loader(
       "the delete page of Alice's round",
       () => `/rounds/${done()}/delete`,
@@ -311,7 +307,7 @@ const TABLE: Record<string, Case[]> = {
       { confirm: "delete" },
     ),
   ],
-  "rounds.$roundId.questions.$position._index.tsx": [
+  "rounds.$roundId.questions.$position._index": [
     loader(
       "Alice's answered question",
       () => `/rounds/${done()}/questions/1`,
@@ -351,7 +347,7 @@ const TABLE: Record<string, Case[]> = {
       () => ({ intent: "untell-story", storyId: ids.story }),
     ),
   ],
-  "rounds.$roundId.questions.$position.follow-ups.$slot.tsx": [
+  "rounds.$roundId.questions.$position.follow-ups.$slot": [
     loader(
       "Alice's answered follow-up",
       () => `/rounds/${done()}/questions/1/follow-ups/1`,
@@ -373,7 +369,7 @@ const TABLE: Record<string, Case[]> = {
       () => ({ roundId: done(), position: "2", slot: "1" }),
     ),
   ],
-  "rounds.$roundId.questions.$position.draft.ts": [
+  "rounds.$roundId.questions.$position.draft": [
     action(
       "save a draft over Alice's open answer",
       () => `/rounds/${open()}/questions/1/draft?slot=0`,
@@ -393,7 +389,7 @@ const TABLE: Record<string, Case[]> = {
       { answer: "Bob was here" },
     ),
   ],
-  "rounds.$roundId.questions.$position.recording.ts": [
+  "rounds.$roundId.questions.$position.recording": [
     loader(
       "replay Alice's recording",
       () => `/rounds/${open()}/questions/1/recording?slot=0`,
@@ -417,7 +413,7 @@ const TABLE: Record<string, Case[]> = {
       { intent: "browser-transcript", transcript: "Bob was here" },
     ),
   ],
-  "rounds.$roundId.questions.$position.start.tsx": [
+  "rounds.$roundId.questions.$position.start": [
     loader(
       "the start page of Alice's unopened question",
       () => `/rounds/${open()}/questions/2/start`,
@@ -436,7 +432,7 @@ const TABLE: Record<string, Case[]> = {
       {},
     ),
   ],
-  "rounds.$roundId.questions.$position.grade-stream.ts": [
+  "rounds.$roundId.questions.$position.grade-stream": [
     action(
       "grade and stream Alice's answer",
       () => `/rounds/${done()}/questions/1/grade-stream?slot=0`,
@@ -451,7 +447,7 @@ const TABLE: Record<string, Case[]> = {
     ),
   ],
   // Bank questions are public; a question only Alice was asked, or her own, is not (the bank ones: see below).
-  "questions.$questionId.tsx": [
+  "questions.$questionId": [
     loader(
       "Alice's own question",
       () => `/questions/${customQuestionId(ids.slug)}`,
@@ -475,7 +471,7 @@ const TABLE: Record<string, Case[]> = {
       { intent: "practise" },
     ),
   ],
-  "questions.custom.$slug.edit.tsx": [
+  "questions.custom.$slug.edit": [
     loader(
       "the edit page of Alice's question",
       () => `/questions/custom/${ids.slug}/edit`,
@@ -489,7 +485,7 @@ const TABLE: Record<string, Case[]> = {
       () => questionForm(ownQuestion(ids.slug, { title: "Bob renamed it" })),
     ),
   ],
-  "questions.custom.$slug.delete.tsx": [
+  "questions.custom.$slug.delete": [
     loader(
       "the delete page of Alice's question",
       () => `/questions/custom/${ids.slug}/delete`,
@@ -502,14 +498,14 @@ const TABLE: Record<string, Case[]> = {
       { confirm: "delete" },
     ),
   ],
-  "stories.$storyId._index.tsx": [
+  "stories.$storyId._index": [
     loader(
       "Alice's story",
       () => `/stories/${ids.story}`,
       () => ({ storyId: ids.story }),
     ),
   ],
-  "stories.$storyId.edit.tsx": [
+  "stories.$storyId.edit": [
     loader(
       "the edit page of Alice's story",
       () => `/stories/${ids.story}/edit`,
@@ -523,7 +519,7 @@ const TABLE: Record<string, Case[]> = {
       () => ({ ...STORY_FORM, title: "Bob renamed it", answerId: ids.bobGradedAnswer }),
     ),
   ],
-  "stories.$storyId.delete.tsx": [
+  "stories.$storyId.delete": [
     loader(
       "the delete page of Alice's story",
       () => `/stories/${ids.story}/delete`,
@@ -536,7 +532,7 @@ const TABLE: Record<string, Case[]> = {
       { confirm: "delete" },
     ),
   ],
-  "stories.$storyId.practise.tsx": [
+  "stories.$storyId.practise": [
     loader(
       "the practise page of Alice's story",
       () => `/stories/${ids.story}/practise`,
@@ -564,18 +560,12 @@ type RouteModule = {
   action?: (args: LoaderFunctionArgs) => unknown;
 };
 
-function importRoute(file: string): Promise<RouteModule> {
-  return import(/* @vite-ignore */ path.join(ROUTES_DIR, file));
-}
-
 function request(c: Case, url: string): Request {
   return c.kind === "loader" ? get(url, bob.cookie) : post(url, c.form!(), { cookie: bob.cookie });
 }
 
 describe("the table covers every route with an id", () => {
-  const withIds = readdirSync(ROUTES_DIR).filter(
-    (file) => file.includes("$") && /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file),
-  );
+  const withIds = routeNames().filter((name) => name.includes("$"));
 
   test("every route file with a $ segment has rows", () => {
     expect(withIds.filter((file) => !(file in TABLE))).toEqual([]);
@@ -585,7 +575,7 @@ describe("the table covers every route with an id", () => {
   test.each(Object.keys(TABLE))(
     "%s: a row for its loader and for its action, when exported",
     async (file) => {
-      const route = await importRoute(file);
+      const route = await importRoute<RouteModule>(file);
       const exported = (["loader", "action"] as const).filter(
         (kind) => typeof route[kind] === "function",
       );
@@ -604,7 +594,7 @@ describe("Bob with Alice's ids", () => {
     "%s %s: %s is a 404 and changes nothing of Alice's",
     async (file, kind, _name, c) => {
       const before = everythingOf(alice.user.id);
-      const fn = (await importRoute(file))[kind]!;
+      const fn = (await importRoute<RouteModule>(file))[kind]!;
       const outcome = await run(fn, request(c, c.url()), c.params());
       expect(outcome.status).toBe(404);
       const text = JSON.stringify(outcome.data);
@@ -625,7 +615,7 @@ describe("Bob with Alice's ids", () => {
         ),
     ),
   )("%s %s with a round id that is %s is a 404", async (file, kind, _label, bad, c) => {
-    const fn = (await importRoute(file))[kind]!;
+    const fn = (await importRoute<RouteModule>(file))[kind]!;
     const url = c.url().replace(/\/rounds\/[^/?]+/, `/rounds/${encodeURIComponent(bad)}`);
     const outcome = await run(fn, request(c, url), { ...c.params(), roundId: bad });
     expect(outcome.status).toBe(404);
@@ -643,7 +633,7 @@ describe("Bob with Alice's ids", () => {
     ),
   )("%s %s with a %s that is %s is a 404", async (file, kind, param, _label, bad, c) => {
     const before = everythingOf(alice.user.id);
-    const fn = (await importRoute(file))[kind]!;
+    const fn = (await importRoute<RouteModule>(file))[kind]!;
     const real = c.params()[param]!;
     const url = c.url().replace(`/${real}`, `/${encodeURIComponent(bad)}`);
     expect(url).not.toContain(real);
@@ -660,14 +650,14 @@ describe("Bob with Alice's ids", () => {
     );
     expect(mine.status).toBe(200);
     expect(JSON.stringify(mine.data)).toContain(ALICE_DRAFT);
-    const report = await importRoute("rounds.$roundId.report.tsx");
+    const report = await importRoute<RouteModule>("rounds.$roundId.report");
     const done = await run(report.loader!, get(`/rounds/${ids.doneRound}/report`, alice.cookie), {
       roundId: ids.doneRound,
     });
     expect(done.status).toBe(200);
     expect(JSON.stringify(done.data)).toContain(ALICE_PROBE_ANSWER);
 
-    const story = await importRoute("stories.$storyId._index.tsx");
+    const story = await importRoute<RouteModule>("stories.$storyId._index");
     const told = await run(story.loader!, get(`/stories/${ids.story}`, alice.cookie), {
       storyId: ids.story,
     });
@@ -676,7 +666,7 @@ describe("Bob with Alice's ids", () => {
       story: { title: ALICE_STORY_TITLE },
       answers: [{ answerId: ids.storyAnswer }],
     });
-    const edit = await importRoute("questions.custom.$slug.edit.tsx");
+    const edit = await importRoute<RouteModule>("questions.custom.$slug.edit");
     const own = await run(edit.loader!, get(`/questions/custom/${ids.slug}/edit`, alice.cookie), {
       slug: ids.slug,
     });
@@ -786,7 +776,7 @@ describe("Bob's own pages, posting Alice's ids", () => {
 
 describe("a bank question's page, as Bob, after Alice answered it", () => {
   test("shows the question and none of Alice's attempts, answers or grades", async () => {
-    const page = await importRoute("questions.$questionId.tsx");
+    const page = await importRoute<RouteModule>("questions.$questionId");
     const outcome = await run(page.loader!, get(`/questions/${ids.questionId}`, bob.cookie), {
       questionId: ids.questionId,
     });

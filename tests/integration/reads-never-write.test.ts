@@ -1,5 +1,3 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
@@ -13,7 +11,7 @@ import { action as draftAction } from "~/routes/rounds.$roundId.questions.$posit
 import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
 import { ownQuestion, questionForm } from "../utils/questions";
 import { startQuestion, STORY_ANSWER, takeRound, type TestUser } from "../utils/review";
-import { createSignedInUser, get, post, run } from "../utils/routes";
+import { createSignedInUser, get, importRoute, post, routeNames, run } from "../utils/routes";
 import { writeStory } from "../utils/stories";
 
 /**
@@ -23,8 +21,6 @@ import { writeStory } from "../utils/stories";
  * same, row for row and byte for byte. The table below must name every route
  * file with a loader; a new one fails the test until it has rows here.
  */
-
-const ROUTES_DIR = path.resolve("app/routes");
 
 let alice: TestUser;
 const ids = {
@@ -152,59 +148,59 @@ const rounds = () => [ids.done, ids.open, ids.expired];
 
 /** Every page of each route file with a loader, as Alice. */
 const PAGES: Record<string, Page[]> = {
-  "_index.tsx": [page(() => "/")],
-  "account._index.tsx": [page(() => "/account")],
-  "account.delete.tsx": [page(() => "/account/delete")],
-  "export[.json].ts": [page(() => "/export.json")],
-  "healthz.ts": [page(() => "/healthz")],
-  "history.tsx": [page(() => "/history")],
-  "login.tsx": [page(() => "/login")],
-  "logout.tsx": [page(() => "/logout")],
-  "practice-queue.tsx": [page(() => "/practice-queue")],
-  "preferences.tsx": [page(() => "/preferences")],
-  "progress.tsx": [page(() => "/progress")],
-  "questions.$questionId.tsx": [
+  _index: [page(() => "/")],
+  "account._index": [page(() => "/account")],
+  "account.delete": [page(() => "/account/delete")],
+  "export[.json]": [page(() => "/export.json")],
+  healthz: [page(() => "/healthz")],
+  history: [page(() => "/history")],
+  login: [page(() => "/login")],
+  logout: [page(() => "/logout")],
+  "practice-queue": [page(() => "/practice-queue")],
+  preferences: [page(() => "/preferences")],
+  progress: [page(() => "/progress")],
+  "questions.$questionId": [
     page(
       () => `/questions/${ids.question}`,
       () => ({ questionId: ids.question }),
     ),
   ],
-  "questions._index.tsx": [page(() => "/questions")],
-  "questions.custom.$slug.delete.tsx": [
+  "questions._index": [page(() => "/questions")],
+  "questions.custom.$slug.delete": [
     page(
       () => `/questions/custom/${ids.slug}/delete`,
       () => ({ slug: ids.slug }),
     ),
   ],
-  "questions.custom.$slug.edit.tsx": [
+  "questions.custom.$slug.edit": [
     page(
       () => `/questions/custom/${ids.slug}/edit`,
       () => ({ slug: ids.slug }),
     ),
   ],
-  "questions.export.ts": [page(() => "/questions/export")],
-  "questions.import.tsx": [page(() => "/questions/import")],
-  "questions.new.tsx": [page(() => "/questions/new")],
-  "readiness.tsx": [page(() => "/readiness")],
-  "rounds.$roundId._index.tsx": rounds().map((_, i) =>
+  "questions.export": [page(() => "/questions/export")],
+  "questions.import": [page(() => "/questions/import")],
+  "questions.new": [page(() => "/questions/new")],
+  readiness: [page(() => "/readiness")],
+  "rounds.$roundId._index": rounds().map((_, i) =>
     page(
       () => `/rounds/${rounds()[i]}`,
       () => ({ roundId: rounds()[i]! }),
     ),
   ),
-  "rounds.$roundId.delete.tsx": [
+  "rounds.$roundId.delete": [
     page(
       () => `/rounds/${ids.open}/delete`,
       () => ({ roundId: ids.open }),
     ),
   ],
-  "rounds.$roundId.export[.md].ts": rounds().map((_, i) =>
+  "rounds.$roundId.export[.md]": rounds().map((_, i) =>
     page(
       () => `/rounds/${rounds()[i]}/export.md`,
       () => ({ roundId: rounds()[i]! }),
     ),
   ),
-  "rounds.$roundId.questions.$position._index.tsx": [
+  "rounds.$roundId.questions.$position._index": [
     ...[1, 2].map((p) =>
       page(
         () => `/rounds/${ids.done}/questions/${p}`,
@@ -224,19 +220,19 @@ const PAGES: Record<string, Page[]> = {
       ),
     ),
   ],
-  "rounds.$roundId.questions.$position.follow-ups.$slot.tsx": [1, 2, 3].map((slot) =>
+  "rounds.$roundId.questions.$position.follow-ups.$slot": [1, 2, 3].map((slot) =>
     page(
       () => `/rounds/${ids.done}/questions/1/follow-ups/${slot}`,
       () => ({ roundId: ids.done, position: "1", slot: String(slot) }),
     ),
   ),
-  "rounds.$roundId.questions.$position.recording.ts": [
+  "rounds.$roundId.questions.$position.recording": [
     page(
       () => `/rounds/${ids.open}/questions/1/recording?slot=0`,
       () => ({ roundId: ids.open, position: "1" }),
     ),
   ],
-  "rounds.$roundId.questions.$position.start.tsx": [
+  "rounds.$roundId.questions.$position.start": [
     page(
       () => `/rounds/${ids.open}/questions/2/start`,
       () => ({ roundId: ids.open, position: "2" }),
@@ -250,66 +246,61 @@ const PAGES: Record<string, Page[]> = {
       () => ({ roundId: ids.done, position: "1" }),
     ),
   ],
-  "rounds.$roundId.report.tsx": rounds().map((_, i) =>
+  "rounds.$roundId.report": rounds().map((_, i) =>
     page(
       () => `/rounds/${rounds()[i]}/report`,
       () => ({ roundId: rounds()[i]! }),
     ),
   ),
-  "rounds.new.tsx": [page(() => "/rounds/new")],
-  "settings.tsx": [page(() => "/settings")],
-  "signup.tsx": [page(() => "/signup")],
-  "theme.ts": [page(() => "/theme")],
-  "stories.$storyId._index.tsx": [
+  "rounds.new": [page(() => "/rounds/new")],
+  settings: [page(() => "/settings")],
+  signup: [page(() => "/signup")],
+  theme: [page(() => "/theme")],
+  "stories.$storyId._index": [
     page(
       () => `/stories/${ids.story}`,
       () => ({ storyId: ids.story }),
     ),
   ],
-  "stories.$storyId.delete.tsx": [
+  "stories.$storyId.delete": [
     page(
       () => `/stories/${ids.story}/delete`,
       () => ({ storyId: ids.story }),
     ),
   ],
-  "stories.$storyId.edit.tsx": [
+  "stories.$storyId.edit": [
     page(
       () => `/stories/${ids.story}/edit`,
       () => ({ storyId: ids.story }),
     ),
   ],
-  "stories.$storyId.practise.tsx": [
+  "stories.$storyId.practise": [
     page(
       () => `/stories/${ids.story}/practise`,
       () => ({ storyId: ids.story }),
     ),
   ],
-  "stories._index.tsx": [page(() => "/stories")],
-  "stories.export[.md].ts": [page(() => "/stories/export.md")],
-  "stories.matrix.tsx": [page(() => "/stories/matrix")],
-  "stories.new.tsx": [page(() => "/stories/new")],
+  "stories._index": [page(() => "/stories")],
+  "stories.export[.md]": [page(() => "/stories/export.md")],
+  "stories.matrix": [page(() => "/stories/matrix")],
+  "stories.new": [page(() => "/stories/new")],
 };
 
 async function loaderOf(file: string) {
-  const route = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as {
-    loader?: (args: LoaderFunctionArgs) => unknown;
-  };
+  const route = await importRoute<{ loader?: (args: LoaderFunctionArgs) => unknown }>(file);
   return route.loader;
 }
 
 test("every route file with a loader has pages in the table", async () => {
-  const files = readdirSync(ROUTES_DIR).filter(
-    (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f),
-  );
   const withLoader = [];
-  for (const file of files) if (await loaderOf(file)) withLoader.push(file);
+  for (const name of routeNames()) if (await loaderOf(name)) withLoader.push(name);
   expect(withLoader.filter((f) => !(f in PAGES))).toEqual([]);
 });
 
 test("loading every page, twice, changes nothing in the database", async () => {
   const before = dumpDatabase();
   const statuses: string[] = [];
-  const present = new Set(readdirSync(ROUTES_DIR));
+  const present = new Set(routeNames());
   for (let pass = 0; pass < 2; pass += 1) {
     for (const [file, pages] of Object.entries(PAGES)) {
       if (!present.has(file)) continue;
@@ -328,7 +319,7 @@ test("loading every page, twice, changes nothing in the database", async () => {
 
 test("an expired answer reads as submitted with its draft, and the sweep stores what was shown", async () => {
   const params = { roundId: ids.expired, position: "1" };
-  const loader = (await loaderOf("rounds.$roundId.questions.$position._index.tsx"))!;
+  const loader = (await loaderOf("rounds.$roundId.questions.$position._index"))!;
   const shown = (await run(loader, get(`/rounds/${ids.expired}/questions/1`, alice.cookie), params))
     .data as {
     answer: { submittedAt: Date; timedOut: boolean; skipped: boolean; text: string };
@@ -347,13 +338,13 @@ test("an expired answer reads as submitted with its draft, and the sweep stores 
 });
 
 test("resuming a round goes to its first question still on the clock: an expired one counts as answered", async () => {
-  const resume = (await loaderOf("rounds.$roundId._index.tsx"))!;
+  const resume = (await loaderOf("rounds.$roundId._index"))!;
   const at = async (roundId: string) =>
     (await run(resume, get(`/rounds/${roundId}`, alice.cookie), { roundId })).location;
   expect(await at(ids.open)).toBe(`/rounds/${ids.open}/questions/1`);
   expect(await at(ids.expired)).toBe(`/rounds/${ids.expired}/questions/2`);
   // Question 2 was never opened: its page shows Start rather than starting the clock.
-  const question = (await loaderOf("rounds.$roundId.questions.$position._index.tsx"))!;
+  const question = (await loaderOf("rounds.$roundId.questions.$position._index"))!;
   const visit = await run(question, get(`/rounds/${ids.expired}/questions/2`, alice.cookie), {
     roundId: ids.expired,
     position: "2",

@@ -1,8 +1,27 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createUser } from "~/auth/users.server";
 import { startSession } from "~/auth/session.server";
 
 export const ORIGIN = "http://localhost:3000";
+
+const ROUTES_DIR = path.resolve("app/routes");
+
+/** Every route of the app: the folders of app/routes ("rounds.$roundId.report"), each holding its route module. */
+export function routeNames(): string[] {
+  return readdirSync(ROUTES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A route's module (its folder's route.tsx or route.ts), for tests that go through every route. */
+export function importRoute<T>(name: string): Promise<T> {
+  const dir = path.join(ROUTES_DIR, name);
+  const file = existsSync(path.join(dir, "route.tsx")) ? "route.tsx" : "route.ts";
+  return import(/* @vite-ignore */ path.join(dir, file)) as Promise<T>;
+}
 
 let counter = 0;
 
@@ -43,8 +62,14 @@ export interface Outcome {
   headers: Headers;
 }
 
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+function isDataWithInit(
+  value: unknown,
+): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "DataWithResponseInit"
+  );
 }
 
 async function toOutcome(value: unknown): Promise<Outcome> {
@@ -56,10 +81,20 @@ async function toOutcome(value: unknown): Promise<Outcome> {
     } catch {
       // plain text body
     }
-    return { status: value.status, data, location: value.headers.get("Location"), headers: value.headers };
+    return {
+      status: value.status,
+      data,
+      location: value.headers.get("Location"),
+      headers: value.headers,
+    };
   }
   if (isDataWithInit(value)) {
-    return { status: value.init?.status ?? 200, data: value.data, location: null, headers: new Headers(value.init?.headers) };
+    return {
+      status: value.init?.status ?? 200,
+      data: value.data,
+      location: null,
+      headers: new Headers(value.init?.headers),
+    };
   }
   return { status: 200, data: value, location: null, headers: new Headers() };
 }
