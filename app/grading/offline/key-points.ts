@@ -200,6 +200,8 @@ export function readsAsBareClaims(
   return far / credited.length >= BARE_CLAIM_SHARE;
 }
 
+const explained = (r: KeyPointResult) => r.coverage === "explained" && r.credit > 0;
+
 export function assessKeyPoints(
   rubric: CompiledRubric,
   keyed: KeyedText,
@@ -327,7 +329,13 @@ export function assessKeyPoints(
         const short = sentence.words < MIN_EXPLAINING_WORDS ? 0.7 : 1;
         credit = Math.max(COVERAGE_CREDIT.stated, credit * shared * short);
       }
-      if (credit > best.credit) best = { ...best, coverage, credit, sentence: s };
+      // An explained sentence stays the evidence even when a plain statement elsewhere earns as much:
+      // the point was explained, and the depth of its criterion is read from that sentence.
+      const explains = coverage === "explained" && credit > 0;
+      if (explains && (best.coverage !== "explained" || credit > best.credit))
+        best = { ...best, coverage, credit: Math.max(credit, best.credit), sentence: s };
+      else if (credit > best.credit)
+        best = { ...best, credit, ...(explained(best) ? {} : { coverage, sentence: s }) };
     }
     return best;
   });
