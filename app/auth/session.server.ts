@@ -2,23 +2,14 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { getEnv } from "~/env.server";
+import { signedCookieOptions } from "~/security/cookie-options.server";
 import { assertSameOrigin } from "./same-origin.server";
 
 const SESSION_DAYS = 30;
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
-  const env = getEnv();
-  cookie ??= createCookie("__session", {
-    httpOnly: true,
-    sameSite: "lax",
-    // Browsers accept Secure cookies from http://127.0.0.1 and localhost, so this holds for the local default too.
-    secure: env.NODE_ENV === "production",
-    path: "/",
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
-    secrets: [env.SESSION_SECRET],
-  });
+  cookie ??= createCookie("__session", signedCookieOptions(SESSION_DAYS * 24 * 60 * 60));
   return cookie;
 }
 
@@ -82,12 +73,20 @@ export async function endSession(
   const sessionId = await readSessionId(request);
   if (sessionId) {
     const db = getDb();
-    const row = everywhere ? db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.id, sessionId)).get() : undefined;
+    const row = everywhere
+      ? db
+          .select({ userId: sessions.userId })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId))
+          .get()
+      : undefined;
     if (row) db.delete(sessions).where(eq(sessions.userId, row.userId)).run();
     else db.delete(sessions).where(eq(sessions.id, sessionId)).run();
   }
   return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
+    headers: {
+      "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }),
+    },
   });
 }
 
@@ -109,16 +108,21 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
  * (non-ASCII is percent-encoded), so it is always a valid Location header.
  * Never throws.
  */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
   if (typeof to !== "string" || to.length > 2048) return fallback;
   const cleaned = to.replace(INVISIBLE, "");
-  if (!cleaned.startsWith("/") || cleaned.startsWith("//") || cleaned.includes("\\")) return fallback;
+  if (!cleaned.startsWith("/") || cleaned.startsWith("//") || cleaned.includes("\\"))
+    return fallback;
   try {
     const url = new URL(cleaned, SITE);
     if (url.origin !== SITE) return fallback;
     const path = `${url.pathname}${url.search}${url.hash}`;
     // `/..//evil` resolves to `//evil`; a path must not start like a network address.
-    if (!path.startsWith("/") || path.startsWith("//") || !/^[\x21-\x7e]+$/.test(path)) return fallback;
+    if (!path.startsWith("/") || path.startsWith("//") || !/^[\x21-\x7e]+$/.test(path))
+      return fallback;
     return path;
   } catch {
     return fallback;

@@ -1,21 +1,13 @@
 import { createCookie } from "@remix-run/node";
-import { getEnv } from "~/env.server";
+import { signedCookieOptions } from "~/security/cookie-options.server";
 import type { Theme, ThemeChoice } from "./theme";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 let cookie: ReturnType<typeof createCookie> | undefined;
-/** The browser's chosen theme, set the way the session cookie is (app/auth/session.server.ts). */
+/** The browser's chosen theme, remembered for a year. */
 function themeCookie() {
-  const env = getEnv();
-  cookie ??= createCookie("theme", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.NODE_ENV === "production",
-    path: "/",
-    maxAge: YEAR_SECONDS,
-    secrets: [env.SESSION_SECRET],
-  });
+  cookie ??= createCookie("theme", signedCookieOptions(YEAR_SECONDS));
   return cookie;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { getEnv } from "~/env.server";
+import { signedCookieOptions } from "~/security/cookie-options.server";
 import { z } from "~/utils/zod";
 
 /** The longest notice: a sentence or two, never a page (the cookie carries it, and the header has 4 KB). */
@@ -29,18 +29,10 @@ type NoticeStorage = ReturnType<
   typeof createCookieSessionStorage<Record<never, never>, { [FLASH_KEY]: unknown }>
 >;
 let storage: NoticeStorage | undefined;
-/** A session of its own, set the way the session cookie is (app/auth/session.server.ts); no Max-Age: it lives one page. */
+/** A session of its own; no Max-Age: it lives one page. */
 function noticeStorage(): NoticeStorage {
-  const env = getEnv();
   storage ??= createCookieSessionStorage<Record<never, never>, { [FLASH_KEY]: unknown }>({
-    cookie: {
-      name: COOKIE_NAME,
-      httpOnly: true,
-      sameSite: "lax",
-      secure: env.NODE_ENV === "production",
-      path: "/",
-      secrets: [env.SESSION_SECRET],
-    },
+    cookie: { name: COOKIE_NAME, ...signedCookieOptions() },
   });
   return storage;
 }
