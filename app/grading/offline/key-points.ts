@@ -331,11 +331,10 @@ export function assessKeyPoints(
       }
       // An explained sentence stays the evidence even when a plain statement elsewhere earns as much:
       // the point was explained, and the depth of its criterion is read from that sentence.
-      const explains = coverage === "explained" && credit > 0;
-      if (explains && (best.coverage !== "explained" || credit > best.credit))
-        best = { ...best, coverage, credit: Math.max(credit, best.credit), sentence: s };
-      else if (credit > best.credit)
-        best = { ...best, credit, ...(explained(best) ? {} : { coverage, sentence: s }) };
+      const candidate = { ...best, coverage, credit, sentence: s };
+      if (explained(candidate) && (!explained(best) || credit > best.credit))
+        best = { ...candidate, credit: Math.max(credit, best.credit) };
+      else if (credit > best.credit) best = explained(best) ? { ...best, credit } : candidate;
     }
     return best;
   });
