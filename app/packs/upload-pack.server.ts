@@ -11,7 +11,8 @@ const TOO_LARGE = `The file is larger than ${PACK_BYTES_MAX / 1024} KB; split it
 
 const CHOOSE_A_FILE = "Choose a pack file to import.";
 const INCOMPLETE = "The upload arrived incomplete; choose the file and import it again.";
-const UNREADABLE_NAME = 'The file name could not be read; rename the file without "=" or ";" and import it again.';
+const UNREADABLE_NAME =
+  'The file name could not be read; rename the file without "=" or ";" and import it again.';
 
 export type Upload =
   { ok: true; name: string; text: string } | { ok: false; problem: string; name: string };
