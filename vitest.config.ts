@@ -62,6 +62,7 @@ export default defineConfig({
           name: "integration",
           // Real SQLite files (one per test file), request handling, servers, and the slow tests above.
           include: ["tests/integration/**/*.test.{ts,tsx}", ...slowBesideTheCode],
+          globalSetup: ["tests/setup/template-database.ts"],
         },
       },
       {

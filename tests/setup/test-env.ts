@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, vi } from "vitest";
+import { afterAll, afterEach, inject, vi } from "vitest";
 
-// Each test file gets its own SQLite file, migrated when the app first opens it.
+// Each test file gets its own SQLite file: a copy of the run's migrated template where the project
+// makes one (tests/setup/template-database.ts), else migrated when the app first opens it.
 const dir = mkdtempSync(path.join(tmpdir(), "rehearse-test-"));
 process.env.DATABASE_PATH = path.join(dir, "test.db");
+const template = inject("templateDatabase");
+if (template) copyFileSync(template, process.env.DATABASE_PATH);
 process.env.SESSION_SECRET = "test-session-secret-test-session-secret";
 process.env.GRADER ??= "offline";
 delete process.env.OPENAI_API_KEY;
