@@ -1,6 +1,7 @@
 import type { DeliveryMetrics } from "~/voice/delivery";
 
-const seconds = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
+const seconds = (s: number) =>
+  s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 
 /** How a spoken answer was delivered: pace, pauses, fillers and hedges. Only spoken answers have these. */
 export function DeliverySummary({
@@ -21,7 +22,9 @@ export function DeliverySummary({
         <dt>Speaking time</dt>
         <dd>
           {seconds(delivery.speakingSeconds)}
-          {delivery.source === "duration" ? " (the whole recording: the transcription gave no timings)" : ""}
+          {delivery.source === "duration"
+            ? " (the whole recording: the transcription gave no timings)"
+            : ""}
         </dd>
         <dt>Pace</dt>
         <dd>
@@ -41,35 +44,32 @@ export function DeliverySummary({
         ) : null}
         <dt>Fillers</dt>
         <dd>
-          {fillers.total === 0 ? (
-            "None heard"
-          ) : (
-            <ul>
-              {fillers.byWord.map((f) => (
-                <li key={f.word}>
-                  “{f.word}” ×{f.count}
-                  {f.examples[0] ? <span className="muted"> — {f.examples[0]}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <HeardWords counts={fillers} />
         </dd>
         <dt>Hedges</dt>
         <dd>
-          {hedges.total === 0 ? (
-            "None heard"
-          ) : (
-            <ul>
-              {hedges.byWord.map((h) => (
-                <li key={h.word}>
-                  “{h.word}” ×{h.count}
-                  {h.examples[0] ? <span className="muted"> — {h.examples[0]}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <HeardWords counts={hedges} />
         </dd>
       </dl>
     </section>
+  );
+}
+
+/** Each word heard, how often, and the first place it was heard. */
+function HeardWords({
+  counts,
+}: {
+  counts: DeliveryMetrics["fillers"] | DeliveryMetrics["hedges"];
+}) {
+  if (counts.total === 0) return "None heard";
+  return (
+    <ul>
+      {counts.byWord.map((w) => (
+        <li key={w.word}>
+          “{w.word}” ×{w.count}
+          {w.examples[0] ? <span className="muted"> — {w.examples[0]}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

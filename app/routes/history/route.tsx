@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
+import { DataTable } from "~/components/data-table";
 import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
 import { QUESTION_KINDS } from "~/question-bank/question-schema";
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HistoryPage() {
-  const dates = useDateFormat();
   const { rounds, total, page, pages, skills, filters, values, errors } =
     useLoaderData<typeof loader>();
   const value = (field: string) => values[field] ?? "";
@@ -91,42 +91,18 @@ export default function HistoryPage() {
             {total} {total === 1 ? "round" : "rounds"}
             {filtered ? " match" : ""}
           </p>
-          <table className="data-table history-table">
-            <thead>
-              <tr>
-                <th scope="col">Round</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Overall</th>
-                <th scope="col">Time used</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((r) => {
-                const when = dates.timestamp(r.createdAt);
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link to={`/rounds/${r.id}/report`}>
-                        {r.title}
-                        <span className="visually-hidden">, {when}</span>
-                      </Link>
-                      <div className="hint">
-                        {when} · band {r.band}
-                        {r.finishedAt ? "" : " · in progress"}
-                      </div>
-                    </th>
-                    <td data-label="Questions">
-                      {r.answered} of {r.questions} answered
-                    </td>
-                    <td data-label="Overall">
-                      <Score value={r.overall} />
-                    </td>
-                    <td data-label="Time used">{formatDuration(r.secondsUsed)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            className="history-table"
+            caption="Your rounds, newest first"
+            rows={rounds}
+            rowKey={(r) => r.id}
+            rowHeader={{ header: "Round", cell: (r) => <RoundName round={r} /> }}
+            columns={[
+              { header: "Questions", cell: (r) => `${r.answered} of ${r.questions} answered` },
+              { header: "Overall", cell: (r) => <Score value={r.overall} /> },
+              { header: "Time used", cell: (r) => formatDuration(r.secondsUsed) },
+            ]}
+          />
         </>
       )}
       <Pagination page={page} pages={pages} href={(p) => historyHref(filters, p)} noun="rounds" />
@@ -136,6 +112,25 @@ export default function HistoryPage() {
         </a>
       </p>
     </section>
+  );
+}
+
+type HistoryRound = ReturnType<typeof useLoaderData<typeof loader>>["rounds"][number];
+
+/** The round's title, linked to its report, with when it was played and how far it got. */
+function RoundName({ round }: { round: HistoryRound }) {
+  const when = useDateFormat().timestamp(round.createdAt);
+  return (
+    <>
+      <Link to={`/rounds/${round.id}/report`}>
+        {round.title}
+        <span className="visually-hidden">, {when}</span>
+      </Link>
+      <div className="hint">
+        {when} · band {round.band}
+        {round.finishedAt ? "" : " · in progress"}
+      </div>
+    </>
   );
 }
 

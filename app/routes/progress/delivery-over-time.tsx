@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { DeliveryPoint } from "~/review/delivery-over-time.server";
+import { DataTable } from "~/components/data-table";
 import { formatDuration } from "~/dates/format";
 import { useDateFormat } from "~/dates/use-date-format";
 
@@ -16,34 +17,27 @@ export function DeliveryOverTime({ points }: { points: DeliveryPoint[] }) {
         newest first. Typed answers have no pace. A dash: too little speech to measure, or no
         timings to find pauses in.
       </p>
-      <table className="data-table">
-        <caption className="visually-hidden">Delivery of your spoken answers, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Question</th>
-            <th scope="col">Speaking time</th>
-            <th scope="col">Words a minute</th>
-            <th scope="col">Fillers a minute</th>
-            <th scope="col">Long pauses (2 s or more)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={`${p.roundId}-${p.position}-${p.slot}`}>
-              <td>{dates.date(p.recordedAt)}</td>
-              <th scope="row">
-                <Link to={`/rounds/${p.roundId}/report`}>{p.questionTitle}</Link>
-                {p.slot > 0 ? <span className="muted"> (follow-up {p.slot})</span> : null}
-              </th>
-              <td>{formatDuration(p.speakingSeconds)}</td>
-              <td>{orDash(p.wordsPerMinute)}</td>
-              <td>{orDash(p.fillersPerMinute)}</td>
-              <td>{orDash(p.longPauses)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Delivery of your spoken answers, newest first"
+        rows={points}
+        rowKey={(p) => `${p.roundId}-${p.position}-${p.slot}`}
+        rowHeader={{
+          header: "Question",
+          cell: (p) => (
+            <>
+              <Link to={`/rounds/${p.roundId}/report`}>{p.questionTitle}</Link>
+              {p.slot > 0 ? <span className="muted"> (follow-up {p.slot})</span> : null}
+            </>
+          ),
+        }}
+        columns={[
+          { header: "Date", cell: (p) => dates.date(p.recordedAt) },
+          { header: "Speaking time", cell: (p) => formatDuration(p.speakingSeconds) },
+          { header: "Words a minute", cell: (p) => orDash(p.wordsPerMinute) },
+          { header: "Fillers a minute", cell: (p) => orDash(p.fillersPerMinute) },
+          { header: "Long pauses (2 s or more)", cell: (p) => orDash(p.longPauses) },
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { trendWords, type SeriesSummary, type Trend } from "~/review/progress-series";
+import { DataTable } from "~/components/data-table";
 import { Score } from "~/components/score";
 import { ScoreChart } from "~/components/score-chart";
 import { useLowAnxiety } from "~/components/use-low-anxiety";
@@ -52,32 +53,21 @@ export function ProgressOverall({ overall }: { overall: OverallData }) {
               ? "Every attempt as a table"
               : `The newest ${shown} attempts as a table`}
           </summary>
-          <table className="data-table">
-            <caption className="visually-hidden">Overall score per attempt</caption>
-            <thead>
-              <tr>
-                <th scope="col">Attempt</th>
-                <th scope="col">Date</th>
-                <th scope="col">Question</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overall.points.map((p) => (
-                <tr key={p.n}>
-                  <th scope="row">{p.n}</th>
-                  <td data-label="Date">{dates.date(p.at)}</td>
-                  <td data-label="Question">
-                    {/* A plain link: thirty router links cost more to render than the rest of the table. */}
-                    <a href={`/rounds/${p.roundId}/report`}>{p.title}</a>
-                  </td>
-                  <td data-label="Score">
-                    <Score value={p.score} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Overall score per attempt"
+            rows={overall.points}
+            rowKey={(p) => p.n}
+            rowHeader={{ header: "Attempt", cell: (p) => p.n }}
+            columns={[
+              { header: "Date", cell: (p) => dates.date(p.at) },
+              {
+                header: "Question",
+                // A plain link: thirty router links cost more to render than the rest of the table.
+                cell: (p) => <a href={`/rounds/${p.roundId}/report`}>{p.title}</a>,
+              },
+              { header: "Score", cell: (p) => <Score value={p.score} /> },
+            ]}
+          />
         </details>
       </figure>
     </section>

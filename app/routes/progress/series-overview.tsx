@@ -1,5 +1,13 @@
 import type { SeriesSummary } from "~/review/progress-series";
+import { DataTable } from "~/components/data-table";
 import { Score, ScoreChange } from "~/components/score";
+
+const COLUMNS = [
+  { header: "Recently", cell: (s: SeriesSummary) => <Score value={s.recent} /> },
+  { header: "All time", cell: (s: SeriesSummary) => <Score value={s.average} /> },
+  { header: "Change", cell: (s: SeriesSummary) => <ScoreChange delta={s.change} /> },
+  { header: "Attempts", cell: (s: SeriesSummary) => s.attempts },
+];
 
 /** Every series in one table, in the order given (weakest first). */
 export function SeriesOverview({
@@ -12,34 +20,12 @@ export function SeriesOverview({
   series: SeriesSummary[];
 }) {
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{label}</th>
-          <th scope="col">Recently</th>
-          <th scope="col">All time</th>
-          <th scope="col">Change</th>
-          <th scope="col">Attempts</th>
-        </tr>
-      </thead>
-      <tbody>
-        {series.map((s) => (
-          <tr key={s.key}>
-            <th scope="row">{s.name}</th>
-            <td data-label="Recently">
-              <Score value={s.recent} />
-            </td>
-            <td data-label="All time">
-              <Score value={s.average} />
-            </td>
-            <td data-label="Change">
-              <ScoreChange delta={s.change} />
-            </td>
-            <td data-label="Attempts">{s.attempts}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      rows={series}
+      rowKey={(s) => s.key}
+      rowHeader={{ header: label, cell: (s) => s.name }}
+      columns={COLUMNS}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { formatDuration } from "~/dates/format";
 import { Score } from "~/components/score";
 import { useDateFormat } from "~/dates/use-date-format";
@@ -23,42 +24,35 @@ export function AttemptsTable({
   const dates = useDateFormat();
   return (
     <div className="table-scroll">
-      <table className="data-table attempts-table">
-        <caption className="visually-hidden">Every attempt, criterion by criterion</caption>
-        <thead>
-          <tr>
-            <th scope="col">Attempt</th>
-            <th scope="col">Overall</th>
-            {criteria.map((c) => (
-              <th scope="col" key={c.id}>
-                {c.name}
-              </th>
-            ))}
-            <th scope="col">Time used</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => (
-            <tr key={a.roundId}>
-              <th scope="row">
-                <Link to={`/rounds/${a.roundId}/report`}>
-                  <span className="visually-hidden">Round report, </span>
-                  {dates.timestamp(a.createdAt)}
-                </Link>
-              </th>
-              <td data-label="Overall">
-                <Score value={a.overall} empty={a.skipped ? "skipped" : "not graded"} />
-              </td>
-              {criteria.map((c) => (
-                <td key={c.id} data-label={c.name}>
-                  <Score value={a.scores[c.id] ?? null} empty="—" digits={0} />
-                </td>
-              ))}
-              <td data-label="Time used">{formatDuration(a.secondsUsed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="attempts-table"
+        caption="Every attempt, criterion by criterion"
+        rows={attempts}
+        rowKey={(a) => a.roundId}
+        rowHeader={{
+          header: "Attempt",
+          cell: (a) => (
+            <Link to={`/rounds/${a.roundId}/report`}>
+              <span className="visually-hidden">Round report, </span>
+              {dates.timestamp(a.createdAt)}
+            </Link>
+          ),
+        }}
+        columns={[
+          {
+            header: "Overall",
+            cell: (a) => <Score value={a.overall} empty={a.skipped ? "skipped" : "not graded"} />,
+          },
+          ...criteria.map((c) => ({
+            header: c.name,
+            key: c.id,
+            cell: (a: AttemptColumn) => (
+              <Score value={a.scores[c.id] ?? null} empty="—" digits={0} />
+            ),
+          })),
+          { header: "Time used", cell: (a) => formatDuration(a.secondsUsed) },
+        ]}
+      />
     </div>
   );
 }
