@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/form-errors";
 import { DataTable } from "~/components/data-table";
@@ -135,7 +135,3 @@ function RoundName({ round }: { round: HistoryRound }) {
 }
 
 export const meta: MetaFunction = () => [{ title: "History · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { lazy, Suspense } from "react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
@@ -111,7 +111,3 @@ export default function QuestionPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.question.title} · Rehearse` : "Question · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

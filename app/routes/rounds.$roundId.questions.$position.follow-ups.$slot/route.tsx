@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
@@ -83,7 +83,3 @@ export default function FollowUpPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Follow-up · ${data.question.title} · Rehearse` : "Follow-up · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { formatDuration } from "~/dates/format";
 import {
   answerPath,
@@ -75,7 +75,3 @@ export default function StartQuestionPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Start: ${data.title} · Rehearse` : "Start a question · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReportQuestion } from "./report-question";
 import { ReportSummary } from "./report-summary";
 import { Score } from "~/components/score";
@@ -79,7 +79,3 @@ export default function ReportPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Round report · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

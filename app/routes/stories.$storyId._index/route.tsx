@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { Score } from "~/components/score";
 import { StoryFlags } from "./story-flags";
 import { storyFlags } from "~/stories/quality-flags";
@@ -156,7 +156,3 @@ export default function StoryPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.story.title} · Stories · Rehearse` : "Story · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { StoryMatrix } from "./story-matrix";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
 import { coverageMatrix } from "~/stories/coverage";
@@ -44,7 +44,3 @@ export default function StoryMatrixPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Story coverage · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
