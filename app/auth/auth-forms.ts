@@ -44,3 +44,7 @@ export const changePasswordSchema = z
 export const deleteAccountSchema = z.object({
   password: typedPassword("Enter your password to confirm."),
 });
+
+export type Credentials = z.input<typeof credentialsSchema>;
+export type ChangePassword = z.input<typeof changePasswordSchema>;
+export type DeleteAccount = z.input<typeof deleteAccountSchema>;

@@ -5,8 +5,7 @@ import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb, getSqlite } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { addressBucket } from "~/security/client-ip.server";
-import type { FormValues } from "~/utils/forms";
-import { formError } from "~/utils/forms";
+import type { SubmissionResult } from "@conform-to/react";
 
 /**
  * Brakes on password guessing and mass sign-up, counted in the app's SQLite
@@ -135,11 +134,14 @@ export async function limitSignupAttempt(ip: string | null): Promise<Verdict> {
 /** The 429 a limited form gets: a message saying when to retry, Retry-After, and the typed values kept. */
 export function tooManyAttempts(
   { retryAfterSeconds }: { retryAfterSeconds: number },
-  values: FormValues,
+  submission: {
+    reply: (options: { formErrors: string[]; hideFields: string[] }) => SubmissionResult<string[]>;
+  },
+  hideFields: string[],
 ) {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const message = `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
-  return data(formError(message, values), {
+  return data(submission.reply({ formErrors: [message], hideFields }), {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });

@@ -1,19 +1,22 @@
-/** A list of checkboxes sharing one field name, each labelled by its value (or by `label` of it). */
-export function CheckOptions({
-  name,
+import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
+
+/** A list of checkboxes for one list field, each labelled by its value (or by `label` of it); the group's fieldset carries the errors. */
+export function CheckOptions<Value>({
+  meta,
   options,
-  isChecked,
   label = (option) => option,
 }: {
-  name: string;
+  meta: FieldMetadata<Value>;
   options: readonly string[];
-  isChecked: (option: string) => boolean;
   label?: (option: string) => string;
 }) {
-  return options.map((option) => (
-    <label key={option} className="check">
-      <input type="checkbox" name={name} value={option} defaultChecked={isChecked(option)} />{" "}
-      {label(option)}
+  return getCollectionProps(meta, {
+    type: "checkbox",
+    options: [...options],
+    ariaAttributes: false,
+  }).map(({ key, ...props }) => (
+    <label key={key} className="check">
+      <input {...props} /> {label(props.value)}
     </label>
   ));
 }

@@ -1,50 +1,41 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { PASSWORD_MAX, USERNAME_MAX } from "~/auth/auth-forms";
-import type { FormErrors as Errors, FormValues } from "~/utils/forms";
-import { FormErrors } from "./form-errors";
+import { USERNAME_MAX, type Credentials } from "~/auth/auth-forms";
+import { Field } from "./field";
+import { ErrorList } from "./form-errors";
+import { PasswordField } from "./password-field";
 
+/** The log-in and sign-up form: the same two fields, told apart by their button and password autocomplete. */
 export function CredentialsForm({
+  id,
   submitLabel,
   passwordAutoComplete,
   redirectTo,
-  result,
+  lastResult,
 }: {
+  id: "login" | "signup";
   submitLabel: string;
   passwordAutoComplete: "current-password" | "new-password";
   redirectTo: string;
-  result?: { errors: Errors; values: FormValues };
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const busy = useNavigation().state === "submitting";
-  const fields = result?.errors.fields ?? {};
-  const username = result?.values.username;
+  const [form, fields] = useForm<Credentials>({ id, lastResult, shouldRevalidate: "onBlur" });
   return (
-    <Form method="post" className="stack" noValidate>
-      <FormErrors errors={result?.errors.form} />
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <label htmlFor="username">Username</label>
-      <input
-        id="username"
-        name="username"
-        autoComplete="username"
-        required
-        maxLength={USERNAME_MAX}
-        defaultValue={typeof username === "string" ? username : ""}
-        aria-invalid={fields.username ? true : undefined}
-        aria-describedby={fields.username ? "username-errors" : undefined}
-      />
-      <FormErrors id="username-errors" errors={fields.username} />
-      <label htmlFor="password">Password</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        autoComplete={passwordAutoComplete}
-        required
-        maxLength={PASSWORD_MAX}
-        aria-invalid={fields.password ? true : undefined}
-        aria-describedby={fields.password ? "password-errors" : undefined}
-      />
-      <FormErrors id="password-errors" errors={fields.password} />
+      <Field meta={fields.username} label="Username">
+        {(describedBy) => (
+          <input
+            {...getInputProps(fields.username, { type: "text", ...describedBy })}
+            autoComplete="username"
+            required
+            maxLength={USERNAME_MAX}
+          />
+        )}
+      </Field>
+      <PasswordField meta={fields.password} label="Password" autoComplete={passwordAutoComplete} />
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>

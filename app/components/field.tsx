@@ -1,89 +1,78 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { getFieldsetProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { FormErrors } from "./form-errors";
+import { ErrorList } from "./form-errors";
 
-/** What a field hands its control: the wiring to its label, hint and errors, and its value. */
-export interface ControlProps {
-  id: string;
-  name: string;
-  defaultValue: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-  autoFocus: true | undefined;
+/**
+ * What a field hands its control's `get…Props` call: the hint's id, when there
+ * is a hint, and that an error about any part of the value (a list's third
+ * item, say) marks the one control that holds it.
+ */
+export interface DescribedBy {
+  ariaDescribedBy: string | undefined;
+  ariaInvalid: "allErrors";
+}
+
+/** Every message about a field's value or any part of it, once each. */
+function errorsOf<Value>(meta: FieldMetadata<Value>): string[] {
+  return [...new Set(Object.values(meta.allErrors).flat())];
 }
 
 /**
- * One labelled form field: the label, the control (drawn by `children` with
- * the props given, so it may be an input, a textarea or a select), its hint
- * and its errors, every one wired to the control for assistive technology.
- * The one way a form in the app lays out a field.
+ * One labelled form field: the label, the control (drawn by `children`, which
+ * spreads Conform's `getInputProps`/`getTextareaProps`/`getSelectProps` of the
+ * same field, given the options passed), its hint and its errors. Every id
+ * comes from the field's Conform metadata, so the label, aria-invalid and
+ * aria-describedby agree without being written by hand. The one way a form in
+ * the app lays out a field.
  */
-export function Field({
-  name,
-  id = name,
+export function Field<Value>({
+  meta,
   label,
-  value,
   hint,
-  errors,
-  autoFocus,
   className,
   children,
 }: {
-  name: string;
-  /** The control's id, when the name is not a valid one (a builder row's dotted name, say). */
-  id?: string;
+  meta: FieldMetadata<Value>;
   label: ReactNode;
-  value: string;
   hint?: ReactNode;
-  errors?: string[] | null;
-  autoFocus?: boolean;
   /** A wrapper's class; without it the parts sit directly in the form's own layout. */
   className?: string;
-  children: (props: ControlProps) => ReactNode;
+  children: (describedBy: DescribedBy) => ReactNode;
 }) {
-  const invalid = errors && errors.length > 0 ? true : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorsId = `${id}-errors`;
   const parts = (
     <>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={meta.id}>{label}</label>
       {children({
-        id,
-        name,
-        defaultValue: value,
-        "aria-invalid": invalid,
-        "aria-describedby":
-          [hintId, invalid ? errorsId : undefined].filter(Boolean).join(" ") || undefined,
-        autoFocus: autoFocus || undefined,
+        ariaDescribedBy: hint ? meta.descriptionId : undefined,
+        ariaInvalid: "allErrors",
       })}
       {hint ? (
-        <p id={hintId} className="hint">
+        <p id={meta.descriptionId} className="hint">
           {hint}
         </p>
       ) : null}
-      <FormErrors id={errorsId} errors={errors} />
+      <ErrorList id={meta.errorId} errors={errorsOf(meta)} />
     </>
   );
   return className ? <div className={className}>{parts}</div> : parts;
 }
 
 /** A group of checkboxes or radios under one legend, with its errors, wired like a field. */
-export function ChoiceField({
-  name,
+export function ChoiceField<Value>({
+  meta,
   legend,
-  errors,
   children,
 }: {
-  name: string;
+  meta: FieldMetadata<Value>;
   legend: ReactNode;
-  errors?: string[] | null;
   children: ReactNode;
 }) {
-  const errorsId = `${name}-errors`;
   return (
-    <fieldset aria-describedby={errors && errors.length > 0 ? errorsId : undefined}>
+    <fieldset {...getFieldsetProps(meta, { ariaInvalid: "allErrors" })}>
       <legend>{legend}</legend>
       {children}
-      <FormErrors id={errorsId} errors={errors} />
+      <ErrorList id={meta.errorId} errors={errorsOf(meta)} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 /** Errors for one field or for the whole form; announced to screen readers when they appear. */
-export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors || errors.length === 0) return null;
   return (
     // The alert role goes on a wrapper: on the <ul> itself it would hide the list from assistive technology.
@@ -12,3 +12,6 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
     </div>
   );
 }
+
+/** The answer page's name for ErrorList, until that page's forms move to Conform too. */
+export const FormErrors = ErrorList;

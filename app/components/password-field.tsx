@@ -1,42 +1,29 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { PASSWORD_MAX } from "~/auth/auth-forms";
-import { FormErrors } from "./form-errors";
+import { Field } from "./field";
 
-/** One password input with its label, hint and errors wired for assistive technology. Never prefilled. */
-export function PasswordField({
-  name,
+/** One password input with its label, hint and errors. Never prefilled: the action hides it from its reply too. */
+export function PasswordField<Value>({
+  meta,
   label,
   autoComplete,
-  errors,
   hint,
 }: {
-  name: string;
+  meta: FieldMetadata<Value>;
   label: string;
   autoComplete: "current-password" | "new-password";
-  errors: string[] | undefined;
   hint?: string;
 }) {
-  const described = [hint ? `${name}-hint` : null, errors ? `${name}-errors` : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p id={`${name}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        maxLength={PASSWORD_MAX}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      <FormErrors id={`${name}-errors`} errors={errors} />
-    </>
+    <Field meta={meta} label={label} hint={hint}>
+      {(describedBy) => (
+        <input
+          {...getInputProps(meta, { type: "password", value: false, ...describedBy })}
+          autoComplete={autoComplete}
+          required
+          maxLength={PASSWORD_MAX}
+        />
+      )}
+    </Field>
   );
 }

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
@@ -68,20 +69,17 @@ async function anotherDevice(who: TestUser): Promise<string> {
   return response.headers.get("Set-Cookie")!.split(";")[0]!;
 }
 
-type FormData = {
-  errors: { form: string[]; fields: Record<string, string[] | undefined> };
-  values: Record<string, unknown>;
-};
+type FormData = SubmissionResult<string[]>;
 
 function expectFieldError(outcome: Outcome, field: string, pattern: RegExp) {
   expect(outcome.status).toBe(400);
   const data = outcome.data as FormData;
-  expect(data.errors.fields[field]?.join(" ")).toMatch(pattern);
+  expect(data.error?.[field]?.join(" ")).toMatch(pattern);
   expectNoSecretsEchoed(outcome);
 }
 
 function expectNoSecretsEchoed(outcome: Outcome) {
-  const values = (outcome.data as FormData).values;
+  const values = (outcome.data as FormData).initialValue;
   for (const secret of ["password", "currentPassword", "newPassword"])
     expect(values).not.toHaveProperty(secret);
   expect(JSON.stringify(outcome.data)).not.toContain(PASSWORD);
@@ -232,7 +230,7 @@ describe("changing the password", () => {
       newPassword: NEW_PASSWORD,
     });
     expect(limited.status).toBe(429);
-    expect((limited.data as FormData).errors.form.join(" ")).toMatch(
+    expect((limited.data as FormData).error?.[""]?.join(" ")).toMatch(
       /Too many attempts\. Try again in 15 minutes\./,
     );
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -41,13 +42,13 @@ const login = (ip: string | null, username: string, password: string) =>
 const signup = (ip: string | null, username: string, password = PASSWORD) =>
   run(from(ip, signupAction), post("/signup", { username, password }));
 
-type FormData = { errors: { form: string[] }; values: Record<string, string> };
+type FormData = SubmissionResult<string[]>;
 
 function expectLimited(result: Awaited<ReturnType<typeof run>>, minutes: number, username: string) {
   expect(result.status).toBe(429);
   const data = result.data as FormData;
-  expect(data.errors.form).toEqual([`Too many attempts. Try again in ${minutes} minutes.`]);
-  expect(data.values).toEqual({ username });
+  expect(data.error?.[""]).toEqual([`Too many attempts. Try again in ${minutes} minutes.`]);
+  expect(data.initialValue).toEqual({ username });
   const retryAfter = Number(result.headers.get("Retry-After"));
   expect(retryAfter).toBeGreaterThan(minutes * 60 - 5);
   expect(retryAfter).toBeLessThanOrEqual(minutes * 60);
@@ -102,7 +103,12 @@ describe("login, per username and client address", () => {
     for (const spelling of [username, username.toUpperCase(), ` ${username} `]) {
       expect((await login("198.51.100.20", spelling, "wrong password!")).status).toBe(400);
     }
-    expectLimited(await login("198.51.100.20", username.toUpperCase(), PASSWORD), 15, username);
+    // The form shows the name as it was typed, not as it was counted.
+    expectLimited(
+      await login("198.51.100.20", username.toUpperCase(), PASSWORD),
+      15,
+      username.toUpperCase(),
+    );
   });
 
   test("parallel guesses cannot slip past the limit while passwords are being checked", async () => {
@@ -153,8 +159,8 @@ describe("login, per client address", () => {
     for (let i = 0; i < 6; i += 1) expect((await login("203.0.113.10", "", "")).status).toBe(400);
     const result = await login("203.0.113.10", "x", "short");
     expect(result.status).toBe(429);
-    expect((result.data as FormData).values).toEqual({ username: "x" });
-    expect((result.data as FormData).values).not.toHaveProperty("password");
+    expect((result.data as FormData).initialValue).toEqual({ username: "x" });
+    expect((result.data as FormData).initialValue).not.toHaveProperty("password");
   });
 
   test("an IPv6 client is counted per /64, and an IPv4-mapped address as its IPv4 address", async () => {
@@ -179,7 +185,7 @@ describe("login, per client address", () => {
     for (let i = 0; i < 6; i += 1) await login("203.0.113.11", "nobody", "wrong password!");
     const result = await login("203.0.113.11", "nobody", "wrong password!");
     expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(LOGIN_WINDOW - 5);
-    expect((result.data as FormData).errors.form[0]).toBe(
+    expect((result.data as FormData).error?.[""]?.[0]).toBe(
       "Too many attempts. Try again in 15 minutes.",
     );
   });

@@ -1,16 +1,22 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/auth/auth-forms";
+import {
+  changePasswordSchema,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type ChangePassword,
+} from "~/auth/auth-forms";
 import { checkOwnPassword } from "~/auth/confirm-password.server";
 import { passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { currentSessionId, requireUser } from "~/auth/session.server";
 import { setPassword } from "~/auth/users.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
-import { fieldError, parseForm } from "~/utils/forms";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,14 +25,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(changePasswordSchema, await request.formData());
+  const submission = parseSubmission(await request.formData(), { schema: changePasswordSchema });
+  const hideFields = ["currentPassword", "newPassword"];
   // A form the rules refuse checks no password, so it costs no attempt (as a sign-up typo costs nothing).
-  if (!form.ok) return data(form, { status: 400 });
-  const { currentPassword, newPassword } = form.data;
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields }), {
+      status: submission.status === "error" ? 400 : 200,
+    });
+  const { currentPassword, newPassword } = submission.value;
   const check = await checkOwnPassword(context, user, currentPassword);
-  if (typeof check === "object") return tooManyAttempts(check, {});
+  if (typeof check === "object") return tooManyAttempts(check, submission, hideFields);
   if (check === "wrong")
-    return data(fieldError("currentPassword", "Your current password is wrong."), { status: 400 });
+    return data(
+      submission.reply({
+        fieldErrors: { currentPassword: ["Your current password is wrong."] },
+        hideFields,
+      }),
+      { status: 400 },
+    );
   // Whoever else holds a session (a lost laptop, a stolen cookie) is logged out; this browser stays in.
   await setPassword(user.username, newPassword, { keepSessionId: await currentSessionId(request) });
   throw await redirectWithNotice("/account", {
@@ -37,9 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { username } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const fields = result?.errors.fields ?? {};
+  const [form, fields] = useForm<ChangePassword>({
+    id: "change-password",
+    lastResult,
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section className="narrow">
       <h1>Account</h1>
@@ -47,19 +67,17 @@ export default function AccountPage() {
         Signed in as <strong>{username}</strong>.
       </p>
       <h2>Change password</h2>
-      <Form method="post" className="stack" noValidate>
-        <FormErrors errors={result?.errors.form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         <PasswordField
-          name="currentPassword"
+          meta={fields.currentPassword}
           label="Current password"
           autoComplete="current-password"
-          errors={fields.currentPassword}
         />
         <PasswordField
-          name="newPassword"
+          meta={fields.newPassword}
           label="New password"
           autoComplete="new-password"
-          errors={fields.newPassword}
           hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Every other session of yours is logged out; this one stays.`}
         />
         <button type="submit" disabled={busy}>

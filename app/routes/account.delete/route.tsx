@@ -1,16 +1,17 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { deleteAccountSchema } from "~/auth/auth-forms";
+import { deleteAccountSchema, type DeleteAccount } from "~/auth/auth-forms";
 import { checkOwnPassword } from "~/auth/confirm-password.server";
 import { accountContents, deleteAccount } from "~/auth/delete-account.server";
 import { passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { endSession, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
-import { fieldError, parseForm } from "~/utils/forms";
 import { flashNotice } from "~/utils/notice.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,14 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(deleteAccountSchema, await request.formData());
-  if (!form.ok) return data(form, { status: 400 });
-  const check = await checkOwnPassword(context, user, form.data.password);
-  if (typeof check === "object") return tooManyAttempts(check, {});
-  if (check === "wrong")
-    return data(fieldError("password", "That password is wrong. Nothing was deleted."), {
-      status: 400,
+  const submission = parseSubmission(await request.formData(), { schema: deleteAccountSchema });
+  const hideFields = ["password"];
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields }), {
+      status: submission.status === "error" ? 400 : 200,
     });
+  const check = await checkOwnPassword(context, user, submission.value.password);
+  if (typeof check === "object") return tooManyAttempts(check, submission, hideFields);
+  if (check === "wrong")
+    return data(
+      submission.reply({
+        fieldErrors: { password: ["That password is wrong. Nothing was deleted."] },
+        hideFields,
+      }),
+      { status: 400 },
+    );
   deleteAccount(user);
   // The sessions went with the account; this clears the browser's cookie too.
   const response = await endSession(request, { redirectTo: "/" });
@@ -44,8 +53,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export default function DeleteAccountPage() {
   const { username, rounds, stories, questions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm<DeleteAccount>({
+    id: "delete-account",
+    lastResult,
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section className="narrow">
       <h1>Delete your account?</h1>
@@ -69,13 +83,12 @@ export default function DeleteAccountPage() {
         This cannot be undone, and the username becomes free for anyone to take.{" "}
         <a href="/export.json">Download all your data as JSON</a> first if you want a copy.
       </p>
-      <Form method="post" className="stack" noValidate>
-        <FormErrors errors={result?.errors.form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         <PasswordField
-          name="password"
+          meta={fields.password}
           label="Your password, to confirm"
           autoComplete="current-password"
-          errors={result?.errors.fields.password}
         />
         <button type="submit" className="danger" disabled={busy}>
           Delete my account and all its data

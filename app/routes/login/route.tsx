@@ -13,41 +13,50 @@ import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyLogin } from "~/auth/users.server";
 import { CredentialsForm } from "~/components/credentials-form";
 import { clientIp } from "~/security/client-ip.server";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return null;
 }
 
+/** One message for every failure, so the form does not reveal which usernames exist. */
+const WRONG = "Username or password is wrong.";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = parseForm(credentialsSchema, await request.formData());
+  const submission = parseSubmission(await request.formData(), { schema: credentialsSchema });
+  const wrong = (status = 400) => {
+    // The rules' own messages (too short, bad characters) would tell which part was wrong.
+    const reply = submission.reply({ formErrors: [WRONG], hideFields: ["password"] });
+    return data({ ...reply, error: { "": [WRONG] } }, { status });
+  };
+  // No status: a field checked on blur, which is no attempt at logging in.
+  if (submission.status === undefined) return wrong(200);
+  const username = submission.status === "success" ? submission.value.username : null;
   // Counted before the password is checked: see rate-limit.server.ts.
-  const limited = await limitLoginAttempt(clientIp(context), form.ok ? form.data.username : null);
-  if (limited)
-    return tooManyAttempts(limited, form.ok ? { username: form.data.username } : form.values);
-  // One message for every failure, so the form does not reveal which usernames exist.
-  const wrong = "Username or password is wrong.";
-  if (!form.ok) return data(formError(wrong, form.values), { status: 400 });
-  const { username, password, redirectTo } = form.data;
-  const user = await verifyLogin(username, password);
-  if (!user) return data(formError(wrong, { username }), { status: 400 });
-  await forgetLoginFailures(clientIp(context), username);
+  const limited = await limitLoginAttempt(clientIp(context), username);
+  if (limited) return tooManyAttempts(limited, submission, ["password"]);
+  if (submission.status !== "success") return wrong();
+  const { password, redirectTo } = submission.value;
+  const user = await verifyLogin(submission.value.username, password);
+  if (!user) return wrong();
+  await forgetLoginFailures(clientIp(context), submission.value.username);
   return startSession(user.id, safeRedirect(redirectTo));
 }
 
 export default function LoginPage() {
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <section className="narrow">
       <h1>Log in</h1>
       <CredentialsForm
+        id="login"
         submitLabel="Log in"
         passwordAutoComplete="current-password"
         redirectTo={params.get("redirectTo") ?? "/"}
-        result={result}
+        lastResult={lastResult}
       />
     </section>
   );

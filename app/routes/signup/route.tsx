@@ -8,7 +8,7 @@ import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/auth/users.server";
 import { CredentialsForm } from "~/components/credentials-form";
 import { clientIp } from "~/security/client-ip.server";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
@@ -17,30 +17,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = parseForm(credentialsSchema, await request.formData());
-  if (!form.ok) return data(form, { status: 400 });
-  const { username, password, redirectTo } = form.data;
+  const submission = parseSubmission(await request.formData(), { schema: credentialsSchema });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password"] }), {
+      status: submission.status === "error" ? 400 : 200,
+    });
+  const { username, password, redirectTo } = submission.value;
   // Only forms that would create an account count: a typo costs nothing, probing taken names does.
   const limited = await limitSignupAttempt(clientIp(context));
-  if (limited) return tooManyAttempts(limited, { username });
+  if (limited) return tooManyAttempts(limited, submission, ["password"]);
   const user = await createUser(username, password);
   if (!user)
-    return data(formError("That username is taken. Pick another.", { username }), { status: 400 });
+    return data(
+      submission.reply({
+        formErrors: ["That username is taken. Pick another."],
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
   return startSession(user.id, safeRedirect(redirectTo, "/rounds/new"));
 }
 
 export default function SignupPage() {
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <section className="narrow">
       <h1>Sign up</h1>
       <p>Your rounds, answers and stories are private to your account.</p>
       <CredentialsForm
+        id="signup"
         submitLabel="Sign up"
         passwordAutoComplete="new-password"
         redirectTo={params.get("redirectTo") ?? "/rounds/new"}
-        result={result}
+        lastResult={lastResult}
       />
     </section>
   );
