@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { SubmissionResult } from "@conform-to/react";
 import { useActionData } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
@@ -18,11 +19,11 @@ const OPTIONS = { competencies: ["ownership", "conflict"], skills: ["databases",
 function renderStoryForm() {
   const accepted: unknown[] = [];
   function NewStory() {
-    const rejected = useActionData<{ errors: never; values: Record<string, string | string[]> }>();
+    const lastResult = useActionData<SubmissionResult<string[]>>();
     return (
       <StoryForm
-        values={rejected?.values ?? {}}
-        errors={rejected?.errors ?? null}
+        defaultValue={{}}
+        lastResult={lastResult}
         options={OPTIONS}
         submitLabel="Save story"
       />
@@ -33,9 +34,9 @@ function renderStoryForm() {
       path: "/stories/new",
       Component: NewStory,
       async action({ request }) {
-        const form = parseStoryForm(await request.formData());
-        if (!form.ok) return form;
-        accepted.push(form.data);
+        const submission = parseStoryForm(await request.formData());
+        if (submission.status !== "success") return submission.reply();
+        accepted.push(submission.value);
         return null;
       },
     },
@@ -46,13 +47,16 @@ function renderStoryForm() {
 
 afterEach(cleanup);
 
-const field = (label: string) => screen.getByLabelText<HTMLInputElement | HTMLTextAreaElement>(label);
+const field = (label: string) =>
+  screen.getByLabelText<HTMLInputElement | HTMLTextAreaElement>(label);
 
 describe("the story form", () => {
   it("saves a story with its parts trimmed and its own competencies made into tags", async () => {
     const { accepted } = renderStoryForm();
     fireEvent.change(field("Title"), { target: { value: "Checkout outage" } });
-    fireEvent.change(field("Situation"), { target: { value: "  Black Friday, checkout failing.  " } });
+    fireEvent.change(field("Situation"), {
+      target: { value: "  Black Friday, checkout failing.  " },
+    });
     fireEvent.change(field("Your own competencies"), { target: { value: "On call, Hiring" } });
     fireEvent.click(screen.getByLabelText("ownership"));
     fireEvent.click(screen.getByRole("button", { name: "Save story" }));
@@ -67,7 +71,9 @@ describe("the story form", () => {
 
   it("with no title: says why beside the field, marks it invalid and wires the message to it, keeping every other value", async () => {
     const { accepted } = renderStoryForm();
-    fireEvent.change(field("Situation"), { target: { value: "The nightly export took nine hours." } });
+    fireEvent.change(field("Situation"), {
+      target: { value: "The nightly export took nine hours." },
+    });
     fireEvent.click(screen.getByLabelText("conflict"));
     // `required` would stop a browser here; the server's check is what a script or an old browser meets.
     field("Title").removeAttribute("required");
@@ -76,8 +82,16 @@ describe("the story form", () => {
     expect(accepted).toEqual([]);
     const title = field("Title");
     expect(title.getAttribute("aria-invalid")).toBe("true");
-    expect(title.getAttribute("aria-describedby")?.split(" ")).toEqual(["title-hint", "title-errors"]);
-    expect(document.getElementById("title-errors")?.textContent).toContain("Give the story a title.");
+    expect(title.getAttribute("aria-describedby")?.split(" ")).toEqual([
+      "story-title-error",
+      "story-title-description",
+    ]);
+    expect(document.getElementById("story-title-error")?.textContent).toContain(
+      "Give the story a title.",
+    );
+    expect(document.getElementById("story-title-description")?.textContent).toContain(
+      "A name you will recognise",
+    );
     expect(field("Situation").value).toBe("The nightly export took nine hours.");
     expect(screen.getByLabelText<HTMLInputElement>("conflict").checked).toBe(true);
     // Fields without an error are not marked.
@@ -115,8 +129,14 @@ describe("the story form", () => {
     // The list offered databases; the post says something else.
     skill.setAttribute("value", "not-a-bank-skill");
     fireEvent.click(screen.getByRole("button", { name: "Save story" }));
-    expect(await screen.findByText("Unknown skill: not-a-bank-skill. Pick skills from the list.")).toBeTruthy();
-    expect(document.getElementById("skills-errors")).not.toBeNull();
+    expect(
+      await screen.findByText("Unknown skill: not-a-bank-skill. Pick skills from the list."),
+    ).toBeTruthy();
+    const skills = document.getElementById("story-skills-error");
+    expect(skills?.textContent).toContain("Unknown skill");
+    expect(skills?.closest("fieldset")?.getAttribute("aria-describedby")).toBe(
+      "story-skills-error",
+    );
     expect(accepted).toEqual([]);
   });
 });

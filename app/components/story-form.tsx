@@ -1,11 +1,22 @@
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type DefaultValue,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-schemas";
-import { formFields } from "~/utils/form-fields";
-import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import {
+  STAR_FIELDS,
+  STORY_LIMITS,
+  type StarField,
+  type StoryFormInput,
+} from "~/stories/story-schemas";
+import { skillLabel } from "~/question-bank/skill-label";
 import { CheckOptions } from "./check-options";
 import { ChoiceField, Field } from "./field";
-import { FormErrors } from "./form-errors";
-import { skillLabel } from "~/question-bank/skill-label";
+import { ErrorList } from "./form-errors";
 
 const STAR_HINTS: Record<StarField, string> = {
   situation: "Where and when, and what was at stake. One or two sentences.",
@@ -21,80 +32,103 @@ const LABELS: Record<StarField, string> = {
   result: "Result",
 };
 
-/** The one form for writing and editing a story; the values come back after a rejected post, so nothing typed is lost. */
+/** A list field's value as a form holds it: one value arrives as a string, none as undefined. */
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : [];
+
+/** The one form for writing and editing a story; a rejected post comes back with what was typed, so nothing is lost. */
 export function StoryForm({
-  values,
-  errors,
+  defaultValue,
+  lastResult,
   options,
   submitLabel,
 }: {
-  values: FormValues;
-  errors?: Errors | null;
+  defaultValue: DefaultValue<StoryFormInput>;
+  lastResult: SubmissionResult<string[]> | undefined;
   options: { competencies: string[]; skills: string[] };
   submitLabel: string;
 }) {
   const busy = useNavigation().state === "submitting";
-  const fields = errors?.fields ?? {};
-  const { text, list, field } = formFields(values, fields);
+  const [form, fields] = useForm<StoryFormInput>({
+    id: "story",
+    lastResult,
+    defaultValue,
+    shouldRevalidate: "onBlur",
+  });
   // A competency already on the story (or pre-filled from a question) is offered even if it is new to the user.
-  const competencies = [...new Set([...options.competencies, ...list("competencies")])];
-  const skills = [...new Set([...options.skills, ...list("skills")])];
+  const competencies = [
+    ...new Set([...options.competencies, ...asList(fields.competencies.initialValue)]),
+  ];
+  const skills = [...new Set([...options.skills, ...asList(fields.skills.initialValue)])];
 
   return (
-    <Form method="post" className="stack story-form" key={JSON.stringify(values)}>
-      <FormErrors errors={errors?.form} />
-      {text("answerId") ? <input type="hidden" name="answerId" value={text("answerId")} /> : null}
+    <Form method="post" className="stack story-form" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {fields.answerId.initialValue ? (
+        <input {...getInputProps(fields.answerId, { type: "hidden" })} />
+      ) : null}
       <Field
-        {...field("title")}
+        meta={fields.title}
         label="Title"
         hint="A name you will recognise in a list, e.g. “Checkout outage on Black Friday”."
       >
-        {(props) => <input {...props} required maxLength={STORY_LIMITS.title} />}
+        {(describedBy) => (
+          <input
+            {...getInputProps(fields.title, { type: "text", ...describedBy })}
+            required
+            maxLength={STORY_LIMITS.title}
+          />
+        )}
       </Field>
       {STAR_FIELDS.map((part) => (
         <Field
           key={part}
-          {...field(part)}
+          meta={fields[part]}
           label={LABELS[part]}
           hint={STAR_HINTS[part]}
           className="stack"
         >
-          {(props) => (
-            <textarea {...props} rows={part === "action" ? 7 : 4} maxLength={STORY_LIMITS.part} />
+          {(describedBy) => (
+            <textarea
+              {...getTextareaProps(fields[part], describedBy)}
+              rows={part === "action" ? 7 : 4}
+              maxLength={STORY_LIMITS.part}
+            />
           )}
         </Field>
       ))}
       <Field
-        {...field("metric")}
+        meta={fields.metric}
         label="Metric"
         hint="The number that proves the result, e.g. “p95 latency 900 ms → 120 ms”."
       >
-        {(props) => <input {...props} maxLength={STORY_LIMITS.metric} />}
-      </Field>
-      <ChoiceField name="competencies" legend="Competencies it shows" errors={fields.competencies}>
-        <div className="check-grid">
-          <CheckOptions
-            name="competencies"
-            options={competencies}
-            isChecked={(c) => list("competencies").includes(c)}
+        {(describedBy) => (
+          <input
+            {...getInputProps(fields.metric, { type: "text", ...describedBy })}
+            maxLength={STORY_LIMITS.metric}
           />
+        )}
+      </Field>
+      <ChoiceField meta={fields.competencies} legend="Competencies it shows">
+        <div className="check-grid">
+          <CheckOptions meta={fields.competencies} options={competencies} />
         </div>
         <Field
-          {...field("ownCompetencies")}
+          meta={fields.ownCompetencies}
           label="Your own competencies"
           hint="Separated by commas, e.g. “on-call, hiring”."
         >
-          {(props) => <input {...props} maxLength={STORY_LIMITS.ownField} />}
+          {(describedBy) => (
+            <input
+              {...getInputProps(fields.ownCompetencies, { type: "text", ...describedBy })}
+              maxLength={STORY_LIMITS.ownField}
+            />
+          )}
         </Field>
       </ChoiceField>
-      <ChoiceField name="skills" legend="Skills it shows" errors={fields.skills}>
+      <ChoiceField meta={fields.skills} legend="Skills it shows">
         <div className="check-grid">
-          <CheckOptions
-            name="skills"
-            options={skills}
-            label={skillLabel}
-            isChecked={(s) => list("skills").includes(s)}
-          />
+          <CheckOptions meta={fields.skills} options={skills} label={skillLabel} />
         </div>
       </ChoiceField>
       <button type="submit" disabled={busy}>

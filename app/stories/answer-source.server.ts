@@ -7,7 +7,6 @@ import { getBank } from "~/question-bank/load-bank.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { draftStory } from "./story-draft";
 import { STORY_LIMITS } from "./story-schemas";
-import type { FormValues } from "~/utils/forms";
 
 /**
  * A graded behavioural answer of the user's, as the source of a new story.
@@ -56,7 +55,7 @@ export type StorySource = ReturnType<typeof requireStorySource>;
  * grader missed but the answer tells ("my responsibility as on-call was…")
  * still arrives filled, and the person edits what is off.
  */
-export function prefillFromAnswer(source: StorySource): FormValues {
+export function prefillFromAnswer(source: StorySource) {
   const { answer, question } = source;
   const { title, metric, ...parts } = draftStory(answer.text);
   const bankSkills = new Set(getBank().flatMap((q) => q.skills));

@@ -1,12 +1,7 @@
 import { getBank } from "~/question-bank/load-bank.server";
-import { parseForm, type FormResult } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 import { listAllStories } from "./stories.server";
-import {
-  STANDARD_COMPETENCIES,
-  STORY_ARRAY_FIELDS,
-  storyFormSchema,
-  type StoryForm,
-} from "./story-schemas";
+import { STANDARD_COMPETENCIES, storyFormSchema } from "./story-schemas";
 
 function bankSkills(): string[] {
   return [...new Set(getBank().flatMap((q) => q.skills))].sort();
@@ -22,7 +17,7 @@ export function storyFormOptions(userId: string) {
 }
 
 /** The story form, validated by its schema and then against the bank's skill tags (server-side data). */
-export function parseStoryForm(formData: FormData): FormResult<StoryForm> {
+export function parseStoryForm(formData: FormData) {
   const known = new Set(bankSkills());
   const schema = storyFormSchema.superRefine((form, ctx) => {
     const unknown = form.skills.filter((s) => !known.has(s));
@@ -34,5 +29,5 @@ export function parseStoryForm(formData: FormData): FormResult<StoryForm> {
       });
     }
   });
-  return parseForm(schema, formData, STORY_ARRAY_FIELDS);
+  return parseSubmission(formData, { schema });
 }

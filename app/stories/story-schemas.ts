@@ -108,7 +108,8 @@ export const storyFormSchema = z
 export type StoryForm = z.output<typeof storyFormSchema>;
 export type StoryFields = Omit<StoryForm, "answerId">;
 
-export const STORY_ARRAY_FIELDS = ["competencies", "skills"] as const;
+/** What the story form posts, before the schema merges and tidies it. */
+export type StoryFormInput = z.input<typeof storyFormSchema>;
 
 /** The search box and competency filter on /stories. */
 export const storySearchSchema = z.object({

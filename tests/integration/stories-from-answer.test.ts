@@ -166,7 +166,9 @@ describe("saving an answer as a story", () => {
       post("/stories/new", { ...STORY_FORM, title: " ", answerId }, { cookie: alice.cookie }),
     );
     expect(rejected.status).toBe(400);
-    expect((rejected.data as { values: Record<string, string> }).values.answerId).toBe(answerId);
+    expect((rejected.data as { initialValue: Record<string, string> }).initialValue.answerId).toBe(
+      answerId,
+    );
     const forged = await run(
       newAction,
       post(

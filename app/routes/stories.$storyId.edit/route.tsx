@@ -31,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const story = requireStory(user.id, params.storyId);
-  const form = parseStoryForm(await request.formData());
-  if (!form.ok) return data(form, { status: 400 });
+  const submission = parseStoryForm(await request.formData());
+  if (submission.status !== "success")
+    return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   // Links to answers are made on the answer page, never by editing: a posted answerId is ignored.
-  const { answerId: _answerId, ...fields } = form.data;
+  const { answerId: _answerId, ...fields } = submission.value;
   updateStory(user.id, story.id, fields);
   throw await redirectWithNotice(`/stories/${story.id}`, {
     type: "success",
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditStoryPage() {
   const { story, options, values } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   return (
     <section className="narrow">
       <p className="breadcrumb">
@@ -53,8 +54,8 @@ export default function EditStoryPage() {
       </p>
       <h1>Edit story</h1>
       <StoryForm
-        values={result?.values ?? values}
-        errors={result?.errors}
+        defaultValue={values}
+        lastResult={lastResult}
         options={options}
         submitLabel="Save changes"
       />

@@ -29,9 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseStoryForm(await request.formData());
-  if (!form.ok) return data(form, { status: 400 });
-  const { answerId, ...fields } = form.data;
+  const submission = parseStoryForm(await request.formData());
+  if (submission.status !== "success")
+    return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  const { answerId, ...fields } = submission.value;
   // Saved from an answer: it must still be the user's graded behavioural answer.
   const source = answerId ? requireStorySource(user.id, answerId) : null;
   const story = createStory(user.id, fields, source?.answer.id ?? null);
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewStoryPage() {
   const { options, values, source } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   return (
     <section className="narrow">
       <p className="breadcrumb">
@@ -72,8 +73,8 @@ export default function NewStoryPage() {
         </p>
       )}
       <StoryForm
-        values={result?.values ?? values}
-        errors={result?.errors}
+        defaultValue={values}
+        lastResult={lastResult}
         options={options}
         submitLabel="Save story"
       />
