@@ -1,5 +1,4 @@
-import { CheckOptions } from "~/components/check-options";
-import { ChoiceField, Field } from "~/components/field";
+import { CheckOptions, ChoiceField, Field } from "~/components/unmigrated-field";
 import { formFields } from "~/utils/form-fields";
 import type { FormValues } from "~/utils/forms";
 import type { QuestionChoices } from "./question-builder";

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { Field } from "~/components/field";
+import { Field } from "~/components/unmigrated-field";
 import { FormErrors } from "~/components/form-errors";
 import type { FormValues } from "~/utils/forms";
 import { QuestionAboutFields, QuestionAnswerFields } from "./custom-question-fields";

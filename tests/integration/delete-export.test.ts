@@ -136,6 +136,10 @@ describe("deleting a round", () => {
     const before = footprint(roundId);
     const outcome = await confirm(alice, roundId, form);
     expect(outcome.status).toBe(400);
+    // A message for the whole form: the hidden confirmation has nowhere to show one.
+    expect((outcome.data as { error: Record<string, string[]> }).error).toEqual({
+      "": ["Confirm the deletion with the button."],
+    });
     expect(footprint(roundId)).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteCustomQuestion } from "~/custom-questions/custom-questions.server";
@@ -26,7 +26,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteQuestionPage() {
   const { slug, title } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>Delete this question?</h1>
@@ -34,7 +33,7 @@ export default function DeleteQuestionPage() {
         <strong>{title}</strong> will no longer be offered for practice or export. Rounds that asked
         it keep their copy, so your answers and grades stay in your history.
       </p>
-      <ConfirmDeletionForm errors={result?.errors.form} label="Delete question" />
+      <ConfirmDeletionForm label="Delete question" />
       <p>
         <Link to={`/questions/${customQuestionId(slug)}`}>Keep the question</Link>
       </p>

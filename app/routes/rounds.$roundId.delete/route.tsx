@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
@@ -41,7 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DeleteRoundPage() {
   const dates = useDateFormat();
   const { round, answered } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>Delete this round?</h1>
@@ -54,7 +53,7 @@ export default function DeleteRoundPage() {
         <a href={`/rounds/${round.id}/export.md`}>save it as Markdown</a> first if you want to keep
         a copy.
       </p>
-      <ConfirmDeletionForm errors={result?.errors.form} label="Delete round permanently" />
+      <ConfirmDeletionForm label="Delete round permanently" />
       <p>
         <Link to={`/rounds/${round.id}/report`}>Keep the round</Link>
       </p>

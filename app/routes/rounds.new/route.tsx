@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
-import { CheckOptions } from "~/components/check-options";
+import { CheckOptions } from "~/components/unmigrated-field";
 import { FormErrors } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";

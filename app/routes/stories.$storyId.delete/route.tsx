@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
@@ -32,7 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteStoryPage() {
   const { story, uses } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>Delete this story?</h1>
@@ -47,7 +46,7 @@ export default function DeleteStoryPage() {
         . The answers themselves stay in your history. This cannot be undone;{" "}
         <a href="/stories/export.md">export your stories as Markdown</a> first if you want a copy.
       </p>
-      <ConfirmDeletionForm errors={result?.errors.form} label="Delete story permanently" />
+      <ConfirmDeletionForm label="Delete story permanently" />
       <p>
         <Link to={`/stories/${story.id}`}>Keep the story</Link>
       </p>
