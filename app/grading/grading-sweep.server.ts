@@ -3,7 +3,7 @@ import { answers, grades, gradingLeases, roundQuestions, rounds } from "../../db
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { listExpiredOpenAnswers, submitExpired } from "~/rounds/answers.server";
-import { gradeInRound } from "~/rounds/round-view.server";
+import { gradeInRound } from "~/grading/round-grades.server";
 import { listRoundQuestions } from "~/rounds/rounds.server";
 
 /**

@@ -1,4 +1,4 @@
-import type { QuestionView } from "~/rounds/round-view.server";
+import type { QuestionView } from "~/grading/round-grades.server";
 import { scoreInWords, scoreText } from "~/scores/score-words";
 import { questionTime, timeUsedText, type QuestionTime } from "./time-used";
 

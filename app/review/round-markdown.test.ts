@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { dateFormat } from "~/dates/format";
 import type { Grade } from "~/grading/grade-schema";
-import type { QuestionView } from "~/rounds/round-view.server";
+import type { QuestionView } from "~/grading/round-grades.server";
 import { roundToMarkdown } from "./round-markdown";
 
 const grade: Grade = {

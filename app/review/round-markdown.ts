@@ -1,6 +1,6 @@
 import type { Grade } from "~/grading/grade-schema";
-import type { QuestionView } from "~/rounds/round-view.server";
-import { roundAverage } from "~/rounds/round-average";
+import type { QuestionView } from "~/grading/round-grades.server";
+import { roundAverage } from "~/grading/round-average";
 import { escapeMarkdown } from "~/stories/story-markdown";
 import { groupFeedback } from "~/scores/criterion-feedback";
 import type { DateFormat } from "~/dates/format";

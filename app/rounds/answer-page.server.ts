@@ -11,12 +11,26 @@ import { isStoryLinkPost, storyLinkAction } from "~/stories/story-link.server";
 import { suggestStories } from "~/stories/suggestions.server";
 import { formError, parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
-import { findAnswer, listAnswers, MAIN_SLOT, saveDraft, startAnswer, submitAnswer, type Answer } from "./answers.server";
+import {
+  findAnswer,
+  listAnswers,
+  MAIN_SLOT,
+  saveDraft,
+  startAnswer,
+  submitAnswer,
+  type Answer,
+} from "./answers.server";
 import { hasExpired, probeSecondsFor } from "./clock";
 import { answerFormSchema, draftFormSchema } from "./round-forms";
 import { QUESTIONS_MAX } from "./round-limits";
-import { gradeInRound, loadRoundView, settleExpired, unansweredQuestions } from "./round-view.server";
-import { findRound, listRoundQuestions, markRoundFinished, type RoundQuestion } from "./rounds.server";
+import { gradeInRound, loadRoundView, settleExpired } from "~/grading/round-grades.server";
+import {
+  findRound,
+  listRoundQuestions,
+  markRoundFinished,
+  unansweredQuestions,
+  type RoundQuestion,
+} from "./rounds.server";
 
 /**
  * The server half of the two answer pages: the main answer to a question
@@ -68,7 +82,13 @@ export function probeForSlot(roundQuestion: RoundQuestion, slot: number): Probe 
 export function startAnswerSlot(roundQuestion: RoundQuestion, slot: number, now: Date): Answer {
   return slot === MAIN_SLOT
     ? startAnswer(roundQuestion.id, MAIN_SLOT, roundQuestion.secondsAllowed, null, now)
-    : startAnswer(roundQuestion.id, slot, probeSecondsFor(roundQuestion.secondsAllowed), probeForSlot(roundQuestion, slot), now);
+    : startAnswer(
+        roundQuestion.id,
+        slot,
+        probeSecondsFor(roundQuestion.secondsAllowed),
+        probeForSlot(roundQuestion, slot),
+        now,
+      );
 }
 
 export function startPath(roundId: string, position: number, slot: number = MAIN_SLOT): string {
@@ -87,7 +107,10 @@ export function redirectToStartedQuestion(roundId: string, position = 1): Respon
 }
 
 export async function loadAnswerPage(request: Request, params: Params) {
-  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
+  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(
+    request,
+    params,
+  );
   const now = new Date();
 
   // A page view never starts a clock (a prefetch, a link preview or another site's link would):
@@ -97,7 +120,9 @@ export async function loadAnswerPage(request: Request, params: Params) {
     throw redirect(startPath(round.id, roundQuestion.position, slot));
   }
 
-  const view = (await loadRoundView(round.id, user.id, now)).find((q) => q.roundQuestion.id === roundQuestion.id)!;
+  const view = (await loadRoundView(round.id, user.id, now)).find(
+    (q) => q.roundQuestion.id === roundQuestion.id,
+  )!;
   const answer = slot === MAIN_SLOT ? view.main! : view.followUps.find((a) => a.slot === slot)!;
   const { question } = roundQuestion;
   return {
@@ -122,12 +147,20 @@ export async function loadAnswerPage(request: Request, params: Params) {
     /** Where the answer box's autosave posts. */
     draftUrl: `${answerPath(round.id, roundQuestion.position)}/draft?slot=${slot}`,
     /** Where a pending LLM grading streams its progress from. */
-    gradeStreamUrl: answer.submittedAt && !answer.skipped && !answer.grade ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}` : null,
+    gradeStreamUrl:
+      answer.submittedAt && !answer.skipped && !answer.grade
+        ? `${answerPath(round.id, roundQuestion.position)}/grade-stream?slot=${slot}`
+        : null,
     /** An offline fallback grade can be redone once the LLM is reachable again. */
-    canRegrade: Boolean(answer.grade?.provenance.fallbackReason) && isLlmConfigured() && getEnv().GRADER !== "offline",
+    canRegrade:
+      Boolean(answer.grade?.provenance.fallbackReason) &&
+      isLlmConfigured() &&
+      getEnv().GRADER !== "offline",
     /** The user's stories that fit a behavioural question, offered before answering it. */
     storySuggestions:
-      slot === MAIN_SLOT && question.kind === "behavioural" ? suggestStories(user.id, question, answer.id) : null,
+      slot === MAIN_SLOT && question.kind === "behavioural"
+        ? suggestStories(user.id, question, answer.id)
+        : null,
     /** The user asked for each question and follow-up to be read aloud when it opens (while it is still open). */
     autoRead: getPreferences(user.id).readAloud && !answer.submittedAt,
   };
@@ -147,7 +180,9 @@ export async function saveDraftAction(request: Request, params: Params): Promise
   invariantResponse(answer, "Answer not found");
   const form = parseForm(draftFormSchema, await request.formData());
   if (!form.ok) {
-    const message = [...form.errors.form, ...Object.values(form.errors.fields).flat()][0] ?? "The draft was not saved.";
+    const message =
+      [...form.errors.form, ...Object.values(form.errors.fields).flat()][0] ??
+      "The draft was not saved.";
     return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
   }
   const now = new Date();
@@ -155,13 +190,19 @@ export async function saveDraftAction(request: Request, params: Params): Promise
     // The clock ran out while this was on its way: the text is kept (save first), and submitted as the clock's.
     await settleExpired(round.id, user.id, now);
     return Response.json(
-      { ok: false, error: "Time is up: your answer was submitted with this text." } satisfies DraftSaveResult,
+      {
+        ok: false,
+        error: "Time is up: your answer was submitted with this text.",
+      } satisfies DraftSaveResult,
       { status: 409 },
     );
   }
   if (!saveDraft(answer.id, form.data.answer, now)) {
     return Response.json(
-      { ok: false, error: "This answer was already submitted; the draft was not changed." } satisfies DraftSaveResult,
+      {
+        ok: false,
+        error: "This answer was already submitted; the draft was not changed.",
+      } satisfies DraftSaveResult,
       { status: 409 },
     );
   }
@@ -171,7 +212,10 @@ export async function saveDraftAction(request: Request, params: Params): Promise
 export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
 
 export async function answerPageAction(request: Request, params: Params) {
-  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(request, params);
+  const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(
+    request,
+    params,
+  );
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
   const here = answerPath(round.id, roundQuestion.position, slot);
@@ -183,7 +227,13 @@ export async function answerPageAction(request: Request, params: Params) {
   // A write: answers whose clock ran out are stored as submitted first; this answer too, unless this
   // post submits it with the text it carries (fresher than the saved draft).
   await settleExpired(round.id, user.id, now, submitting ? answer.id : undefined);
-  if (!form) return storyLinkAction(user.id, findAnswer(roundQuestion.id, slot)!, roundQuestion.question, formData);
+  if (!form)
+    return storyLinkAction(
+      user.id,
+      findAnswer(roundQuestion.id, slot)!,
+      roundQuestion.question,
+      formData,
+    );
   if (!form.ok) return data(form, { status: 400 });
 
   switch (form.data.intent) {
@@ -200,7 +250,9 @@ export async function answerPageAction(request: Request, params: Params) {
       }
       if (submitAnswer(answer, text, now, { skip })) {
         const submitted = findAnswer(roundQuestion.id, slot)!;
-        const allDone = unansweredQuestions(roundQuestions, listAnswers(roundQuestions.map((rq) => rq.id))).length === 0;
+        const allDone =
+          unansweredQuestions(roundQuestions, listAnswers(roundQuestions.map((rq) => rq.id)))
+            .length === 0;
         if (allDone && !round.finishedAt) markRoundFinished(round.id, now);
         // The offline grader takes a millisecond: grade before the redirect. An LLM grading
         // streams to the page after it (and without JavaScript, "Grade now" runs it).
@@ -213,12 +265,17 @@ export async function answerPageAction(request: Request, params: Params) {
       const stored = findAnswer(roundQuestion.id, slot)!;
       invariantResponse(stored.submittedAt, "Submit the answer first.", 400);
       invariantResponse(!stored.skipped, "A skipped answer is not graded.", 400);
-      if (!latestGrades([stored.id]).has(stored.id)) await gradeSafely(user.id, stored, roundQuestion, roundQuestions);
+      if (!latestGrades([stored.id]).has(stored.id))
+        await gradeSafely(user.id, stored, roundQuestion, roundQuestions);
       throw redirect(here);
     }
     case "regrade": {
       const current = latestGrades([answer.id]).get(answer.id);
-      invariantResponse(current?.provenance.fallbackReason, "Only a grade the LLM could not make can be re-graded.", 400);
+      invariantResponse(
+        current?.provenance.fallbackReason,
+        "Only a grade the LLM could not make can be re-graded.",
+        400,
+      );
       await gradeSafely(user.id, answer, roundQuestion, roundQuestions);
       throw redirect(here);
     }

@@ -3,17 +3,29 @@ import { roundQuestions, rounds } from "../../db/schema";
 import { ownedBy } from "../../db/owned-by";
 import { getDb } from "~/db.server";
 import type { Question } from "~/question-bank/question-schema";
+import { MAIN_SLOT, type Answer } from "./answers.server";
 import type { NewRound } from "./round-forms";
 
 export type Round = typeof rounds.$inferSelect;
 export type RoundQuestion = typeof roundQuestions.$inferSelect;
 
-export function createRound(userId: string, title: string, settings: NewRound, questions: Question[]): Round {
+export function createRound(
+  userId: string,
+  title: string,
+  settings: NewRound,
+  questions: Question[],
+): Round {
   const db = getDb();
   return db.transaction((tx) => {
     const round = tx
       .insert(rounds)
-      .values({ userId, title, band: settings.band, skills: settings.skills, kinds: settings.kinds })
+      .values({
+        userId,
+        title,
+        band: settings.band,
+        skills: settings.skills,
+        kinds: settings.kinds,
+      })
       .returning()
       .get();
     tx.insert(roundQuestions)
@@ -60,5 +72,20 @@ export function listRecentRounds(userId: string, limit = 10): Round[] {
 }
 
 export function markRoundFinished(roundId: string, now: Date): void {
-  getDb().update(rounds).set({ finishedAt: now }).where(and(eq(rounds.id, roundId))).run();
+  getDb()
+    .update(rounds)
+    .set({ finishedAt: now })
+    .where(and(eq(rounds.id, roundId)))
+    .run();
+}
+
+/** The round's questions whose main answer has not been submitted yet, in order. */
+export function unansweredQuestions(
+  questions: RoundQuestion[],
+  answered: readonly Answer[],
+): RoundQuestion[] {
+  return questions.filter(
+    (rq) =>
+      !answered.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
+  );
 }

@@ -4,7 +4,7 @@ import { dateFormat, isoDay } from "~/dates/format";
 import { timeZoneFrom } from "~/dates/time-zone.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { roundToMarkdown } from "~/review/round-markdown";
-import { loadRoundView } from "~/rounds/round-view.server";
+import { loadRoundView } from "~/grading/round-grades.server";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 

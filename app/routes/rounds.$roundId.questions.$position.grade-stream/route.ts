@@ -3,7 +3,7 @@ import type { GradeProgress } from "~/grading/grade-answer.server";
 import { latestGrades } from "~/grading/grades.server";
 import { resolveAnswerSlotFromQuery } from "~/rounds/answer-page.server";
 import { findAnswer } from "~/rounds/answers.server";
-import { gradeInRound, settleExpired } from "~/rounds/round-view.server";
+import { gradeInRound, settleExpired } from "~/grading/round-grades.server";
 import { invariantResponse } from "~/utils/invariant.server";
 
 /**

@@ -11,7 +11,7 @@ import {
 } from "~/rounds/answer-page.server";
 import { findAnswer, MAIN_SLOT } from "~/rounds/answers.server";
 import { probeSecondsFor } from "~/rounds/clock";
-import { settleExpired } from "~/rounds/round-view.server";
+import { settleExpired } from "~/grading/round-grades.server";
 
 /**
  * Where an unopened question lands (a resumed round, a bookmark, another

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { AnswerView } from "~/rounds/round-view.server";
+import type { AnswerView } from "~/grading/round-grades.server";
 import { timeUsedText, type QuestionTime } from "~/review/time-used";
 import { GradeCard, type CriterionLabel } from "~/components/grade-card";
 import { SaveAsStoryLink } from "~/components/story-save-link";

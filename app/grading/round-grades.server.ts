@@ -1,8 +1,7 @@
-import type { StoredGrade } from "~/grading/grades.server";
-import { latestGrades } from "~/grading/grades.server";
-import { gradeAnswerOnce, planGrading } from "~/grading/grade-answer.server";
-import { asOfNow, listAnswers, MAIN_SLOT, submitExpired, type Answer } from "./answers.server";
-import { listRoundQuestions, type RoundQuestion } from "./rounds.server";
+import { asOfNow, listAnswers, submitExpired, type Answer } from "~/rounds/answers.server";
+import { listRoundQuestions, type RoundQuestion } from "~/rounds/rounds.server";
+import { gradeAnswerOnce, planGrading } from "./grade-answer.server";
+import { latestGrades, type StoredGrade } from "./grades.server";
 
 export interface AnswerView extends Answer {
   grade: StoredGrade | null;
@@ -19,16 +18,26 @@ export interface QuestionView {
  * server clock sees them now. A read: an answer whose clock ran out shows as
  * submitted (asOfNow) and is stored so by the next write (settleExpired).
  */
-export async function loadRoundView(roundId: string, _userId: string, now: Date): Promise<QuestionView[]> {
+export async function loadRoundView(
+  roundId: string,
+  _userId: string,
+  now: Date,
+): Promise<QuestionView[]> {
   const roundQuestions = listRoundQuestions(roundId);
-  const answers = listAnswers(roundQuestions.map((rq) => rq.id)).map((answer) => asOfNow(answer, now));
+  const answers = listAnswers(roundQuestions.map((rq) => rq.id)).map((answer) =>
+    asOfNow(answer, now),
+  );
   const grades = latestGrades(answers.map((a) => a.id));
   return roundQuestions.map((roundQuestion) => {
     const own = answers
       .filter((a) => a.roundQuestionId === roundQuestion.id)
       .sort((a, b) => a.slot - b.slot)
       .map((a) => ({ ...a, grade: grades.get(a.id) ?? null }));
-    return { roundQuestion, main: own.find((a) => a.slot === 0) ?? null, followUps: own.filter((a) => a.slot > 0) };
+    return {
+      roundQuestion,
+      main: own.find((a) => a.slot === 0) ?? null,
+      followUps: own.filter((a) => a.slot > 0),
+    };
   });
 }
 
@@ -38,7 +47,12 @@ export async function loadRoundView(roundId: string, _userId: string, now: Date)
  * grading streams to the page, or the sweep does it). `except` is an answer
  * the action itself is about to submit with the text it was sent.
  */
-export async function settleExpired(roundId: string, userId: string, now: Date, except?: string): Promise<void> {
+export async function settleExpired(
+  roundId: string,
+  userId: string,
+  now: Date,
+  except?: string,
+): Promise<void> {
   const roundQuestions = listRoundQuestions(roundId);
   const expired = listAnswers(roundQuestions.map((rq) => rq.id)).filter(
     (answer) => answer.id !== except && submitExpired(answer, now),
@@ -75,11 +89,4 @@ export function gradeInRound(
   if (answer.skipped) throw new Error(`Answer ${answer.id} was skipped: there is nothing to grade`);
   const answers = listAnswers(roundQuestions.map((rq) => rq.id));
   return gradeAnswerOnce(answer, roundQuestion, askedProbes(answers), options);
-}
-
-/** The round's questions whose main answer has not been submitted yet, in order. */
-export function unansweredQuestions(roundQuestions: RoundQuestion[], answers: Answer[]): RoundQuestion[] {
-  return roundQuestions.filter(
-    (rq) => !answers.some((a) => a.roundQuestionId === rq.id && a.slot === MAIN_SLOT && a.submittedAt),
-  );
 }

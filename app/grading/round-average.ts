@@ -1,5 +1,5 @@
-import { isAssessed } from "~/grading/grade-schema";
-import type { QuestionView } from "./round-view.server";
+import { isAssessed } from "./grade-schema";
+import type { QuestionView } from "./round-grades.server";
 
 /**
  * The round's overall: the mean of its main answers' scores. Skipped answers
