@@ -59,7 +59,7 @@ async function importBuild() {
 // mode the primary does this first, so the session secret a fresh install
 // generates is written once, before any worker reads it.
 let build = await importBuild();
-/** Logging and lifecycle helpers of the build (app/utils/log.server.ts, process-lifecycle.server.ts). */
+/** Logging and lifecycle helpers of the build (app/utils/log.server.ts, process-lifecycle.server.ts, grading/grading-lease.server.ts). */
 const ops = build.entry.module;
 // One JSON object per line (app/utils/log.server.ts); development keeps plain console output.
 if (MODE !== "development") ops.routeConsoleToLog();

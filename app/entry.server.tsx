@@ -40,11 +40,8 @@ export {
   logRequest,
   routeConsoleToLog,
 } from "./utils/log.server";
-export {
-  closeDatabase,
-  gradingsRunningHere,
-  migrateDatabase,
-} from "./utils/process-lifecycle.server";
+export { closeDatabase, migrateDatabase } from "./utils/process-lifecycle.server";
+export { gradingsRunningHere } from "./grading/grading-lease.server";
 
 /**
  * An error a loader, action or render threw: one log line with its stack and

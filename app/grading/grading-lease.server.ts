@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { gradingLeases } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -66,4 +66,17 @@ export function isLeased(answerId: string, now = Date.now()): boolean {
     .where(eq(gradingLeases.answerId, answerId))
     .get();
   return row !== undefined && row.expiresAt.getTime() >= now;
+}
+
+/**
+ * Gradings this process is running now: the leases it holds, whether a
+ * request or the sweep started them. Shutdown (server.js) waits for this to reach 0.
+ */
+export function gradingsRunningHere(): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(gradingLeases)
+    .where(like(gradingLeases.holder, `${PROCESS_ID}-%`))
+    .get();
+  return row?.n ?? 0;
 }

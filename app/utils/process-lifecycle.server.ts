@@ -1,8 +1,5 @@
-import { like, sql } from "drizzle-orm";
-import { gradingLeases } from "../../db/schema";
-import { getDb, getSqlite, openDatabase } from "~/db.server";
+import { getSqlite, openDatabase } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { PROCESS_ID } from "~/grading/grading-lease.server";
 
 /**
  * What server.js needs at the edges of a process's life, reached through the
@@ -16,20 +13,6 @@ import { PROCESS_ID } from "~/grading/grading-lease.server";
  */
 export function migrateDatabase(): void {
   openDatabase(getEnv().DATABASE_PATH).sqlite.close();
-}
-
-/**
- * Gradings this process is running now: the grading leases it holds
- * (app/grading/grading-lease.server.ts), whether a request or the sweep
- * started them. Shutdown waits for this to reach 0.
- */
-export function gradingsRunningHere(): number {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(gradingLeases)
-    .where(like(gradingLeases.holder, `${PROCESS_ID}-%`))
-    .get();
-  return row?.n ?? 0;
 }
 
 /** Closes this process's connection (the last step of a shutdown): the WAL is checkpointed. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
-import { exportUserData } from "~/auth/export-data.server";
+import { exportUserData } from "./export-data.server";
 import { isoDay } from "~/dates/format";
 
 /** GET /export.json — all of the signed-in user's data as one JSON download. */

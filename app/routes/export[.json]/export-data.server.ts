@@ -10,8 +10,8 @@ import {
   stories,
   storyAnswers,
   users,
-} from "../../db/schema";
-import { ownedBy } from "../../db/owned-by";
+} from "../../../db/schema";
+import { ownedBy } from "../../../db/owned-by";
 import { listCustomQuestions } from "~/custom-questions/custom-questions.server";
 import { getDb } from "~/db.server";
 import { listAllStories } from "~/stories/stories.server";
