@@ -68,6 +68,23 @@ describe("readStoryGrounding", () => {
     expect(story.ungrounded).toBe(true);
   });
 
+  it("reads values and habits of a career, with no event in them, as ungrounded, and a told story's lesson as told", () => {
+    // The habits a candidate describes in place of a time it happened ("my approach is", "I make it a
+    // priority", "over the years", "the values I bring to every team I join").
+    const habits = grounding(
+      "Helping people grow is something I'm truly passionate about. " +
+        "My approach is to listen first and tailor the advice to the person. " +
+        "I make it a priority to give feedback early and kindly. " +
+        "Over the years I have coached a lot of people, and most of them grew fast. " +
+        "It comes down to patience and trust, and those are the values I bring to every team I join.",
+    );
+    expect(habits.stance).toBeGreaterThanOrEqual(0.5);
+    expect(habits.ungrounded).toBe(true);
+    // The same words closing a story of what happened are its lesson, not a stand-in for it.
+    const story = grounding(`${TOLD} Over the years I have learned that a timer beats a guess.`);
+    expect(story.ungrounded).toBe(false);
+  });
+
   it("reads an answer made of the rubric's own words as talk about the question, not a story", () => {
     const vocabulary = compileRubric(question("performance-improvement")).vocabulary;
     // Nothing happened in it: no service, no people, no particular numbers, only what the rubric asks for.
