@@ -8,8 +8,8 @@ import {
   ROLES,
   type Question,
 } from "~/question-bank/question-schema";
-import type { FormErrors, FormValues } from "~/utils/forms";
-import type { QuestionChoices } from "./question-builder";
+import type { FormErrors } from "~/utils/forms";
+import type { QuestionChoices, YamlFormValues } from "./question-builder";
 
 /**
  * The custom-question form. It only collects text: the fields are assembled
@@ -195,12 +195,12 @@ export function questionFieldsOf(question: Question) {
 }
 
 /** A stored question as the YAML form shows it, for editing. */
-export function formValuesOf(question: Question): FormValues {
+export function formValuesOf(question: Question): YamlFormValues {
   return { ...questionFieldsOf(question), rubric: stringifyYaml(question.rubric) };
 }
 
 /** The empty form: backend, a mid band, five minutes and the rubric template ready to fill in. */
-export const NEW_QUESTION_VALUES: FormValues = {
+export const NEW_QUESTION_VALUES: Partial<YamlFormValues> = {
   kind: "concept",
   bands: ["3-5"],
   roles: ["backend"],

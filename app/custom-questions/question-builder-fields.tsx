@@ -1,32 +1,32 @@
-import type { ComponentProps } from "react";
-import { Field } from "~/components/unmigrated-field";
-import { FormErrors } from "~/components/form-errors";
-import type { FormValues } from "~/utils/forms";
-import { QuestionAboutFields, QuestionAnswerFields } from "./custom-question-fields";
+import {
+  getFieldsetProps,
+  getInputProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
+import type { ReactNode } from "react";
+import { Field, type DescribedBy } from "~/components/field";
+import { ErrorList } from "~/components/form-errors";
+import {
+  QuestionAboutFields,
+  QuestionAnswerFields,
+  type QuestionFieldsMeta,
+} from "./custom-question-fields";
 import {
   ADD_CRITERION_ID,
   addKeyPointId,
-  CRITERIA,
   CRITERIA_MAX,
   CRITERIA_MIN,
-  criterionField,
-  criterionPlace,
   fieldId,
   INTENT,
   KEY_POINTS_MAX,
-  keyPointField,
-  keyPointPlace,
-  keyPointsPlace,
   misconceptionCount,
-  type BuilderValues,
   type CriterionValues,
+  type KeyPointValues,
   type QuestionChoices,
 } from "./question-builder";
 
-type Errors = Record<string, string[] | undefined>;
-
 interface Shared {
-  errors: Errors;
   /** The id of the element to focus when the page shows (the new row after "Add", say). */
   focus: string | null;
   busy: boolean;
@@ -34,44 +34,43 @@ interface Shared {
 
 /**
  * The question builder's fields: the question, its criteria (each a fieldset
- * with its key points, each a fieldset too) and its answers. Every button is
- * a submit button with `name="intent"`: the server answers "Add key point" with
- * the same values and one row more, so it works without JavaScript. Ids and
- * misconceptions ride along in hidden fields, so editing keeps them.
+ * with its key points, each a fieldset too) and its answers, every one wired
+ * by its Conform metadata. Every button is a submit button with
+ * `name="intent"`: the server answers "Add key point" with the same values and
+ * one row more, so it works without JavaScript. Ids and misconceptions ride
+ * along in hidden fields, so editing keeps them.
  */
 export function QuestionBuilderFields({
-  values,
-  errors,
+  fields,
   focus,
   busy,
   choices,
   fixedId,
   yamlHref,
 }: Shared & {
-  values: BuilderValues;
+  fields: QuestionFieldsMeta & { criteria: FieldMetadata<CriterionValues[]> };
   choices: QuestionChoices;
   fixedId?: string;
   /** The advanced editor, where misconceptions are written. */
   yamlHref: string;
 }) {
-  const top = topValues(values);
-  const shared = { errors, focus, busy };
-  const count = values.criteria.length;
+  const shared = { focus, busy };
+  const criteria = fields.criteria.getFieldList();
   return (
     <>
       <h2>The question</h2>
-      <QuestionAboutFields values={top} errors={errors} choices={choices} fixedId={fixedId} />
+      <QuestionAboutFields fields={fields} choices={choices} fixedId={fixedId} />
 
       <h2 id="rubric-heading">How answers are graded</h2>
       <p id="criteria-hint" className="hint">
         {CRITERIA_MIN} to {CRITERIA_MAX} criteria. The grader scores each from 1 to 5 and weighs
         them into the overall score; each criterion lists the key points a strong answer makes.
       </p>
-      <FormErrors id={`${fieldId(CRITERIA)}-errors`} errors={errors[CRITERIA]} />
-      {values.criteria.map((criterion, c) => (
-        <CriterionFields key={c} criterion={criterion} c={c} yamlHref={yamlHref} {...shared} />
+      <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
+      {criteria.map((criterion, c) => (
+        <CriterionFields key={c} meta={criterion} c={c} yamlHref={yamlHref} {...shared} />
       ))}
-      {count < CRITERIA_MAX ? (
+      {criteria.length < CRITERIA_MAX ? (
         <button
           type="submit"
           name="intent"
@@ -89,132 +88,84 @@ export function QuestionBuilderFields({
       )}
 
       <h2>Example answers, follow-ups and tips</h2>
-      <QuestionAnswerFields values={top} errors={errors} />
+      <QuestionAnswerFields fields={fields} />
     </>
   );
 }
 
 function CriterionFields({
-  criterion,
+  meta,
   c,
   yamlHref,
-  errors,
   focus,
   busy,
-}: Shared & { criterion: CriterionValues; c: number; yamlHref: string }) {
-  const shared = { errors, focus, busy };
-  const place = criterionPlace(c);
-  const placeErrorsId = `${fieldId(place)}-errors`;
-  const listErrorsId = `${fieldId(keyPointsPlace(c))}-errors`;
-  const misconceptionsName = criterionField(c, "misconceptions");
-  const misconceptionsErrors = errors[misconceptionsName];
-  const misconceptions = misconceptionCount(criterion.misconceptions);
-  const points = criterion.keyPoints.length;
+}: Shared & { meta: FieldMetadata<CriterionValues>; c: number; yamlHref: string }) {
+  const shared = { focus, busy };
+  const criterion = meta.getFieldset();
+  const keyPoints = criterion.keyPoints.getFieldList();
+  const misconceptions = criterion.misconceptions.initialValue ?? "";
   return (
-    <fieldset className="criterion" aria-describedby={errors[place] ? placeErrorsId : undefined}>
+    <fieldset className="criterion" {...getFieldsetProps(meta)}>
       <legend>Criterion {c + 1}</legend>
-      <input type="hidden" name={criterionField(c, "id")} value={criterion.id} />
-      <FormErrors id={placeErrorsId} errors={errors[place]} />
-      <BuilderField
-        {...shared}
-        name={criterionField(c, "name")}
-        label="Name"
-        value={criterion.name}
-      >
-        {(props) => <input {...props} />}
-      </BuilderField>
-      <BuilderField
-        {...shared}
-        name={criterionField(c, "weight")}
-        label="Weight"
-        value={criterion.weight}
-        hint="How much it counts beside the other criteria: more than 0, at most 10. Weights need not add up to anything."
-      >
-        {(props) => (
-          <input {...props} type="number" inputMode="decimal" min={0.1} max={10} step="any" />
+      <input {...getInputProps(criterion.id, { type: "hidden" })} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+      <BuilderField {...shared} meta={criterion.name} label="Name">
+        {(props, autoFocus) => (
+          <input
+            {...getInputProps(criterion.name, { type: "text", ...props })}
+            autoFocus={autoFocus}
+          />
         )}
       </BuilderField>
       <BuilderField
         {...shared}
-        name={criterionField(c, "description")}
-        label="What a 5 looks like"
-        value={criterion.description}
+        meta={criterion.weight}
+        label="Weight"
+        hint="How much it counts beside the other criteria: more than 0, at most 10. Weights need not add up to anything."
       >
-        {(props) => <textarea {...props} rows={2} />}
+        {(props, autoFocus) => (
+          <input
+            {...getInputProps(criterion.weight, { type: "number", ...props })}
+            autoFocus={autoFocus}
+            inputMode="decimal"
+            min={0.1}
+            max={10}
+            step="any"
+          />
+        )}
+      </BuilderField>
+      <BuilderField {...shared} meta={criterion.description} label="What a 5 looks like">
+        {(props, autoFocus) => (
+          <textarea
+            {...getTextareaProps(criterion.description, props)}
+            autoFocus={autoFocus}
+            rows={2}
+          />
+        )}
       </BuilderField>
 
-      <p className="builder-subhead" id={`${fieldId(place)}-points-hint`}>
-        Key points: what the interviewer listens for
-      </p>
-      <FormErrors id={listErrorsId} errors={errors[keyPointsPlace(c)]} />
-      {criterion.keyPoints.map((point, k) => {
-        const pointPlace = keyPointPlace(c, k);
-        const pointErrorsId = `${fieldId(pointPlace)}-errors`;
-        return (
-          <fieldset
-            key={k}
-            className="key-point"
-            aria-describedby={errors[pointPlace] ? pointErrorsId : undefined}
-          >
-            <legend>
-              Key point {k + 1}
-              <span className="visually-hidden"> of criterion {c + 1}</span>
-            </legend>
-            <input type="hidden" name={keyPointField(c, k, "id")} value={point.id} />
-            <FormErrors id={pointErrorsId} errors={errors[pointPlace]} />
-            <BuilderField
-              {...shared}
-              name={keyPointField(c, k, "point")}
-              label="The point, as a sentence"
-              value={point.point}
-            >
-              {(props) => <textarea {...props} rows={2} />}
-            </BuilderField>
-            <BuilderField
-              {...shared}
-              name={keyPointField(c, k, "phrasings")}
-              label="Phrasings that count as making it"
-              value={point.phrasings}
-              hint="One per line: words an answer may use to make the point, such as “safe to retry”."
-            >
-              {(props) => <textarea {...props} rows={3} />}
-            </BuilderField>
-            <BuilderField
-              {...shared}
-              name={keyPointField(c, k, "meaning")}
-              label="In plain words (optional)"
-              value={point.meaning}
-              hint="What the point means, in 10 characters or more: the grader then credits it when an answer says it in other words."
-            >
-              {(props) => <textarea {...props} rows={2} />}
-            </BuilderField>
-            <button
-              type="submit"
-              name="intent"
-              value={INTENT.removeKeyPoint(c, k)}
-              className="secondary builder-remove"
-              disabled={busy}
-            >
-              Remove key point {k + 1}
-              <span className="visually-hidden"> of criterion {c + 1}</span>
-            </button>
-          </fieldset>
-        );
-      })}
-      {criterion.misconceptions !== "" ? (
+      <p className="builder-subhead">Key points: what the interviewer listens for</p>
+      <ErrorList id={criterion.keyPoints.errorId} errors={criterion.keyPoints.errors} />
+      {keyPoints.map((point, k) => (
+        <KeyPointFields key={k} meta={point} c={c} k={k} {...shared} />
+      ))}
+      {misconceptions !== "" ? (
         <>
-          <input type="hidden" name={misconceptionsName} value={criterion.misconceptions} />
-          <p id={`${fieldId(misconceptionsName)}-hint`} className="hint">
-            {misconceptions === 1
+          <input {...getInputProps(criterion.misconceptions, { type: "hidden" })} />
+          <p id={criterion.misconceptions.descriptionId} className="hint">
+            {misconceptionCount(misconceptions) === 1
               ? "1 misconception (a wrong claim that costs points) is kept as it is"
-              : `${misconceptions} misconceptions (wrong claims that cost points) are kept as they are`}
+              : `${misconceptionCount(misconceptions)} misconceptions (wrong claims that cost points) are kept as they are`}
             ; <a href={yamlHref}>edit misconceptions in the YAML editor</a>.
           </p>
-          <FormErrors id={`${fieldId(misconceptionsName)}-errors`} errors={misconceptionsErrors} />
+          <ErrorList
+            id={criterion.misconceptions.errorId}
+            errors={criterion.misconceptions.errors}
+          />
         </>
       ) : null}
       <div className="builder-actions">
-        {points < KEY_POINTS_MAX ? (
+        {keyPoints.length < KEY_POINTS_MAX ? (
           <button
             type="submit"
             name="intent"
@@ -243,30 +194,80 @@ function CriterionFields({
   );
 }
 
-/** A field of a builder row: its id made from its dotted name, focused when it was just added. */
-function BuilderField({
-  errors,
+function KeyPointFields({
+  meta,
+  c,
+  k,
   focus,
-  busy: _busy,
-  name,
-  ...field
-}: Shared & Omit<ComponentProps<typeof Field>, "id" | "errors" | "autoFocus" | "className">) {
-  const id = fieldId(name);
+  busy,
+}: Shared & { meta: FieldMetadata<KeyPointValues>; c: number; k: number }) {
+  const shared = { focus, busy };
+  const point = meta.getFieldset();
   return (
-    <Field
-      {...field}
-      name={name}
-      id={id}
-      errors={errors[name]}
-      autoFocus={focus === id}
-      className="builder-field"
-    />
+    <fieldset className="key-point" {...getFieldsetProps(meta)}>
+      <legend>
+        Key point {k + 1}
+        <span className="visually-hidden"> of criterion {c + 1}</span>
+      </legend>
+      <input {...getInputProps(point.id, { type: "hidden" })} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+      <BuilderField {...shared} meta={point.point} label="The point, as a sentence">
+        {(props, autoFocus) => (
+          <textarea {...getTextareaProps(point.point, props)} autoFocus={autoFocus} rows={2} />
+        )}
+      </BuilderField>
+      <BuilderField
+        {...shared}
+        meta={point.phrasings}
+        label="Phrasings that count as making it"
+        hint="One per line: words an answer may use to make the point, such as “safe to retry”."
+      >
+        {(props, autoFocus) => (
+          <textarea {...getTextareaProps(point.phrasings, props)} autoFocus={autoFocus} rows={3} />
+        )}
+      </BuilderField>
+      <BuilderField
+        {...shared}
+        meta={point.meaning}
+        label="In plain words (optional)"
+        hint="What the point means, in 10 characters or more: the grader then credits it when an answer says it in other words."
+      >
+        {(props, autoFocus) => (
+          <textarea {...getTextareaProps(point.meaning, props)} autoFocus={autoFocus} rows={2} />
+        )}
+      </BuilderField>
+      <button
+        type="submit"
+        name="intent"
+        value={INTENT.removeKeyPoint(c, k)}
+        className="secondary builder-remove"
+        disabled={busy}
+      >
+        Remove key point {k + 1}
+        <span className="visually-hidden"> of criterion {c + 1}</span>
+      </button>
+    </fieldset>
   );
 }
 
-/** The question's own fields, as the shared fields read them. */
-function topValues({ criteria: _criteria, ...top }: BuilderValues): FormValues {
-  return top;
+/** A field of a builder row, focused when it was just added (its id is the one the server names). */
+function BuilderField({
+  meta,
+  label,
+  hint,
+  focus,
+  children,
+}: Shared & {
+  meta: FieldMetadata<string>;
+  label: ReactNode;
+  hint?: ReactNode;
+  children: (describedBy: DescribedBy, autoFocus: true | undefined) => ReactNode;
+}) {
+  return (
+    <Field meta={meta} label={label} hint={hint} className="builder-field">
+      {(describedBy) => children(describedBy, focus === meta.id || undefined)}
+    </Field>
+  );
 }
 
 /** Where a problem's link in the list at the top goes: the field, or the errors of a row or list. */
@@ -275,5 +276,5 @@ export function problemAnchor(name: string): string {
     /^(id|title|kind|prompt|skills|competencies|minutes|strong|weak|probes|tips)$|\.(name|weight|description|point|phrasings|meaning)$/.test(
       name,
     );
-  return isControl ? fieldId(name) : `${fieldId(name)}-errors`;
+  return isControl ? fieldId(name) : `${fieldId(name)}-error`;
 }

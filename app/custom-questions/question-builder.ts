@@ -37,8 +37,8 @@ export interface CriterionValues {
   misconceptions: string;
 }
 
-/** The builder's fields as typed: every value is the text of its field, so a refused form comes back as it was. */
-export interface BuilderValues {
+/** The question's own fields as typed, which the YAML form and the builder share. */
+export interface QuestionTextValues {
   id: string;
   title: string;
   kind: string;
@@ -52,6 +52,15 @@ export interface BuilderValues {
   weak: string;
   probes: string;
   tips: string;
+}
+
+/** The YAML form's fields as typed: the question's own and the rubric's YAML. */
+export interface YamlFormValues extends QuestionTextValues {
+  rubric: string;
+}
+
+/** The builder's fields as typed: every value is the text of its field, so a refused form comes back as it was. */
+export interface BuilderValues extends QuestionTextValues {
   criteria: CriterionValues[];
 }
 
@@ -76,9 +85,12 @@ export const criterionPlace = (c: number) => `criteria[${c}]`;
 export const keyPointsPlace = (c: number) => `criteria[${c}].keyPoints`;
 export const keyPointPlace = (c: number, k: number) => `criteria[${c}].keyPoints[${k}]`;
 
-/** An element id for a field name: `criteria[1].keyPoints[0].point` is `criteria-1-keyPoints-0-point`. */
+/** The builder's form id: Conform names each field's element after it. */
+export const BUILDER_FORM_ID = "question-builder";
+
+/** A field's element id as Conform gives it: `criteria[1].keyPoints[0].point` is `question-builder-criteria[1].keyPoints[0].point`. */
 export function fieldId(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-+$/, "");
+  return `${BUILDER_FORM_ID}-${name}`;
 }
 
 /** The ids of the elements the page may move focus to after a button: the problem list and the Add buttons. */

@@ -1,27 +1,48 @@
 import { useEffect, useState } from "react";
+import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { FormErrors } from "~/components/form-errors";
-import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import { ErrorList } from "~/components/form-errors";
+import type { FormErrors as Errors } from "~/utils/forms";
 import { CustomQuestionFields } from "./custom-question-fields";
-import { INTENT, PROBLEMS_ID, type BuilderValues, type QuestionChoices } from "./question-builder";
+import {
+  BUILDER_FORM_ID,
+  INTENT,
+  PROBLEMS_ID,
+  type BuilderValues,
+  type QuestionChoices,
+  type YamlFormValues,
+} from "./question-builder";
 import { problemAnchor, QuestionBuilderFields } from "./question-builder-fields";
 
 /** The two ways to write a question: form fields (the default) or, advanced, the rubric as YAML. */
 export type Editor = "fields" | "yaml";
 
-export type EditorState =
-  | { editor: "yaml"; values: FormValues; errors?: Errors }
+/** What a page's loader sends: the editor asked for and the values it starts from. */
+export type EditorStart =
+  | { editor: "yaml"; values: DefaultValue<YamlFormValues> }
+  | { editor: "fields"; values: BuilderValues };
+
+/** What the action answers when it does not save: the YAML form's Conform reply, or the builder's rows. */
+export type EditorAnswer =
+  | { editor: "yaml"; result: SubmissionResult<string[]> }
   | {
       editor: "fields";
       values: BuilderValues;
-      errors?: Errors;
-      focus?: string | null;
-      said?: string | null;
+      errors: Errors;
+      focus: string | null;
+      said: string | null;
     };
 
 /** The editor a page asks for: `?editor=yaml` opens the YAML form, anything else the builder. */
 export function editorOf(request: Request): Editor {
   return new URL(request.url).searchParams.get("editor") === "yaml" ? "yaml" : "fields";
+}
+
+interface FormProps {
+  choices: QuestionChoices;
+  fixedId?: string;
+  saveLabel: string;
+  busy: boolean;
 }
 
 /**
@@ -31,14 +52,16 @@ export function editorOf(request: Request): Editor {
  * without JavaScript; switching starts again from what is saved.
  */
 export function QuestionEditor({
-  state,
+  loaded,
+  answer,
   choices,
   path,
   fixedId,
   saveLabel,
 }: {
-  /** The action's answer when there is one, else the loader's values. */
-  state: EditorState;
+  loaded: EditorStart;
+  /** The action's answer, when there is one. */
+  answer: EditorAnswer | undefined;
   choices: QuestionChoices;
   /** The page's path, without `?editor=…`. */
   path: string;
@@ -48,71 +71,139 @@ export function QuestionEditor({
   const busy = useNavigation().state === "submitting";
   // Each answer of the action draws the form afresh: after a row is removed, the rows below move up,
   // and inputs kept from before would still show what was typed into the rows they used to be.
-  const revision = useChangeCount(state);
-  const focus = state.editor === "fields" ? (state.focus ?? null) : null;
+  const revision = useChangeCount(answer);
+  const editor = answer?.editor ?? loaded.editor;
+  const yamlHref = `${path}?editor=yaml`;
+  const shared = { choices, fixedId, saveLabel, busy };
+  return (
+    <>
+      <nav className="editor-switch" aria-label="How to write the rubric">
+        <Link to={path} aria-current={editor === "fields" ? "page" : undefined}>
+          Form fields
+        </Link>
+        <Link to={yamlHref} aria-current={editor === "yaml" ? "page" : undefined}>
+          Advanced: write the rubric as YAML
+        </Link>
+      </nav>
+      <p className="hint">Switching between them starts again from what is saved.</p>
+      {editor === "yaml" ? (
+        <YamlForm
+          key={revision}
+          defaultValue={loaded.editor === "yaml" ? loaded.values : undefined}
+          lastResult={answer?.editor === "yaml" ? answer.result : undefined}
+          {...shared}
+        />
+      ) : (
+        <BuilderForm
+          key={revision}
+          shown={answer?.editor === "fields" ? answer : loaded.editor === "fields" ? loaded : null}
+          revision={revision}
+          yamlHref={yamlHref}
+          {...shared}
+        />
+      )}
+    </>
+  );
+}
+
+/** The advanced form: the question's fields and its rubric as YAML, validated by the server on submit and on blur. */
+function YamlForm({
+  defaultValue,
+  lastResult,
+  choices,
+  fixedId,
+  saveLabel,
+  busy,
+}: FormProps & {
+  defaultValue: DefaultValue<YamlFormValues> | undefined;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm<YamlFormValues>({
+    id: "custom-question",
+    lastResult,
+    defaultValue,
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <CustomQuestionFields fields={fields} choices={choices} fixedId={fixedId} />
+      <button type="submit" disabled={busy}>
+        {saveLabel}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * The builder. Its rows are added and removed by the server (intent buttons
+ * it answers with the rows changed), so its answer is its own shape; Conform
+ * is handed the values and the problems to wire every field. It never asks
+ * the server to validate on blur: a post without a button is a save.
+ */
+function BuilderForm({
+  shown,
+  revision,
+  yamlHref,
+  choices,
+  fixedId,
+  saveLabel,
+  busy,
+}: FormProps & {
+  shown: {
+    values: BuilderValues;
+    errors?: Errors;
+    focus?: string | null;
+    said?: string | null;
+  } | null;
+  revision: number;
+  yamlHref: string;
+}) {
+  const errors = shown?.errors ?? { form: [], fields: {} };
+  const refused = errors.form.length > 0 || Object.keys(errors.fields).length > 0;
+  const [form, fields] = useForm<BuilderValues>({
+    id: BUILDER_FORM_ID,
+    defaultValue: shown?.values,
+    lastResult: refused
+      ? { status: "error", error: { "": errors.form, ...errors.fields } }
+      : undefined,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+  });
+  const focus = shown?.focus ?? null;
   // Without JavaScript the `autofocus` attribute moves focus on the new page; with it, React honours
   // autoFocus on controls only, so the problem list (a region) is focused here.
   useEffect(() => {
     if (focus) document.getElementById(focus)?.focus();
   }, [focus, revision]);
-  const yamlHref = `${path}?editor=yaml`;
-  const errors = state.errors ?? { form: [], fields: {} };
   return (
     <>
-      <nav className="editor-switch" aria-label="How to write the rubric">
-        <Link to={path} aria-current={state.editor === "fields" ? "page" : undefined}>
-          Form fields
-        </Link>
-        <Link to={yamlHref} aria-current={state.editor === "yaml" ? "page" : undefined}>
-          Advanced: write the rubric as YAML
-        </Link>
-      </nav>
-      <p className="hint">Switching between them starts again from what is saved.</p>
-      {state.editor === "yaml" ? (
-        <Form key={revision} method="post" className="stack" noValidate>
-          <FormErrors errors={errors.form} />
-          <CustomQuestionFields
-            values={state.values}
-            errors={errors.fields}
-            choices={choices}
-            fixedId={fixedId}
-          />
-          <button type="submit" disabled={busy}>
-            {saveLabel}
-          </button>
-        </Form>
-      ) : (
-        <>
-          <p role="status" className="visually-hidden">
-            {state.said ?? ""}
-          </p>
-          <Form
-            key={revision}
-            method="post"
-            className="stack question-builder"
-            noValidate
-            preventScrollReset
-          >
-            {/* The first submit button is the one Enter in a field presses: saving, never removing a row. */}
-            <button type="submit" name="intent" value={INTENT.save} hidden tabIndex={-1}>
-              {saveLabel}
-            </button>
-            <Problems errors={errors} focus={focus} />
-            <QuestionBuilderFields
-              values={state.values}
-              errors={errors.fields}
-              focus={focus}
-              busy={busy}
-              choices={choices}
-              fixedId={fixedId}
-              yamlHref={yamlHref}
-            />
-            <button type="submit" name="intent" value={INTENT.save} disabled={busy}>
-              {saveLabel}
-            </button>
-          </Form>
-        </>
-      )}
+      <p role="status" className="visually-hidden">
+        {shown?.said ?? ""}
+      </p>
+      <Form
+        method="post"
+        className="stack question-builder"
+        preventScrollReset
+        {...getFormProps(form)}
+      >
+        {/* The first submit button is the one Enter in a field presses: saving, never removing a row. */}
+        <button type="submit" name="intent" value={INTENT.save} hidden tabIndex={-1}>
+          {saveLabel}
+        </button>
+        <Problems errors={errors} focus={focus} />
+        <QuestionBuilderFields
+          fields={fields}
+          focus={focus}
+          busy={busy}
+          choices={choices}
+          fixedId={fixedId}
+          yamlHref={yamlHref}
+        />
+        <button type="submit" name="intent" value={INTENT.save} disabled={busy}>
+          {saveLabel}
+        </button>
+      </Form>
     </>
   );
 }

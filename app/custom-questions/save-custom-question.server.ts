@@ -1,34 +1,51 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { Question } from "~/question-bank/question-schema";
-import { parseForm, type FormErrors, type FormValues } from "~/utils/forms";
+import type { FormErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
+import { z } from "~/utils/zod";
 import { addCustomQuestions } from "./add-custom-questions.server";
-import {
-  CUSTOM_QUESTION_ARRAY_FIELDS,
-  customQuestionFormSchema,
-  validateCustomQuestion,
-} from "./custom-question-form";
+import { customQuestionFormSchema, validateCustomQuestion } from "./custom-question-form";
 import { updateCustomQuestion } from "./custom-questions.server";
 import { applyRowIntent, parseIntent } from "./builder-intents";
 import { PROBLEMS_ID, type BuilderValues } from "./question-builder";
 import { readBuilderForm, validateBuilder } from "./question-builder-form.server";
 
 export type SaveResult =
-  { ok: true; question: Question } | { ok: false; errors: FormErrors; values: FormValues };
+  { ok: true; question: Question } | { ok: false; result: SubmissionResult<string[]> };
 
-/** The posted form as a validated question, or its problems with the typed values kept. */
+/**
+ * The YAML form's schema: its transport limits, then the question its fields
+ * assemble, checked by the bank's rules; each problem a sentence filed under
+ * its field (or the form's), as `validateCustomQuestion` says it. Editing
+ * keeps the question's id whatever is posted.
+ */
+function questionFormSchema(fixedSlug?: string) {
+  return customQuestionFormSchema.transform((form, ctx) => {
+    const checked = validateCustomQuestion(
+      fixedSlug === undefined ? form : { ...form, id: fixedSlug },
+    );
+    if (checked.ok) return checked.question;
+    for (const message of checked.errors.form) ctx.addIssue({ code: "custom", message, path: [] });
+    for (const [field, messages] of Object.entries(checked.errors.fields))
+      for (const message of messages ?? [])
+        ctx.addIssue({ code: "custom", message, path: [field] });
+    return z.NEVER;
+  });
+}
+
+/** The posted YAML form as a validated question, or its reply: the problems, with the typed values kept. */
 function readForm(formData: FormData, fixedSlug?: string) {
-  const form = parseForm(customQuestionFormSchema, formData, CUSTOM_QUESTION_ARRAY_FIELDS);
-  // Each message is already a sentence, shown beside its field.
-  if (!form.ok) return form;
-  const fields = fixedSlug === undefined ? form.data : { ...form.data, id: fixedSlug };
-  const checked = validateCustomQuestion(fields);
-  return { ...checked, values: fields as FormValues };
+  return parseSubmission(formData, { schema: questionFormSchema(fixedSlug) });
 }
 
 /** Adds the question, or the problems the user's other questions make for it (its id taken, too many), by field. */
-function addOne(userId: string, question: Question): FormErrors | null {
+function addOne(
+  userId: string,
+  question: Question,
+): { form: string[]; fields: Record<string, string[]> } | null {
   const added = addCustomQuestions(userId, [question]);
   if (added.ok) return null;
-  const errors: FormErrors = { form: [], fields: {} };
+  const errors = { form: [] as string[], fields: {} as Record<string, string[]> };
   for (const { index, message } of added.problems) {
     if (index === null) errors.form.push(message);
     else errors.fields.id = [...(errors.fields.id ?? []), message];
@@ -36,12 +53,14 @@ function addOne(userId: string, question: Question): FormErrors | null {
   return errors;
 }
 
-/** Creates the user's question, or says why not (every problem by path); nothing is written on failure. */
+/** Creates the user's question, or says why not (every problem by field); nothing is written on failure. */
 export function createFromForm(userId: string, formData: FormData): SaveResult {
-  const read = readForm(formData);
-  if (!read.ok) return read;
-  const errors = addOne(userId, read.question);
-  return errors ? { ok: false, errors, values: read.values } : read;
+  const submission = readForm(formData);
+  if (submission.status !== "success") return { ok: false, result: submission.reply() };
+  const errors = addOne(userId, submission.value);
+  if (!errors) return { ok: true, question: submission.value };
+  const result = submission.reply({ formErrors: errors.form, fieldErrors: errors.fields });
+  return { ok: false, result };
 }
 
 /** Replaces the content of the user's question `slug`; null when they have no such question. */
@@ -50,9 +69,11 @@ export function updateFromForm(
   slug: string,
   formData: FormData,
 ): SaveResult | null {
-  const read = readForm(formData, slug);
-  if (!read.ok) return read;
-  return updateCustomQuestion(userId, read.question) ? read : null;
+  const submission = readForm(formData, slug);
+  if (submission.status !== "success") return { ok: false, result: submission.reply() };
+  return updateCustomQuestion(userId, submission.value)
+    ? { ok: true, question: submission.value }
+    : null;
 }
 
 /** What a post of the builder comes to: the question saved, or the builder shown again. */

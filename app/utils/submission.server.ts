@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { configureCoercion } from "@conform-to/zod/v4/future";
-import type { z } from "./zod";
+import { z } from "./zod";
 import { ECHO_CHARS_MAX, ECHO_FIELDS_MAX } from "./forms";
 
 /** Conform's reserved names: a list or validate button's intent, and the client's form state. */
@@ -63,6 +63,15 @@ export function parseSubmission<S extends z.ZodType>(
   }
   const reply: typeof submission.reply = (options) => bounded(submission.reply(options));
   return { ...submission, reply };
+}
+
+/**
+ * A refusal for a post read some other way (an upload, streamed and bounded by
+ * its own reader), in the same reply shape as `parseSubmission`'s: only the
+ * errors given, no value echoed.
+ */
+export function refusal(errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) {
+  return parseSubmission(new FormData(), { schema: z.object({}) }).reply(errors);
 }
 
 function wellFormed(formData: FormData): FormData {

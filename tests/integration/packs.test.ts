@@ -13,12 +13,12 @@ import { loader as exportLoader } from "~/routes/questions.export/route";
 import { action as importAction, loader as importLoader } from "~/routes/questions.import/route";
 import { ownQuestion, upload } from "../utils/questions";
 import { noticesAfter } from "../utils/notices";
+import { refusalOf } from "../utils/replies";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";
 
 interface Rejected {
-  errors: { fields: { pack: string[] } };
-  values: { pack: string };
+  fileName: string;
 }
 
 const pack = (questions: unknown[]) => ({ pack: 1, questions });
@@ -46,9 +46,8 @@ async function rejected(
   const outcome = await importFile(who, name, body);
   expect(outcome.status).toBe(400);
   expect(rowCount()).toBe(before);
-  const data = outcome.data as Rejected;
-  expect(data.values.pack).toBe(keptName);
-  return data.errors.fields.pack;
+  expect((outcome.data as Rejected).fileName).toBe(keptName);
+  return refusalOf(outcome.data).errors.fields.pack ?? [];
 }
 
 /** Every user's custom questions: an import must not write any, for anyone. */
@@ -195,7 +194,7 @@ describe("importing a pack", () => {
       upload("/questions/import", null, { cookie: alice.cookie }),
     );
     expect(none.status).toBe(400);
-    expect((none.data as Rejected).errors.fields.pack).toEqual(["Choose a pack file to import."]);
+    expect(refusalOf(none.data).errors.fields.pack).toEqual(["Choose a pack file to import."]);
     const notMultipart = await run(
       importAction,
       post("/questions/import", { pack: body }, { cookie: alice.cookie }),
@@ -212,12 +211,10 @@ describe("importing a pack", () => {
     });
     const cut = await run(importAction, truncated);
     expect(cut.status).toBe(400);
-    expect((cut.data as Rejected).errors.fields.pack).toEqual([
-      expect.stringMatching(/incomplete/),
-    ]);
+    expect(refusalOf(cut.data).errors.fields.pack).toEqual([expect.stringMatching(/incomplete/)]);
     const oddName = await importFile(alice, "team=backend.yaml", body);
     expect(oddName.status).toBe(400);
-    expect((oddName.data as Rejected).errors.fields.pack).toEqual([
+    expect(refusalOf(oddName.data).errors.fields.pack).toEqual([
       expect.stringMatching(/rename the file/),
     ]);
     expect(rowCount()).toBe(before);

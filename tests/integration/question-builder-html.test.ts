@@ -75,7 +75,7 @@ async function send(
 const criteriaIn = (html: string) => html.match(/<fieldset class="criterion"/g)?.length ?? 0;
 /** The opening tag of the element with this id. */
 const tagOf = (html: string, id: string) =>
-  new RegExp(`<[a-z]+ [^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+  new RegExp(`<[a-z]+ [^>]*\\bid="${id.replace(/[[\].]/g, "\\$&")}"[^>]*>`).exec(html)?.[0] ?? "";
 
 test("the page opens the builder, with the YAML editor one link away; neither ships zod or yaml", async () => {
   const page = await open("/questions/new");
@@ -102,7 +102,7 @@ test("Add criterion is a post answered with the page and one more row, the typed
   expect(added.status).toBe(200);
   expect(criteriaIn(added.html)).toBe(5);
   expect(added.html).toContain(`value="${ownQuestion("html-add").rubric[3]!.name}"`);
-  expect(tagOf(added.html, "criteria-4-name")).toContain("autofocus");
+  expect(tagOf(added.html, "question-builder-criteria[4].name")).toContain("autofocus");
 
   const removed = await send("/questions/new", { ...form, intent: "remove-criterion:0" });
   expect(removed.status).toBe(200);
@@ -116,12 +116,12 @@ test("a refused save marks the field, points to its sentence, and keeps every va
   const form = questionBuilderForm(ownQuestion("html-refused"), { "criteria[1].name": "" });
   const refused = await send("/questions/new", form);
   expect(refused.status).toBe(400);
-  const input = tagOf(refused.html, "criteria-1-name");
+  const input = tagOf(refused.html, "question-builder-criteria[1].name");
   expect(input).toContain('aria-invalid="true"');
-  expect(input).toContain('aria-describedby="criteria-1-name-errors"');
-  expect(tagOf(refused.html, "criteria-1-name-errors")).toContain('role="alert"');
+  expect(input).toContain('aria-describedby="question-builder-criteria[1].name-error"');
+  expect(tagOf(refused.html, "question-builder-criteria[1].name-error")).toContain('role="alert"');
   expect(refused.html).toContain("Criterion 2: write the criterion&#x27;s name.");
-  expect(refused.html).toContain('href="#criteria-1-name"');
+  expect(refused.html).toContain('href="#question-builder-criteria[1].name"');
   expect(tagOf(refused.html, "builder-problems")).toContain("autofocus");
   expect(refused.html).toContain(`value="${ownQuestion("html-refused").rubric[0]!.name}"`);
 

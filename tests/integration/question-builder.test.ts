@@ -141,7 +141,7 @@ describe("adding and removing rows saves nothing", () => {
       ],
     });
     expect(added.errors).toEqual({ form: [], fields: {} });
-    expect(added.focus).toBe("criteria-3-name");
+    expect(added.focus).toBe("question-builder-criteria[3].name");
     expect(added.said).toBe("Criterion 4 added.");
 
     const withPoint = await shown(
@@ -150,7 +150,7 @@ describe("adding and removing rows saves nothing", () => {
     );
     expect(withPoint.values.criteria.map((c) => c.keyPoints.length)).toEqual([1, 2, 1, 1]);
     expect(withPoint.values.criteria[1]!.keyPoints[0]).toEqual(values.criteria[1]!.keyPoints[0]);
-    expect(withPoint.focus).toBe("criteria-1-keyPoints-1-point");
+    expect(withPoint.focus).toBe("question-builder-criteria[1].keyPoints[1].point");
     expect(rowsOf(alice)).toEqual([]);
   });
 
@@ -166,7 +166,7 @@ describe("adding and removing rows saves nothing", () => {
       "Criterion number 4",
     ]);
     expect(removed.values.criteria[1]).toEqual(values.criteria[2]);
-    expect(removed.focus).toBe("criteria-1-name");
+    expect(removed.focus).toBe("question-builder-criteria[1].name");
 
     const noPoint = await shown(
       create(builderForm(removed.values, { intent: "remove-key-point:2:0" })),

@@ -5,6 +5,7 @@ import { action as editAction } from "~/routes/questions.custom.$slug.edit/route
 import { action as importAction } from "~/routes/questions.import/route";
 import { action as newAction } from "~/routes/questions.new/route";
 import { ownQuestion, questionForm, upload } from "../utils/questions";
+import { refusalOf } from "../utils/replies";
 import { createSignedInUser, post, run } from "../utils/routes";
 import type { TestUser } from "../utils/review";
 
@@ -17,8 +18,13 @@ interface Refused {
   errors: { form: string[]; fields: Record<string, string[] | undefined> };
 }
 
+/** The builder answers with its own rows and errors; the YAML form and the import page with Conform's reply. */
+function refusedOf(data: unknown): Refused {
+  return data && typeof data === "object" && "errors" in data ? (data as Refused) : refusalOf(data);
+}
+
 function messagesOf(data: unknown): string[] {
-  const { errors } = data as Refused;
+  const { errors } = refusedOf(data);
   return [...errors.form, ...Object.values(errors.fields).flatMap((m) => m ?? [])];
 }
 
@@ -38,7 +44,7 @@ beforeEach(async () => {
 async function create(form: Record<string, string | string[]>) {
   const outcome = await run(newAction, post("/questions/new", form, { cookie: alice.cookie }));
   expect(outcome.status).toBe(400);
-  return outcome.data as Refused;
+  return refusedOf(outcome.data);
 }
 
 test("an empty form: each field says what to write", async () => {
@@ -121,7 +127,7 @@ test("editing your own question says the same; another user's question is a 404"
     { slug: "mine" },
   );
   expect(edited.status).toBe(400);
-  expect((edited.data as Refused).errors.fields).toMatchObject({
+  expect(refusedOf(edited.data).errors.fields).toMatchObject({
     skills: ["Pick at least one skill."],
     rubric: ["Write at least 3 criteria."],
   });

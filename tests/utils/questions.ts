@@ -32,7 +32,7 @@ export function ownBehaviouralQuestion(slug: string, competencies: string[]): Qu
 export function questionForm(
   question: Question,
   overrides: Record<string, string | string[]> = {},
-) {
+): Record<string, string | string[]> {
   return { ...formValuesOf(question), ...overrides };
 }
 

@@ -26,11 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.has("rubric")) {
     const saved = updateFromForm(user.id, question.id, form);
     invariantResponse(saved, "Question not found");
-    if (!saved.ok)
-      return data(
-        { editor: "yaml" as const, errors: saved.errors, values: saved.values },
-        { status: 400 },
-      );
+    if (!saved.ok) return data({ editor: "yaml" as const, result: saved.result }, { status: 400 });
     throw redirect(done);
   }
   const outcome = saveFromBuilder(user.id, form, question.id);
@@ -42,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditQuestionPage() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { slug, title } = loaded;
   return (
     <section className="question-form">
@@ -51,7 +47,8 @@ export default function EditQuestionPage() {
         Rounds that already asked it keep the version they asked, so past reports do not change.
       </p>
       <QuestionEditor
-        state={result ?? loaded}
+        loaded={loaded}
+        answer={answer}
         choices={loaded.choices}
         path={`/questions/custom/${slug}/edit`}
         fixedId={slug}

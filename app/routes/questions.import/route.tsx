@@ -1,14 +1,16 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { importPack } from "~/packs/import-pack.server";
 import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { packFormatOf } from "~/packs/read-pack";
 import { readUploadedPack } from "~/packs/upload-pack.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { refusal } from "~/utils/submission.server";
 
 /** The most problems one answer lists; the count says how many more there are. */
 const PROBLEMS_SHOWN = 100;
@@ -26,10 +28,8 @@ function rejected(problems: string[], fileName: string) {
           `… and ${problems.length - PROBLEMS_SHOWN} more problems`,
         ]
       : problems;
-  return data(
-    { errors: { form: [], fields: { pack: shown } }, values: { pack: fileName } },
-    { status: 400 },
-  );
+  // The upload is read (streamed, bounded) by readUploadedPack; the refusal is Conform's reply, with the file's name.
+  return data({ result: refusal({ fieldErrors: { pack: shown } }), fileName }, { status: 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,9 +56,10 @@ function importedText(imported: number, references: number): string {
 }
 
 export default function ImportPackPage() {
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const problems = result?.errors.fields.pack;
+  const [form, fields] = useForm<{ pack: File }>({ id: "import-pack", lastResult: answer?.result });
+  const problems = fields.pack.errors;
   return (
     <section className="question-form">
       <h1>Import a question pack</h1>
@@ -67,18 +68,18 @@ export default function ImportPackPage() {
         , each shaped like a file in the question bank. <Link to="/questions">Export</Link> a few
         questions to see one. Imported questions become your own: only you can see them.
       </p>
-      <Form method="post" encType="multipart/form-data" className="stack">
-        <label htmlFor="pack">Pack file</label>
+      <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <label htmlFor={fields.pack.id}>Pack file</label>
         <input
-          id="pack"
-          name="pack"
-          type="file"
+          {...getInputProps(fields.pack, {
+            type: "file",
+            ariaDescribedBy: fields.pack.descriptionId,
+          })}
           accept=".json,.yaml,.yml,application/json,application/yaml"
           required
-          aria-invalid={problems ? true : undefined}
-          aria-describedby={problems ? "pack-hint pack-errors" : "pack-hint"}
         />
-        <p id="pack-hint" className="hint">
+        <p id={fields.pack.descriptionId} className="hint">
           .json, .yaml or .yml; at most {PACK_BYTES_MAX / 1024} KB and {PACK_QUESTIONS_MAX}{" "}
           questions. Bank questions in a pack are left as they are, since everyone has the bank. If
           anything else in it is wrong, nothing is imported and every problem is listed by path.
@@ -86,10 +87,9 @@ export default function ImportPackPage() {
         {problems ? (
           <div className="import-problems">
             <p>
-              {result.values.pack ? <strong>{result.values.pack}</strong> : "The pack"} was not
-              imported:
+              {answer?.fileName ? <strong>{answer.fileName}</strong> : "The pack"} was not imported:
             </p>
-            <FormErrors id="pack-errors" errors={problems} />
+            <ErrorList id={fields.pack.errorId} errors={problems} />
           </div>
         ) : null}
         <button type="submit" disabled={busy}>

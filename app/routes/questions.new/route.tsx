@@ -23,11 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.has("rubric")) {
     const saved = createFromForm(user.id, form);
-    if (!saved.ok)
-      return data(
-        { editor: "yaml" as const, errors: saved.errors, values: saved.values },
-        { status: 400 },
-      );
+    if (!saved.ok) return data({ editor: "yaml" as const, result: saved.result }, { status: 400 });
     throw redirect(`/questions/${customQuestionId(saved.question.id)}`);
   }
   const outcome = saveFromBuilder(user.id, form)!;
@@ -38,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewQuestionPage() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   return (
     <section className="question-form">
       <h1>Write your own question</h1>
@@ -48,7 +44,8 @@ export default function NewQuestionPage() {
         once, <Link to="/questions/import">import a pack</Link>.
       </p>
       <QuestionEditor
-        state={result ?? loaded}
+        loaded={loaded}
+        answer={answer}
         choices={loaded.choices}
         path="/questions/new"
         saveLabel="Save question"
