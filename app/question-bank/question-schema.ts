@@ -1,4 +1,5 @@
 import { z } from "~/utils/zod";
+import { BANDS, QUESTION_KINDS, ROLES } from "./question-choices";
 
 /**
  * The shape of one question, whether it comes from a file under
@@ -6,15 +7,13 @@ import { z } from "~/utils/zod";
  * This schema is the single source of truth for that shape.
  */
 
-export const BANDS = ["0-2", "3-5", "5-8", "8-12", "12+"] as const;
+export { BANDS, QUESTION_KINDS, ROLES };
+
 export const bandSchema = z.enum(BANDS);
 export type Band = z.infer<typeof bandSchema>;
 
-export const QUESTION_KINDS = ["concept", "design", "behavioural"] as const;
 export const questionKindSchema = z.enum(QUESTION_KINDS);
 export type QuestionKind = z.infer<typeof questionKindSchema>;
-
-export const ROLES = ["backend", "devops"] as const;
 
 /*
  * Every message below is a sentence for the person writing the question, in

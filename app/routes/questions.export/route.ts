@@ -5,8 +5,8 @@ import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
 import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { isoDay } from "~/dates/format";
-import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/invariant.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const exportSchema = z.object({
   ids: z.array(z.string().max(80)).min(1).max(PACK_QUESTIONS_MAX),
@@ -22,18 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const formData = new FormData();
   for (const [key, value] of url.searchParams) formData.append(key, value);
-  const form = parseForm(exportSchema, formData, ["ids"]);
+  const submission = parseSubmission(formData, { schema: exportSchema });
   invariantResponse(
-    form.ok,
+    submission.status === "success",
     `Tick between 1 and ${PACK_QUESTIONS_MAX} questions on /questions, and choose YAML or JSON.`,
     400,
   );
-  const questions = [...new Set(form.data.ids)].map((id) => findQuestionForUser(user.id, id));
+  const questions = [...new Set(submission.value.ids)].map((id) =>
+    findQuestionForUser(user.id, id),
+  );
   invariantResponse(
     questions.every((q) => q !== undefined),
     "Question not found",
   );
-  const { format } = form.data;
+  const { format } = submission.value;
   return new Response(serialisePack(packOf(questions), format), {
     headers: {
       "Content-Type": PACK_CONTENT_TYPES[format],

@@ -1,23 +1,25 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { Field } from "~/components/field";
+import { ErrorList } from "~/components/form-errors";
 import { GapList, PractiseAnotherSkill } from "./gap-list";
 import { ReadinessFigureCard } from "./readiness-figure";
 import { ReadinessHint } from "./readiness-hint";
 import { SkillMatrixForm } from "./skill-matrix-form";
 import { getBank } from "~/question-bank/load-bank.server";
-import { BANDS, ROLES } from "~/question-bank/question-schema";
+import { BANDS, ROLES } from "~/question-bank/question-choices";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { updatePreferences } from "~/preferences/preferences.server";
-import { READINESS_ARRAY_FIELDS, readinessFormSchema } from "~/review/readiness-forms";
+import { readinessFormSchema } from "~/review/readiness-forms";
 import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readiness.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
-import { formError, parseForm } from "~/utils/forms";
 import { skillLabel } from "~/question-bank/skill-label";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { parseSubmission } from "~/utils/submission.server";
 import type { loader as rootLoader } from "~/root";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,27 +29,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const SAVED = { type: "success", text: "Saved." } as const;
 
+/** The page's three forms, told apart by their buttons' intent. */
+const INTENTS = ["target", "self-scores", "practise"] as const;
+type Intent = (typeof INTENTS)[number];
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(readinessFormSchema, await request.formData(), READINESS_ARRAY_FIELDS);
-  if (!form.ok) return data(form, { status: 400 });
+  const formData = await request.formData();
+  // Which form the reply is for; only an intent the page has is echoed.
+  const intent = INTENTS.find((i) => i === formData.get("intent")) ?? null;
+  const submission = parseSubmission(formData, { schema: readinessFormSchema });
+  const refuse = (formErrors?: string[]) =>
+    data({ intent, result: submission.reply(formErrors && { formErrors }) }, { status: 400 });
+  if (submission.status !== "success") return refuse();
   const known = new Set(getBank().flatMap((q) => q.skills));
-  switch (form.data.intent) {
+  const form = submission.value;
+  switch (form.intent) {
     case "target":
-      updatePreferences(user.id, { targetRole: form.data.role, targetBand: form.data.band });
+      updatePreferences(user.id, { targetRole: form.role, targetBand: form.band });
       throw await redirectWithNotice("/readiness", SAVED);
     case "self-scores": {
-      const { skill, score } = form.data;
+      const { skill, score } = form;
       const unknown = skill.filter((s) => !known.has(s));
-      if (unknown.length > 0) {
-        return data(
-          formError(`Unknown skill: ${unknown.join(", ")}.`, {
-            skill,
-            score: score.map((n) => (n === null ? "" : String(n))),
-          }),
-          { status: 400 },
-        );
-      }
+      if (unknown.length > 0) return refuse([`Unknown skill: ${unknown.join(", ")}.`]);
       saveSelfScores(
         user.id,
         skill.map((s, i) => ({ skill: s, score: score[i] ?? null })),
@@ -55,12 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
       throw await redirectWithNotice("/readiness", SAVED);
     }
     case "practise": {
-      const { gap } = form.data;
-      if (!known.has(gap)) return data(formError(`Unknown skill: ${gap}.`), { status: 400 });
+      const { gap } = form;
+      if (!known.has(gap)) return refuse([`Unknown skill: ${gap}.`]);
       const { target } = loadReadiness(user.id);
       const questions = questionsForSkill(gap, target.band);
-      if (questions.length === 0)
-        return data(formError(`No question practises ${gap} yet.`), { status: 400 });
+      if (questions.length === 0) return refuse([`No question practises ${gap} yet.`]);
       const round = createPracticeRound(
         user.id,
         `Skill gap: ${skillLabel(gap)}`,
@@ -79,40 +82,51 @@ const targetText = (role: string, band: string) => `${role}, ${band} years`;
 
 export default function ReadinessPage() {
   const { target, figure, matrix, gaps, others } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const replyTo = (intent: Intent) => (answer?.intent === intent ? answer.result : undefined);
   // Just saved (the root layout shows the notice): the matrix stays open, as the form left it.
   const saved = Boolean(useRouteLoaderData<typeof rootLoader>("root")?.notice);
-  const matrixErrors = [
-    ...(result?.errors.fields.score ?? []),
-    ...(result?.errors.fields.skill ?? []),
-  ];
+  const [targetForm, targetFields] = useForm<{ role: string; band: string }>({
+    id: "target",
+    lastResult: replyTo("target"),
+    defaultValue: target,
+  });
+  // A post no form of the page made ("Unknown action."), or a gap's refusal, is said at the top.
+  const pageErrors =
+    answer && answer.intent !== "target" && answer.intent !== "self-scores"
+      ? Object.values(answer.result.error ?? {}).flatMap((errors) => errors ?? [])
+      : [];
+  const matrixResult = replyTo("self-scores");
   return (
     <section>
       <h1>Readiness</h1>
-      <FormErrors errors={result?.errors.form} />
+      <ErrorList errors={pageErrors} />
       <ReadinessFigureCard figure={figure} target={targetText(target.role, target.band)} />
-      <Form method="post" className="filters" aria-label="Target">
+      <Form method="post" className="filters" aria-label="Target" {...getFormProps(targetForm)}>
+        <ErrorList id={targetForm.errorId} errors={targetForm.errors} />
         <input type="hidden" name="intent" value="target" />
-        <div>
-          <label htmlFor="role">Target role</label>
-          <select id="role" name="role" defaultValue={target.role}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="band">Experience band (years)</label>
-          <select id="band" name="band" defaultValue={target.band}>
-            {BANDS.map((band) => (
-              <option key={band} value={band}>
-                {band}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field meta={targetFields.role} label="Target role" className="filter-field">
+          {(describedBy) => (
+            <select {...getSelectProps(targetFields.role, describedBy)}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field meta={targetFields.band} label="Experience band (years)" className="filter-field">
+          {(describedBy) => (
+            <select {...getSelectProps(targetFields.band, describedBy)}>
+              {BANDS.map((band) => (
+                <option key={band} value={band}>
+                  {band}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="filter-actions">
           <button type="submit">Change target</button>
         </div>
@@ -121,14 +135,17 @@ export default function ReadinessPage() {
       <GapList gaps={gaps} />
       <PractiseAnotherSkill skills={others} />
       <h2 id="skill-matrix">Skill matrix</h2>
-      <FormErrors errors={matrixErrors} />
-      <details className="matrix-details" open={saved || matrixErrors.length > 0}>
+      <details className="matrix-details" open={saved || matrixResult !== undefined}>
         <summary>
           Every skill for this target ({matrix.length}): rate yourself, see what your answers
           measure
         </summary>
         <ReadinessHint />
-        <SkillMatrixForm matrix={matrix} values={result?.values} />
+        <SkillMatrixForm
+          key={JSON.stringify(matrixResult ?? null)}
+          matrix={matrix}
+          lastResult={matrixResult}
+        />
       </details>
     </section>
   );

@@ -1,21 +1,50 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { ErrorList } from "~/components/form-errors";
 import { SELF_RATINGS, selfRatingText, type SkillReadiness } from "~/review/readiness";
 import { Score } from "~/components/score";
 import { useLowAnxiety } from "~/components/use-low-anxiety";
 import { skillLabel } from "~/question-bank/skill-label";
 
-/** The self-scored skill matrix, with the measured score beside each rating. A plain form: works without JavaScript. */
+/** What the matrix posts: one `skill` and one `score` per row, in the table's order. */
+interface MatrixValues {
+  skill: string[];
+  score: string[];
+}
+
+/**
+ * The self-scored skill matrix, with the measured score beside each rating. A
+ * plain form: works without JavaScript. A refused save shows the ratings as
+ * they were chosen, and the problem above the table.
+ */
 export function SkillMatrixForm({
   matrix,
-  values,
+  lastResult,
 }: {
   matrix: SkillReadiness[];
-  values?: Record<string, string | string[]>;
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const lowAnxiety = useLowAnxiety();
-  const submitted = (i: number) => (Array.isArray(values?.score) ? values.score[i] : undefined);
+  const [form, fields] = useForm<MatrixValues>({
+    id: "skill-matrix",
+    lastResult,
+    defaultValue: {
+      skill: matrix.map((s) => s.skill),
+      score: matrix.map((s) => (s.self === null ? "" : String(s.self))),
+    },
+  });
+  const scores = fields.score.initialValue ?? [];
+  // A row's rating refused (score[3]) is said of the whole list: one message above the table.
+  const errors = [
+    ...new Set([
+      ...(form.errors ?? []),
+      ...Object.values(fields.score.allErrors).flat(),
+      ...Object.values(fields.skill.allErrors).flat(),
+    ]),
+  ];
   return (
-    <Form method="post" key={JSON.stringify(values ?? null)}>
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={errors} />
       <input type="hidden" name="intent" value="self-scores" />
       <table className="data-table matrix">
         <caption className="visually-hidden">
@@ -38,11 +67,13 @@ export function SkillMatrixForm({
                 </div>
               </th>
               <td data-label="Your rating">
-                <input type="hidden" name="skill" value={s.skill} />
+                <input type="hidden" name={fields.skill.name} value={s.skill} />
                 <select
                   id={`self-${s.skill}`}
-                  name="score"
-                  defaultValue={submitted(i) ?? (s.self === null ? "" : String(s.self))}
+                  name={fields.score.name}
+                  defaultValue={scores[i] ?? ""}
+                  aria-invalid={errors.length > 0 || undefined}
+                  aria-describedby={errors.length > 0 ? form.errorId : undefined}
                 >
                   <option value="">Not rated</option>
                   {SELF_RATINGS.map((label, i) => (

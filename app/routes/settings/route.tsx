@@ -1,17 +1,18 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { getEnv } from "~/env.server";
 import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
 import { describeLlm, isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { usageByGrader } from "~/grading/grader-usage.server";
-import { parseForm } from "~/utils/forms";
-import { z } from "~/utils/zod";
+import { parseSubmission } from "~/utils/submission.server";
 import { checkTranscription } from "~/voice/check-transcription.server";
 import { describeTranscription } from "~/voice/transcribe.server";
+import { checkSchema } from "./check-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,16 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const checkSchema = z.object({
-  intent: z.literal("check-transcription", { error: "Use the Check connection button." }),
-});
-
 /** "Check connection": asks the transcription server for its model list, now, on the user's request (a GET never does). */
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request);
-  const form = parseForm(checkSchema, await request.formData());
-  if (!form.ok) return data({ errors: form.errors, check: null }, { status: 400 });
-  return { errors: null, check: await checkTranscription() };
+  const submission = parseSubmission(await request.formData(), { schema: checkSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), check: null }, { status: 400 });
+  return { result: undefined, check: await checkTranscription() };
 }
 
 export default function SettingsPage() {
@@ -46,6 +44,10 @@ export default function SettingsPage() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const checking = useNavigation().formData?.get("intent") === "check-transcription";
+  const [form, fields] = useForm<{ intent: string }>({
+    id: "check-transcription",
+    lastResult: result?.result,
+  });
   return (
     <section>
       <h1>Settings</h1>
@@ -110,8 +112,9 @@ export default function SettingsPage() {
                   </span>
                 )}
               </div>
-              <FormErrors errors={result?.errors?.fields.intent} />
-              <Form method="post">
+              <ErrorList id={form.errorId} errors={form.errors} />
+              <ErrorList id={fields.intent.errorId} errors={fields.intent.errors} />
+              <Form method="post" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="check-transcription" />
                 <button type="submit" className="secondary" disabled={checking}>
                   {checking ? "Checking…" : "Check connection"}

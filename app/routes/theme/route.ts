@@ -3,7 +3,7 @@ import { assertSameOrigin } from "~/auth/same-origin.server";
 import { safeRedirect } from "~/auth/session.server";
 import { themeFormSchema } from "~/theme/theme-form";
 import { themeCookieHeader } from "~/theme/theme.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader() {
   return redirect("/");
@@ -15,10 +15,11 @@ export async function loader() {
  */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = parseForm(themeFormSchema, await request.formData());
+  const submission = parseSubmission(await request.formData(), { schema: themeFormSchema });
   // Only a hand-made post gets here (the switch sends one of its three buttons): a plain 400.
-  if (!form.ok) return new Response("Choose light, dark or system.", { status: 400 });
-  return redirect(safeRedirect(form.data.redirectTo), {
-    headers: { "Set-Cookie": await themeCookieHeader(form.data.theme) },
+  if (submission.status !== "success")
+    return new Response("Choose light, dark or system.", { status: 400 });
+  return redirect(safeRedirect(submission.value.redirectTo), {
+    headers: { "Set-Cookie": await themeCookieHeader(submission.value.theme) },
   });
 }
