@@ -6,7 +6,6 @@ import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { isoDay } from "~/dates/format";
 import { invariantResponse } from "~/utils/invariant.server";
-import { parseSubmission } from "~/utils/submission.server";
 
 const exportSchema = z.object({
   ids: z.array(z.string().max(80)).min(1).max(PACK_QUESTIONS_MAX),
@@ -19,23 +18,24 @@ const exportSchema = z.object({
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const formData = new FormData();
-  for (const [key, value] of url.searchParams) formData.append(key, value);
-  const submission = parseSubmission(formData, { schema: exportSchema });
+  // A GET's query, answered with a file or a 400 (nothing is echoed, so no form reply): read whole,
+  // since a pack may hold more questions than a form reply would echo.
+  const { searchParams } = new URL(request.url);
+  const parsed = exportSchema.safeParse({
+    ids: searchParams.getAll("ids"),
+    format: searchParams.get("format") ?? undefined,
+  });
   invariantResponse(
-    submission.status === "success",
+    parsed.success,
     `Tick between 1 and ${PACK_QUESTIONS_MAX} questions on /questions, and choose YAML or JSON.`,
     400,
   );
-  const questions = [...new Set(submission.value.ids)].map((id) =>
-    findQuestionForUser(user.id, id),
-  );
+  const questions = [...new Set(parsed.data.ids)].map((id) => findQuestionForUser(user.id, id));
   invariantResponse(
     questions.every((q) => q !== undefined),
     "Question not found",
   );
-  const { format } = submission.value;
+  const { format } = parsed.data;
   return new Response(serialisePack(packOf(questions), format), {
     headers: {
       "Content-Type": PACK_CONTENT_TYPES[format],
