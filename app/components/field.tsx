@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getFieldsetProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { ErrorList } from "./form-errors";
+import { ErrorList, errorsOf } from "./form-errors";
 
 /**
  * What a field hands its control's `get…Props` call: the hint's id, when there
@@ -11,11 +11,6 @@ import { ErrorList } from "./form-errors";
 export interface DescribedBy {
   ariaDescribedBy: string | undefined;
   ariaInvalid: "allErrors";
-}
-
-/** Every message about a field's value or any part of it, once each. */
-function errorsOf<Value>(meta: FieldMetadata<Value>): string[] {
-  return [...new Set(Object.values(meta.allErrors).flat())];
 }
 
 /**

@@ -21,6 +21,7 @@ import type { StorySuggestions } from "~/stories/suggestions.server";
 import { OVERUSE_THRESHOLD } from "~/stories/story-usage";
 import type { CoverageRow } from "~/stories/coverage";
 import { createSignedInUser, get, post, run } from "../utils/routes";
+import { refusalOf } from "../utils/replies";
 import { startQuestion, STORY_ANSWER, type TestUser } from "../utils/review";
 import { ownBehaviouralQuestion } from "../utils/questions";
 import { linksOf, writeStory } from "../utils/stories";
@@ -364,9 +365,7 @@ describe("practising a story", () => {
       { storyId: loner },
     );
     expect(nothing.status).toBe(400);
-    expect((nothing.data as { errors: { form: string[] } }).errors.form[0]).toMatch(
-      /No behavioural question/,
-    );
+    expect(refusalOf(nothing.data).errors.form[0]).toMatch(/No behavioural question/);
     const { incident } = await writeBank(alice);
     for (const form of [{}, { intent: "delete" }] as Array<Record<string, string>>) {
       const bad = await run(

@@ -1,17 +1,18 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList, errorsOf } from "~/components/form-errors";
 import { Score } from "~/components/score";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { DUE_ROUND_MAX, dueQuestions, loadQueue } from "~/review/practice-queue.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 import { useDateFormat } from "~/dates/use-date-format";
+import { queueFormSchema } from "./queue-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,14 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { due: queue.filter((q) => q.due), upcoming: queue.filter((q) => !q.due) };
 }
 
-const queueFormSchema = z.object({ intent: z.literal("start-due", { error: "Unknown action." }) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(queueFormSchema, await request.formData());
-  if (!form.ok) return data(form, { status: 400 });
+  const submission = parseSubmission(await request.formData(), { schema: queueFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const questions = dueQuestions(user.id, new Date());
-  if (questions.length === 0) return data(formError("Nothing is due now."), { status: 400 });
+  if (questions.length === 0)
+    return data(submission.reply({ formErrors: ["Nothing is due now."] }), { status: 400 });
   const round = createPracticeRound(
     user.id,
     "Due for re-practice",
@@ -70,8 +70,9 @@ function QueueList({ items }: { items: Item[] }) {
 
 export default function PracticeQueuePage() {
   const { due, upcoming } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const [form] = useForm({ id: "start-due", lastResult });
   const count = Math.min(due.length, DUE_ROUND_MAX);
   return (
     <section>
@@ -81,14 +82,14 @@ export default function PracticeQueuePage() {
         two, and every answer you give strengthens or weakens its memory, so a question you have
         answered well several times waits weeks, one you keep finding hard comes back soon.
       </p>
-      <FormErrors errors={result?.errors.form} />
+      <ErrorList id={form.errorId} errors={errorsOf(form)} />
       <h2>Due now</h2>
       {due.length === 0 ? (
         <p className="muted">Nothing is due now.</p>
       ) : (
         <>
           <QueueList items={due} />
-          <Form method="post">
+          <Form method="post" {...getFormProps(form)}>
             <button type="submit" name="intent" value="start-due" disabled={busy}>
               Practise the due questions ({count} {count === 1 ? "question" : "questions"})
             </button>

@@ -1,12 +1,12 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "~/utils/zod";
+import { getFormProps, useForm } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { AttemptsTable } from "./attempts-table";
 import { ChangesTable } from "./changes-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { GradeCard } from "~/components/grade-card";
 import { Pagination } from "~/components/pagination";
 import { customSlugOf } from "~/question-bank/question-ids";
@@ -16,10 +16,11 @@ import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { loadQuestionOverTime, resolveQuestion } from "~/review/question-over-time.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
-import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
+import { parseSubmission } from "~/utils/submission.server";
 import { skillList } from "~/question-bank/skill-label";
 import { useDateFormat } from "~/dates/use-date-format";
+import { practiseSchema } from "./practise-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,13 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return paging.ok ? body : data(body, { status: 400 });
 }
 
-const practiseSchema = z.object({ intent: z.literal("practise", { error: "Unknown action." }) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { current } = resolveQuestion(user.id, params.questionId);
-  const form = parseForm(practiseSchema, await request.formData());
-  if (!form.ok) return data(formError("Unknown action.", form.values), { status: 400 });
+  const submission = parseSubmission(await request.formData(), { schema: practiseSchema });
+  if (submission.status !== "success")
+    return data(submission.reply({ formErrors: ["Unknown action."] }), { status: 400 });
   const round = createPracticeRound(
     user.id,
     `Practise again: ${current.title}`,
@@ -66,6 +66,8 @@ export default function QuestionOverTimePage() {
     editHref,
     errors,
   } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form] = useForm({ id: "practise-question", lastResult });
   return (
     <article>
       <p className="breadcrumb">
@@ -73,8 +75,9 @@ export default function QuestionOverTimePage() {
       </p>
       <h1>{question.title}</h1>
       <p className="prompt">{question.prompt}</p>
-      <FormErrors errors={errors?.fields.page} />
-      <Form method="post" className="question-actions">
+      <ErrorList errors={errors?.fields.page} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Form method="post" className="question-actions" {...getFormProps(form)}>
         <button type="submit" name="intent" value="practise">
           {total > 0 ? "Practise this question again" : "Practise this question"}
         </button>

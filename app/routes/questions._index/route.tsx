@@ -1,27 +1,28 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList, errorsOf } from "~/components/form-errors";
 import {
   browseFiltersSchema,
   filterQuestions,
   NO_BROWSE_FILTERS,
 } from "~/question-bank/browse-filters";
 import { isCustomQuestionId } from "~/question-bank/question-ids";
-import { BANDS, QUESTION_KINDS } from "~/question-bank/question-schema";
+import { BANDS, QUESTION_KINDS } from "~/question-bank/question-choices";
 import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { QUESTIONS_MAX } from "~/rounds/round-limits";
-import { formError, parseForm } from "~/utils/forms";
 import { parseSearchParams } from "~/utils/search-params";
+import { parseSubmission } from "~/utils/submission.server";
 import { skillLabel, skillList } from "~/question-bank/skill-label";
+import { startSchema } from "./start-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,25 +63,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const startSchema = z.object({
-  intent: z.literal("start", { error: "Unknown action." }),
-  ids: z
-    .array(z.string().max(80, "Choose questions from the list."))
-    .min(1, "Tick at least one question to start a round.")
-    .max(QUESTIONS_MAX, `A round has at most ${QUESTIONS_MAX} questions; untick some.`),
-});
-
 /** "Start a round with these": the ticked questions in list order, each on its own clock. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(startSchema, await request.formData(), ["ids"]);
-  if (!form.ok) return data(form, { status: 400 });
-  const ids = [...new Set(form.data.ids)];
+  const submission = parseSubmission(await request.formData(), { schema: startSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const ids = [...new Set(submission.value.ids)];
   const found = ids.map((id) => ({ id, question: findQuestionForUser(user.id, id) }));
   const unknown = found.filter((f) => !f.question).map((f) => f.id);
   if (unknown.length > 0) {
     // Someone else's question and a missing one read the same: neither exists for this user.
-    return data(formError(`Unknown question: ${unknown.join(", ")}.`, { ids }), { status: 400 });
+    const formErrors = [`Unknown question: ${unknown.join(", ")}.`];
+    return data(submission.reply({ formErrors }), { status: 400 });
   }
   const questions = found.flatMap((f) => (f.question ? [f.question] : []));
   const round = createPracticeRound(
@@ -99,12 +93,23 @@ function selectionTitle(titles: string[]): string {
 
 export default function QuestionsPage() {
   const { questions, total, skills, filters, values, errors } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const value = (field: string) => values[field] ?? "";
   const filtered = Boolean(filters.skill || filters.kind || filters.band || filters.source);
-  const selectionErrors = [...(result?.errors.form ?? []), ...(result?.errors.fields.ids ?? [])];
-  const picked = new Set(Array.isArray(result?.values.ids) ? result.values.ids : []);
+  const [selection, selected] = useForm<{ intent: string; ids: string[] }>({
+    id: "selection",
+    lastResult,
+  });
+  const selectionErrors = errorsOf(selection);
+  // Each question's checkbox, ticked again when a refused start comes back.
+  const boxes = new Map(
+    getCollectionProps(selected.ids, {
+      type: "checkbox",
+      options: questions.map((q) => q.id),
+      ariaAttributes: false,
+    }).map(({ key: _key, ...props }) => [props.value, props]),
+  );
   return (
     <section>
       <h1>Questions</h1>
@@ -118,7 +123,7 @@ export default function QuestionsPage() {
         <Link to="/rounds/new">Ready rounds</Link>
       </p>
       <Form method="get" className="filters" aria-label="Filter questions">
-        <FormErrors errors={errors?.form} />
+        <ErrorList errors={errors?.form} />
         <FilterSelect
           name="skill"
           label="Skill"
@@ -171,7 +176,7 @@ export default function QuestionsPage() {
           method="post"
           reloadDocument
           aria-label="Selected questions"
-          key={JSON.stringify(result?.values ?? null)}
+          {...getFormProps(selection)}
         >
           <p className="hint" id="selection-hint">
             {questions.length === total
@@ -180,7 +185,7 @@ export default function QuestionsPage() {
             Tick up to {QUESTIONS_MAX} to start a round, or up to {PACK_QUESTIONS_MAX} to export
             them as a pack.
           </p>
-          <FormErrors id="selection-errors" errors={selectionErrors} />
+          <ErrorList id={selection.errorId} errors={selectionErrors} />
           <div className="table-scroll">
             <table className="data-table question-table">
               <thead>
@@ -196,13 +201,7 @@ export default function QuestionsPage() {
                 {questions.map((q) => (
                   <tr key={q.id}>
                     <td>
-                      <input
-                        type="checkbox"
-                        name="ids"
-                        value={q.id}
-                        aria-label={`Pick “${q.title}”`}
-                        defaultChecked={picked.has(q.id)}
-                      />
+                      <input {...boxes.get(q.id)} aria-label={`Pick “${q.title}”`} />
                     </td>
                     <th scope="row">
                       <Link to={`/questions/${q.id}`}>{q.title}</Link>
@@ -224,7 +223,9 @@ export default function QuestionsPage() {
               value="start"
               disabled={busy}
               aria-describedby={
-                selectionErrors.length > 0 ? "selection-hint selection-errors" : "selection-hint"
+                selectionErrors.length > 0
+                  ? `selection-hint ${selection.errorId}`
+                  : "selection-hint"
               }
             >
               Start a round with these

@@ -1,14 +1,15 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
 import { requireStory } from "~/stories/stories.server";
 import { practiseStorySchema } from "~/stories/story-schemas";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,24 +28,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const story = requireStory(user.id, params.storyId);
-  const form = parseForm(practiseStorySchema, await request.formData());
-  if (!form.ok) return data(formError("Unknown action.", form.values), { status: 400 });
+  const submission = parseSubmission(await request.formData(), { schema: practiseStorySchema });
+  if (submission.status !== "success")
+    return data(submission.reply({ formErrors: ["Unknown action."] }), { status: 400 });
   const round = practiseStory(user.id, story);
   if (!round) {
-    return data(
-      formError(
-        "No behavioural question in the bank fits this story yet. Add the competencies and skills it shows.",
-      ),
-      { status: 400 },
-    );
+    const noFit =
+      "No behavioural question in the bank fits this story yet. Add the competencies and skills it shows.";
+    return data(submission.reply({ formErrors: [noFit] }), { status: 400 });
   }
   throw redirectToStartedQuestion(round.id);
 }
 
 export default function PractiseStoryPage() {
   const { story, questions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const [form] = useForm({ id: "practise-story", lastResult });
   return (
     <section className="narrow">
       <p className="breadcrumb">
@@ -69,8 +69,8 @@ export default function PractiseStoryPage() {
           </ol>
         </>
       )}
-      <Form method="post" className="stack">
-        <FormErrors errors={result?.errors.form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         <button
           type="submit"
           name="intent"
