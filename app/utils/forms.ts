@@ -9,8 +9,7 @@ export interface FormErrors {
 export type FormValues = Record<string, string | string[]>;
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FormErrors; values: FormValues };
+  { ok: true; data: T } | { ok: false; errors: FormErrors; values: FormValues };
 
 /** Field names whose values must never be echoed back to the page. */
 const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword"]);
@@ -27,7 +26,9 @@ export const ECHO_CHARS_MAX = 100_000;
 /**
  * Validates a posted form against its zod schema. Repeated fields (checkboxes)
  * arrive as arrays. On failure the typed values come back so the form can be
- * shown again without losing a word.
+ * shown again without losing a word. Only the answer page's forms (not yet on
+ * Conform) and GET queries (search-params.ts) still use it; every other POST
+ * form parses with parseSubmission (submission.server.ts).
  */
 export function parseForm<S extends z.ZodType>(
   schema: S,
@@ -76,15 +77,9 @@ export function toFormErrors(error: z.ZodError): FormErrors {
   return { form: flat.formErrors, fields: flat.fieldErrors as FormErrors["fields"] };
 }
 
-export function formError(message: string, values: FormValues = {}): { errors: FormErrors; values: FormValues } {
-  return { errors: { form: [message], fields: {} }, values };
-}
-
-/** One field's error, for a check only the server can make (a wrong current password). */
-export function fieldError(
-  field: string,
+export function formError(
   message: string,
   values: FormValues = {},
 ): { errors: FormErrors; values: FormValues } {
-  return { errors: { form: [], fields: { [field]: [message] } }, values };
+  return { errors: { form: [message], fields: {} }, values };
 }
