@@ -1,8 +1,7 @@
 import { z } from "~/utils/zod";
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from "./credential-limits";
 
-export const USERNAME_MAX = 32;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from "./credential-limits";
 
 /** The one rule for a password someone chooses: at sign-up and when changing it. */
 const chosenPassword = (label: string) =>

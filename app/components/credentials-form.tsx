@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { USERNAME_MAX, type Credentials } from "~/auth/auth-forms";
+import type { Credentials } from "~/auth/auth-forms";
+import { USERNAME_MAX } from "~/auth/credential-limits";
 import { Field } from "./field";
 import { ErrorList } from "./form-errors";
 import { PasswordField } from "./password-field";

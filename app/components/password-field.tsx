@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { PASSWORD_MAX } from "~/auth/auth-forms";
+import { PASSWORD_MAX } from "~/auth/credential-limits";
 import { Field } from "./field";
 
 /** One password input with its label, hint and errors. Never prefilled: the action hides it from its reply too. */

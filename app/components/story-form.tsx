@@ -7,12 +7,8 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import {
-  STAR_FIELDS,
-  STORY_LIMITS,
-  type StarField,
-  type StoryFormInput,
-} from "~/stories/story-schemas";
+import { STAR_FIELDS, STORY_LIMITS, type StarField } from "~/stories/story-limits";
+import type { StoryFormInput } from "~/stories/story-schemas";
 import { skillLabel } from "~/question-bank/skill-label";
 import { CheckOptions } from "./check-options";
 import { ChoiceField, Field } from "./field";

@@ -1,6 +1,6 @@
 import { isCustomQuestionId } from "~/question-bank/question-ids";
 import type { Question } from "~/question-bank/question-schema";
-import { STANDARD_COMPETENCIES } from "./story-schemas";
+import { STANDARD_COMPETENCIES } from "./story-limits";
 
 /**
  * The story-to-competency matrix: which competencies the user's stories
@@ -52,7 +52,9 @@ function compareKeys(a: [number, number, string], b: [number, number, string] | 
  */
 export function coverageMatrix(stories: CoverageStory[], questions: Question[]): CoverageRow[] {
   const standard = new Set<string>(STANDARD_COMPETENCIES);
-  const ownQuestions = questions.filter((q) => q.kind === "behavioural" && isCustomQuestionId(q.id));
+  const ownQuestions = questions.filter(
+    (q) => q.kind === "behavioural" && isCustomQuestionId(q.id),
+  );
   const own = [...new Set([...stories, ...ownQuestions].flatMap((s) => s.competencies))]
     .filter((c) => !standard.has(c))
     .sort();

@@ -1,4 +1,4 @@
-import { STAR_FIELDS, type StarField } from "./story-schemas";
+import { STAR_FIELDS, type StarField } from "./story-limits";
 
 /**
  * What an interviewer would push back on in a story, each with how to fix it.

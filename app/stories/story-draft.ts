@@ -1,4 +1,4 @@
-import type { StarField } from "./story-schemas";
+import type { StarField } from "./story-limits";
 import { findMetric } from "./story-metric";
 import { titleFrom } from "./story-title";
 

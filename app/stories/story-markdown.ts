@@ -1,6 +1,6 @@
 import type { DateFormat } from "~/dates/format";
 import { storyFlags } from "./quality-flags";
-import { STAR_FIELDS } from "./story-schemas";
+import { STAR_FIELDS } from "./story-limits";
 import { UNUSED, type StoryUsage } from "./story-usage";
 
 export interface MarkdownStory {

@@ -1,30 +1,7 @@
 import { z } from "~/utils/zod";
+import { STORY_LIMITS } from "./story-limits";
 
-/** The competencies every bank offers; users may add their own slugs beside them. */
-export const STANDARD_COMPETENCIES = [
-  "incident",
-  "conflict",
-  "leadership",
-  "failure",
-  "performance",
-  "mentoring",
-  "ambiguity",
-  "ownership",
-] as const;
-
-export const STAR_FIELDS = ["situation", "task", "action", "result"] as const;
-export type StarField = (typeof STAR_FIELDS)[number];
-
-export const STORY_LIMITS = {
-  title: 120,
-  part: 4000,
-  metric: 200,
-  /** Competencies and skills each. */
-  tags: 12,
-  tag: 40,
-  ownField: 300,
-  query: 100,
-} as const;
+export { STANDARD_COMPETENCIES, STAR_FIELDS, STORY_LIMITS, type StarField } from "./story-limits";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const count = (n: number) => n.toLocaleString("en");
@@ -130,8 +107,3 @@ export const storyLinkSchema = z.object({
 });
 
 export const STORY_LINK_INTENTS: readonly string[] = storyLinkSchema.shape.intent.options;
-
-/** Buttons that act on a story carry their confirmation, so a stray POST changes nothing. */
-export const practiseStorySchema = z.object({
-  intent: z.literal("practise", { error: "Unknown action." }),
-});

@@ -2,12 +2,8 @@ import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  changePasswordSchema,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  type ChangePassword,
-} from "~/auth/auth-forms";
+import { changePasswordSchema, type ChangePassword } from "~/auth/auth-forms";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/credential-limits";
 import { checkOwnPassword } from "~/auth/confirm-password.server";
 import { passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { currentSessionId, requireUser } from "~/auth/session.server";

@@ -10,9 +10,9 @@ import { createPracticeRound } from "~/rounds/practice-round.server";
 import { DUE_ROUND_MAX, dueQuestions, loadQueue } from "~/review/practice-queue.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
+import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { useDateFormat } from "~/dates/use-date-format";
-import { queueFormSchema } from "./queue-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseSubmission(await request.formData(), { schema: queueFormSchema });
+  const submission = parseSubmission(await request.formData(), { schema: intentForm("start-due") });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const questions = dueQuestions(user.id, new Date());
   if (questions.length === 0)

@@ -17,10 +17,10 @@ import { getPreferences } from "~/preferences/preferences.server";
 import { loadQuestionOverTime, resolveQuestion } from "~/review/question-over-time.server";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { parseSearchParams } from "~/utils/search-params";
+import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { skillList } from "~/question-bank/skill-label";
 import { useDateFormat } from "~/dates/use-date-format";
-import { practiseSchema } from "./practise-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { current } = resolveQuestion(user.id, params.questionId);
-  const submission = parseSubmission(await request.formData(), { schema: practiseSchema });
+  const submission = parseSubmission(await request.formData(), { schema: intentForm("practise") });
   if (submission.status !== "success")
     return data(submission.reply({ formErrors: ["Unknown action."] }), { status: 400 });
   const round = createPracticeRound(

@@ -8,7 +8,7 @@ import { ErrorList } from "~/components/form-errors";
 import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
 import { requireStory } from "~/stories/stories.server";
-import { practiseStorySchema } from "~/stories/story-schemas";
+import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const story = requireStory(user.id, params.storyId);
-  const submission = parseSubmission(await request.formData(), { schema: practiseStorySchema });
+  const submission = parseSubmission(await request.formData(), { schema: intentForm("practise") });
   if (submission.status !== "success")
     return data(submission.reply({ formErrors: ["Unknown action."] }), { status: 400 });
   const round = practiseStory(user.id, story);
