@@ -212,6 +212,23 @@ describe("editing and deleting", () => {
     expect(findCustomQuestion(alice.user.id, "renamed")).toBeUndefined();
   });
 
+  test("a blur's revalidation (Conform's validate intent) answers with the problems and saves nothing, even a valid form", async () => {
+    const validate = JSON.stringify({ type: "validate", payload: { name: "title" } });
+    const valid = await create(alice, {
+      ...questionForm(ownQuestion("blur")),
+      __intent__: validate,
+    });
+    expect(valid.status).toBe(200);
+    expect(rowsOf(alice)).toEqual([]);
+    const invalid = await create(alice, {
+      ...questionForm(ownQuestion("blur"), { title: "" }),
+      __intent__: validate,
+    });
+    expect(invalid.status).toBe(200);
+    expect(refusalOf(invalid.data).errors.fields.title).toEqual(["Write the title."]);
+    expect(rowsOf(alice)).toEqual([]);
+  });
+
   test("an invalid edit is a 400 with the values kept, and the saved question is unchanged", async () => {
     await create(alice, questionForm(ownQuestion("kafka")));
     const outcome = await edit(

@@ -26,7 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.has("rubric")) {
     const saved = updateFromForm(user.id, question.id, form);
     invariantResponse(saved, "Question not found");
-    if (!saved.ok) return data({ editor: "yaml" as const, result: saved.result }, { status: 400 });
+    if (!saved.ok) {
+      // A blur's revalidation (Conform's validate intent) is answered, never saved.
+      const status = saved.result.status === "error" ? 400 : 200;
+      return data({ editor: "yaml" as const, result: saved.result }, { status });
+    }
     throw redirect(done);
   }
   const outcome = saveFromBuilder(user.id, form, question.id);

@@ -23,7 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.has("rubric")) {
     const saved = createFromForm(user.id, form);
-    if (!saved.ok) return data({ editor: "yaml" as const, result: saved.result }, { status: 400 });
+    if (!saved.ok) {
+      // A blur's revalidation (Conform's validate intent) is answered, never saved.
+      const status = saved.result.status === "error" ? 400 : 200;
+      return data({ editor: "yaml" as const, result: saved.result }, { status });
+    }
     throw redirect(`/questions/${customQuestionId(saved.question.id)}`);
   }
   const outcome = saveFromBuilder(user.id, form)!;
