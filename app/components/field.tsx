@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getFieldsetProps } from "@conform-to/react";
+import { getFieldsetProps, getSelectProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ErrorList, errorsOf } from "./form-errors";
 
@@ -69,5 +69,32 @@ export function ChoiceField<Value>({
       {children}
       <ErrorList id={meta.errorId} errors={errorsOf(meta)} />
     </fieldset>
+  );
+}
+
+/** A labelled pick-list of fixed options, each shown as its value, wired like a field. */
+export function SelectField<Value>({
+  meta,
+  label,
+  options,
+  className,
+}: {
+  meta: FieldMetadata<Value>;
+  label: ReactNode;
+  options: readonly string[];
+  className?: string;
+}) {
+  return (
+    <Field meta={meta} label={label} className={className}>
+      {(describedBy) => (
+        <select {...getSelectProps(meta, describedBy)}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

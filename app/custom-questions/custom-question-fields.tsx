@@ -1,11 +1,6 @@
-import {
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { CheckOptions } from "~/components/check-options";
-import { ChoiceField, Field } from "~/components/field";
+import { ChoiceField, Field, SelectField } from "~/components/field";
 import type { QuestionChoices, QuestionTextValues, YamlFormValues } from "./question-builder";
 
 /** The Conform metadata of the question's own fields, from the YAML form or the builder. */
@@ -72,17 +67,7 @@ export function QuestionAboutFields({
           <input {...getInputProps(fields.title, { type: "text", ...describedBy })} required />
         )}
       </Field>
-      <Field meta={fields.kind} label="Kind">
-        {(describedBy) => (
-          <select {...getSelectProps(fields.kind, describedBy)}>
-            {choices.kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField meta={fields.kind} label="Kind" options={choices.kinds} />
       <Field meta={fields.prompt} label="The question as the interviewer asks it">
         {(describedBy) => (
           <textarea {...getTextareaProps(fields.prompt, describedBy)} rows={4} required />

@@ -1,10 +1,10 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field } from "~/components/field";
+import { SelectField } from "~/components/field";
 import { ErrorList } from "~/components/form-errors";
 import { GapList, PractiseAnotherSkill } from "./gap-list";
 import { ReadinessFigureCard } from "./readiness-figure";
@@ -105,28 +105,18 @@ export default function ReadinessPage() {
       <Form method="post" className="filters" aria-label="Target" {...getFormProps(targetForm)}>
         <ErrorList id={targetForm.errorId} errors={targetForm.errors} />
         <input type="hidden" name="intent" value="target" />
-        <Field meta={targetFields.role} label="Target role" className="filter-field">
-          {(describedBy) => (
-            <select {...getSelectProps(targetFields.role, describedBy)}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field meta={targetFields.band} label="Experience band (years)" className="filter-field">
-          {(describedBy) => (
-            <select {...getSelectProps(targetFields.band, describedBy)}>
-              {BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {band}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          meta={targetFields.role}
+          label="Target role"
+          options={ROLES}
+          className="filter-field"
+        />
+        <SelectField
+          meta={targetFields.band}
+          label="Experience band (years)"
+          options={BANDS}
+          className="filter-field"
+        />
         <div className="filter-actions">
           <button type="submit">Change target</button>
         </div>

@@ -1,16 +1,10 @@
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { CheckOptions } from "~/components/check-options";
-import { ChoiceField, Field } from "~/components/field";
+import { ChoiceField, Field, SelectField } from "~/components/field";
 import { ErrorList } from "~/components/form-errors";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-choices";
 import { questionsForUser } from "~/question-bank/questions-for-user.server";
@@ -156,17 +150,7 @@ export default function NewRoundPage() {
             <CheckOptions meta={fields.skills} options={skills} label={skillLabel} />
           </div>
         </ChoiceField>
-        <Field meta={fields.band} label="Experience band (years)">
-          {(describedBy) => (
-            <select {...getSelectProps(fields.band, describedBy)}>
-              {BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {band}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField meta={fields.band} label="Experience band (years)" options={BANDS} />
         <Field meta={fields.count} label="Number of questions">
           {(describedBy) => (
             <input
