@@ -69,7 +69,7 @@ export function QuestionEditor({
   saveLabel: string;
 }) {
   const busy = useNavigation().state === "submitting";
-  // Each answer of the action draws the form afresh: after a row is removed, the rows below move up,
+  // Each answer of the action draws the builder afresh: after a row is removed, the rows below move up,
   // and inputs kept from before would still show what was typed into the rows they used to be.
   const revision = useChangeCount(answer);
   const editor = answer?.editor ?? loaded.editor;
@@ -87,8 +87,8 @@ export function QuestionEditor({
       </nav>
       <p className="hint">Switching between them starts again from what is saved.</p>
       {editor === "yaml" ? (
+        // Not redrawn per answer: its blur revalidations answer too, and Conform takes each reply in place.
         <YamlForm
-          key={revision}
           defaultValue={loaded.editor === "yaml" ? loaded.values : undefined}
           lastResult={answer?.editor === "yaml" ? answer.result : undefined}
           {...shared}

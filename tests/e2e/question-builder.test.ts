@@ -136,3 +136,42 @@ test("without JavaScript: write a question in the builder, add and remove rows, 
     await context.close();
   }
 });
+
+test("with JavaScript: a row added by the server and focused; the YAML form's refusal marked, then cleared on blur", async () => {
+  const context = await browser().newContext();
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  try {
+    await signUp(page, baseURL);
+    await page.goto(`${baseURL}/questions/new`);
+    expect(await page.locator("fieldset.criterion").count()).toBe(3);
+    await page.getByLabel("Title", { exact: true }).fill("Kept across the row button");
+    await page.getByRole("button", { name: "Add criterion", exact: true }).click();
+    await expect.poll(() => page.locator("fieldset.criterion").count()).toBe(4);
+    await expect.poll(() => focusedId(page)).toBe("question-builder-criteria[3].name");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe(
+      "Kept across the row button",
+    );
+
+    await page.goto(`${baseURL}/questions/new?editor=yaml`);
+    const title = page.getByLabel("Title", { exact: true });
+    await page.getByLabel("Id", { exact: true }).fill("yaml-with-js");
+    await page.getByRole("button", { name: "Save question" }).click();
+    await expect.poll(() => title.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await title.getAttribute("aria-describedby"))!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe("Write the title.");
+    // The id typed is kept; on blur the server checks the title again and its error goes.
+    expect(await page.getByLabel("Id", { exact: true }).inputValue()).toBe("yaml-with-js");
+    await title.fill("Explain YAML with JavaScript");
+    await title.blur();
+    await expect.poll(() => title.getAttribute("aria-invalid")).toBe(null);
+    expect(await page.getByLabel("Id", { exact: true }).inputValue()).toBe("yaml-with-js");
+    expect(pageErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
