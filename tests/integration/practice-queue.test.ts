@@ -25,6 +25,8 @@ interface QueueItem {
 interface QueueData {
   due: QueueItem[];
   upcoming: QueueItem[];
+  /** How many questions "Practise the due questions" starts. */
+  count: number;
 }
 
 const DAY = 86_400_000;
@@ -82,7 +84,7 @@ beforeEach(async () => {
 });
 
 test("an empty queue, and a just-answered question scheduled for later", async () => {
-  expect(await queue(alice)).toEqual({ due: [], upcoming: [] });
+  expect(await queue(alice)).toEqual({ due: [], upcoming: [], count: 0 });
   const roundId = await takeRound(alice);
   const data = await queue(alice);
   // Answered a moment ago: even the weakest answer waits a whole day, so it is not due today.
@@ -99,6 +101,8 @@ test("a question answered weeks ago is due; today's round asks the due questions
   const data = await queue(alice);
   expect(data.due.map((q) => q.questionId).sort()).toEqual(askedIn(old).sort());
   expect(data.due.every((q) => q.attempts === 1 && q.overall >= 1)).toBe(true);
+  // The button's count comes with the page: the limit lives in a .server module the browser has not got.
+  expect(data.count).toBe(2);
 
   const outcome = await start(alice);
   expect(outcome.status).toBe(302);

@@ -28,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       due,
     }),
   );
-  return { due: queue.filter((q) => q.due), upcoming: queue.filter((q) => !q.due) };
+  const due = queue.filter((q) => q.due);
+  // Counted here: DUE_ROUND_MAX lives in a .server module, which the browser build leaves empty.
+  return { due, upcoming: queue.filter((q) => !q.due), count: Math.min(due.length, DUE_ROUND_MAX) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,11 +71,10 @@ function QueueList({ items }: { items: Item[] }) {
 }
 
 export default function PracticeQueuePage() {
-  const { due, upcoming } = useLoaderData<typeof loader>();
+  const { due, upcoming, count } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [form] = useForm({ id: "start-due", lastResult });
-  const count = Math.min(due.length, DUE_ROUND_MAX);
   return (
     <section>
       <h1>Re-practice queue</h1>
