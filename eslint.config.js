@@ -10,6 +10,52 @@ const testsImport = {
     "App code never imports tests/: msw starts from server.js when MOCKS=true (see tests/mocks/index.ts).",
 };
 
+/**
+ * The feature folders of app/, lowest first: a folder imports only from its own layer's neighbours
+ * below it, never from a layer above (docs/architecture.md draws the map). Routes, components, root
+ * and the entry modules sit on top and may import any feature. Type-only imports are erased at build
+ * time and do not count; a constants-only leaf may be named as an exception.
+ */
+const FEATURE_LAYERS = [
+  ["security"],
+  ["utils", "dates", "theme"],
+  ["auth"],
+  ["question-bank", "preferences"],
+  ["custom-questions"],
+  ["packs"],
+  ["rounds"],
+  ["grading"],
+  ["scores", "stories"],
+  ["answering"],
+  ["voice", "review"],
+];
+/** Leaves a lower layer may read: constants with no imports of their own. */
+const LEAF_EXCEPTIONS = { security: ["~/packs/pack-limits"] };
+const layerRules = FEATURE_LAYERS.slice(0, -1).flatMap((layer, i) => {
+  const above = FEATURE_LAYERS.slice(i + 1).flat();
+  return layer.map((folder) => ({
+    files: [`app/${folder}/**/*.{ts,tsx}`],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                ...above.flatMap((f) => [`~/${f}/**`, `../${f}/**`]),
+                ...(LEAF_EXCEPTIONS[folder] ?? []).map((leaf) => `!${leaf}`),
+              ],
+              allowTypeImports: true,
+              message: `app/${folder} sits below ${above.join(", ")} and never imports them (eslint.config.js FEATURE_LAYERS).`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+});
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", ".cache/**", "node_modules/**", "data/**"] },
   ...tseslint.configs.recommended,
@@ -72,4 +118,5 @@ export default tseslint.config(
     files: ["app/**/*.test.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { paths: [zodImport] }] },
   },
+  ...layerRules,
 );

@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./env.server";
 import { getPrompts } from "./grading/llm/prompts.server";
 import { getBank } from "./question-bank/load-bank.server";
-import { getReadyRounds } from "./question-bank/ready-rounds.server";
+import { getReadyRounds } from "./rounds/ready-rounds.server";
 import { NonceProvider } from "./security/csp";
 import { logError } from "./utils/log.server";
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bankCoverage, formatCoverage } from "~/question-bank/bank-coverage";
 import { BankFileError, scanBankDir } from "~/question-bank/load-bank.server";
-import { readReadyRounds } from "~/question-bank/ready-rounds.server";
+import { readReadyRounds } from "~/rounds/ready-rounds.server";
 
 export interface BankCheck {
   ok: boolean;

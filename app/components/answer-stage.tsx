@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useRef } from "react";
-import type { AnswerPageData } from "~/rounds/answer-page.server";
+import type { AnswerPageData } from "~/answering/answer-page.server";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { AnswerForm } from "./answer-form";
 import type { CriterionLabel } from "./grade-card";

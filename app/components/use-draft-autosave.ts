@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DraftSaveResult } from "~/rounds/answer-page.server";
+import type { DraftSaveResult } from "~/answering/answer-page.server";
 
 export type DraftStatus =
   | { state: "idle" }
@@ -44,15 +44,27 @@ export function useDraftAutosave(url: string) {
       setStatus({ state: "saving" });
       let next: DraftStatus;
       try {
-        const response = await fetch(url, { method: "POST", body: new URLSearchParams({ answer: text }) });
+        const response = await fetch(url, {
+          method: "POST",
+          body: new URLSearchParams({ answer: text }),
+        });
         const body: unknown = await response.json().catch(() => null);
         if (isDraftSaveResult(body)) {
-          next = body.ok ? { state: "saved", savedAt: new Date(body.savedAt) } : { state: "failed", message: body.error };
+          next = body.ok
+            ? { state: "saved", savedAt: new Date(body.savedAt) }
+            : { state: "failed", message: body.error };
         } else {
-          next = { state: "failed", message: `The draft was not saved (the server answered ${response.status}).` };
+          next = {
+            state: "failed",
+            message: `The draft was not saved (the server answered ${response.status}).`,
+          };
         }
       } catch {
-        next = { state: "failed", message: "The draft was not saved: the server could not be reached. Your text is still here." };
+        next = {
+          state: "failed",
+          message:
+            "The draft was not saved: the server could not be reached. Your text is still here.",
+        };
       }
       inFlight.current = false;
       if (!mounted.current) return;

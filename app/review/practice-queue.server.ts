@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { getSqlite } from "~/db.server";
-import { questionsForUser } from "~/question-bank/questions-for-user.server";
+import { questionsForUser } from "~/custom-questions/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { latestSnapshot } from "./attempts.server";
 import { schedule, type QuestionHistory, type Scheduled } from "./spaced-repetition";

@@ -1,5 +1,5 @@
 import { z } from "~/utils/zod";
-import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
+import { findQuestionForUser } from "~/custom-questions/questions-for-user.server";
 import type { Question } from "~/question-bank/question-schema";
 import { invariantResponse } from "~/utils/invariant.server";
 import { attemptDetails, latestSnapshot, listAttempts } from "./attempts.server";

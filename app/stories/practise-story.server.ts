@@ -1,4 +1,4 @@
-import { questionsForUser } from "~/question-bank/questions-for-user.server";
+import { questionsForUser } from "~/custom-questions/questions-for-user.server";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import type { Round } from "~/rounds/rounds.server";

@@ -1,12 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getEnv } from "~/env.server";
-import { answerPath, resolveAnswerSlotFromQuery } from "~/rounds/answer-page.server";
+import { answerPath, resolveAnswerSlotFromQuery } from "~/answering/answer-page.server";
 import { findAnswer, type Answer } from "~/rounds/answers.server";
 import { GRACE_MS, hasExpired } from "~/rounds/clock";
 import { ANSWER_MAX } from "~/rounds/round-limits";
 import { invariantResponse } from "~/utils/invariant.server";
-import { declaredFormat, sniffFormat, storedMimeType, wavDurationSeconds, AUDIO_FORMATS } from "./audio-format";
+import {
+  declaredFormat,
+  sniffFormat,
+  storedMimeType,
+  wavDurationSeconds,
+  AUDIO_FORMATS,
+} from "./audio-format";
 import { parseByteRange } from "./byte-range";
 import {
   effectiveStatus,
@@ -44,7 +50,10 @@ async function resolve(request: Request, params: Params) {
   const { roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
-  return { answer, base: `${answerPath(roundQuestion.roundId, roundQuestion.position)}/recording?slot=${slot}` };
+  return {
+    answer,
+    base: `${answerPath(roundQuestion.roundId, roundQuestion.position)}/recording?slot=${slot}`,
+  };
 }
 
 function toView(info: RecordingInfo, base: string, now: Date): RecordingView {
@@ -63,7 +72,8 @@ function toView(info: RecordingInfo, base: string, now: Date): RecordingView {
   };
 }
 
-const isOpen = (answer: Answer, now: Date) => !answer.submittedAt && !hasExpired(answer.deadlineAt, now);
+const isOpen = (answer: Answer, now: Date) =>
+  !answer.submittedAt && !hasExpired(answer.deadlineAt, now);
 
 export async function recordingLoader(request: Request, params: Params): Promise<Response> {
   const { answer, base } = await resolve(request, params);
@@ -104,7 +114,10 @@ function audioResponse(audio: Buffer, mimeType: string, rangeHeader: string | nu
   }
   headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
   headers.set("Content-Length", String(range.end - range.start + 1));
-  return new Response(new Uint8Array(audio.subarray(range.start, range.end + 1)), { status: 206, headers });
+  return new Response(new Uint8Array(audio.subarray(range.start, range.end + 1)), {
+    status: 206,
+    headers,
+  });
 }
 
 export async function recordingAction(request: Request, params: Params): Promise<Response> {
@@ -129,31 +142,49 @@ async function intentAction(answer: Answer, base: string, form: FormData): Promi
   }
   if (intent === "browser-transcript") {
     const transcript = form.get("transcript");
-    if (typeof transcript !== "string" || transcript.length > ANSWER_MAX) return refuse("The transcript is missing or too long.", 400);
-    return json(toView(saveBrowserTranscript(answer.id, transcript.trim(), now) ?? info, base, now));
+    if (typeof transcript !== "string" || transcript.length > ANSWER_MAX)
+      return refuse("The transcript is missing or too long.", 400);
+    return json(
+      toView(saveBrowserTranscript(answer.id, transcript.trim(), now) ?? info, base, now),
+    );
   }
   return refuse("Unknown request.", 400);
 }
 
-async function uploadAction(request: Request, answer: Answer, base: string, contentType: string): Promise<Response> {
+async function uploadAction(
+  request: Request,
+  answer: Answer,
+  base: string,
+  contentType: string,
+): Promise<Response> {
   const now = new Date();
-  if (!isOpen(answer, now)) return refuse("This answer was already submitted: the recording was not saved.", 409);
+  if (!isOpen(answer, now))
+    return refuse("This answer was already submitted: the recording was not saved.", 409);
   const maxBytes = getEnv().RECORDING_MAX_BYTES;
   const multipart = /^multipart\/form-data/i.test(contentType);
   if (!multipart && declaredFormat(contentType) === null) {
     return refuse("Only audio can be saved here (WebM, Ogg, WAV, MP4 or MP3).", 415);
   }
-  const body = await readCapped(request, multipart ? maxBytes + RECORDING_ENVELOPE_BYTES : maxBytes);
-  const tooLarge = refuse(`The recording is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB.`, 413);
+  const body = await readCapped(
+    request,
+    multipart ? maxBytes + RECORDING_ENVELOPE_BYTES : maxBytes,
+  );
+  const tooLarge = refuse(
+    `The recording is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+    413,
+  );
   if (body === "too-large") return tooLarge;
 
   let audio: Uint8Array = body;
   let declared = contentType;
   let declaredMs: string | null = request.headers.get("X-Recording-Duration-Ms");
   if (multipart) {
-    const form = await new Response(body, { headers: { "Content-Type": contentType } }).formData().catch(() => null);
+    const form = await new Response(body, { headers: { "Content-Type": contentType } })
+      .formData()
+      .catch(() => null);
     const file = form?.get("audio");
-    if (!form || !(file instanceof Blob)) return refuse("Send the recording as a file named “audio”.", 400);
+    if (!form || !(file instanceof Blob))
+      return refuse("Send the recording as a file named “audio”.", 400);
     audio = new Uint8Array(await file.arrayBuffer());
     declared = file.type;
     const field = form.get("durationMs");
@@ -168,7 +199,8 @@ async function uploadAction(request: Request, answer: Answer, base: string, cont
 
   // The length: as the recorder measured it, or as a WAV header says; never longer than the answer's clock.
   const wavSeconds = wavDurationSeconds(audio);
-  const durationMs = wavSeconds !== null ? Math.round(wavSeconds * 1000) : parseDuration(declaredMs);
+  const durationMs =
+    wavSeconds !== null ? Math.round(wavSeconds * 1000) : parseDuration(declaredMs);
   const longest = answer.secondsAllowed * 1000 + GRACE_MS + DURATION_SLACK_MS;
   const sinceStart = now.getTime() - answer.startedAt.getTime() + DURATION_SLACK_MS;
   if (durationMs !== null && durationMs > Math.min(longest, sinceStart)) {
@@ -176,8 +208,15 @@ async function uploadAction(request: Request, answer: Answer, base: string, cont
   }
 
   // Saved before anything else: whatever the transcription does, the audio is kept.
-  const saved = saveRecording(answer.id, { audio, mimeType: storedMimeType(format, declared), durationMs }, now);
-  const info = saved.status === "transcribing" ? ((await transcribeRecording(answer.id, { claim: false })) ?? saved) : saved;
+  const saved = saveRecording(
+    answer.id,
+    { audio, mimeType: storedMimeType(format, declared), durationMs },
+    now,
+  );
+  const info =
+    saved.status === "transcribing"
+      ? ((await transcribeRecording(answer.id, { claim: false })) ?? saved)
+      : saved;
   return json(toView(info, base, new Date()), 201);
 }
 
@@ -191,7 +230,10 @@ function parseDuration(value: string | null): number | null {
  * server.js already cuts bodies off at the path's limit (body-limit.server.ts);
  * this holds when the route is called some other way (tests, another adapter).
  */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
+async function readCapped(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
   const declared = Number(request.headers.get("Content-Length") ?? "");
   if (Number.isFinite(declared) && declared > limit) return "too-large";
   if (!request.body) return new Uint8Array();

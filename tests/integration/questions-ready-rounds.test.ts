@@ -2,7 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import { beforeEach, expect, test } from "vitest";
 import { roundQuestions, rounds } from "../../db/schema";
 import { getDb } from "~/db.server";
-import { getReadyRounds } from "~/question-bank/ready-rounds.server";
+import { getReadyRounds } from "~/rounds/ready-rounds.server";
 import { updatePreferences } from "~/preferences/preferences.server";
 import { action as newRoundAction, loader as newRoundLoader } from "~/routes/rounds.new/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";

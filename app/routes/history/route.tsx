@@ -8,7 +8,7 @@ import { DataTable } from "~/components/data-table";
 import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
 import { QUESTION_KINDS } from "~/question-bank/question-schema";
-import { questionsForUser } from "~/question-bank/questions-for-user.server";
+import { questionsForUser } from "~/custom-questions/questions-for-user.server";
 import { formatDuration } from "~/dates/format";
 import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
 import { listHistory } from "~/review/history.server";

@@ -13,11 +13,14 @@ import {
 } from "~/question-bank/browse-filters";
 import { isCustomQuestionId } from "~/question-bank/question-ids";
 import { BANDS, QUESTION_KINDS } from "~/question-bank/question-choices";
-import { findQuestionForUser, questionsForUser } from "~/question-bank/questions-for-user.server";
+import {
+  findQuestionForUser,
+  questionsForUser,
+} from "~/custom-questions/questions-for-user.server";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
-import { redirectToStartedQuestion } from "~/rounds/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-page.server";
 import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { parseSearchParams } from "~/utils/search-params";
 import { parseSubmission } from "~/utils/submission.server";

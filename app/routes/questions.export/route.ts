@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
-import { findQuestionForUser } from "~/question-bank/questions-for-user.server";
+import { findQuestionForUser } from "~/custom-questions/questions-for-user.server";
 import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { isoDay } from "~/dates/format";

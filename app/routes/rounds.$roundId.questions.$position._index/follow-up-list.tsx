@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Score } from "~/components/score";
-import type { AnswerPageData } from "~/rounds/answer-page.server";
+import type { AnswerPageData } from "~/answering/answer-page.server";
 
 /**
  * The graded answer's follow-up probes, each with its follow-up: answered and

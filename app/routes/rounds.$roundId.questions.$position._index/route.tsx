@@ -6,7 +6,7 @@ import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
-import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+import { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
 
 // Only behavioural questions, for users with stories, show these: their code is fetched when they do.
 // The follow-ups come with a grade, so their code (and the score's) is not fetched to write an answer.

@@ -5,7 +5,7 @@ import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
-import { answerPageAction, loadAnswerPage } from "~/rounds/answer-page.server";
+import { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadAnswerPage(request, params);

@@ -8,7 +8,7 @@ import {
   probeForSlot,
   resolveAnswerSlotFromQuery,
   startAnswerSlot,
-} from "~/rounds/answer-page.server";
+} from "~/answering/answer-page.server";
 import { findAnswer, MAIN_SLOT } from "~/rounds/answers.server";
 import { probeSecondsFor } from "~/rounds/clock";
 import { settleExpired } from "~/grading/round-grades.server";

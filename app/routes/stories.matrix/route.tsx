@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { StoryMatrix } from "./story-matrix";
-import { questionsForUser } from "~/question-bank/questions-for-user.server";
+import { questionsForUser } from "~/custom-questions/questions-for-user.server";
 import { coverageMatrix } from "~/stories/coverage";
 import { listAllStories } from "~/stories/stories.server";
 

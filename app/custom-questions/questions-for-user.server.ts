@@ -2,10 +2,10 @@ import {
   asUsersQuestion,
   findCustomQuestion,
   listCustomQuestions,
-} from "~/custom-questions/custom-questions.server";
-import { getBank } from "./load-bank.server";
-import { customSlugOf } from "./question-ids";
-import type { Question } from "./question-schema";
+} from "./custom-questions.server";
+import { getBank } from "~/question-bank/load-bank.server";
+import { customSlugOf } from "~/question-bank/question-ids";
+import type { Question } from "~/question-bank/question-schema";
 
 /**
  * Every question this user may browse, practise and export: the bank, then

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, test } from "vitest";
-import { BankFileError, loadBankFrom } from "./load-bank.server";
+import { BankFileError, loadBankFrom } from "~/question-bank/load-bank.server";
 import { parseReadyRounds, readReadyRounds } from "./ready-rounds.server";
 
 const bank = loadBankFrom("question-bank");

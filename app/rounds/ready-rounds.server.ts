@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { getEnv } from "~/env.server";
-import { BankFileError, formatZodIssues, getBank, READY_ROUNDS_FILE } from "./load-bank.server";
-import type { Question } from "./question-schema";
+import {
+  BankFileError,
+  formatZodIssues,
+  getBank,
+  READY_ROUNDS_FILE,
+} from "~/question-bank/load-bank.server";
+import type { Question } from "~/question-bank/question-schema";
 import { readyRoundsFileSchema, type ReadyRound } from "./ready-rounds-schema";
 
 export interface ResolvedReadyRound extends Omit<ReadyRound, "questions"> {

@@ -19,10 +19,10 @@ import {
   startAnswer,
   submitAnswer,
   type Answer,
-} from "./answers.server";
-import { hasExpired, probeSecondsFor } from "./clock";
-import { answerFormSchema, draftFormSchema } from "./round-forms";
-import { QUESTIONS_MAX } from "./round-limits";
+} from "~/rounds/answers.server";
+import { hasExpired, probeSecondsFor } from "~/rounds/clock";
+import { answerFormSchema, draftFormSchema } from "~/rounds/round-forms";
+import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { gradeInRound, loadRoundView, settleExpired } from "~/grading/round-grades.server";
 import {
   findRound,
@@ -30,7 +30,7 @@ import {
   markRoundFinished,
   unansweredQuestions,
   type RoundQuestion,
-} from "./rounds.server";
+} from "~/rounds/rounds.server";
 
 /**
  * The server half of the two answer pages: the main answer to a question

@@ -1,6 +1,6 @@
 import { z } from "~/utils/zod";
-import { QUESTIONS_MAX } from "~/rounds/round-limits";
-import { slugSchema } from "./question-schema";
+import { QUESTIONS_MAX } from "./round-limits";
+import { slugSchema } from "~/question-bank/question-schema";
 
 /**
  * `question-bank/ready-rounds.yaml`: the named sets offered as one-click
