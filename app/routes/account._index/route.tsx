@@ -8,7 +8,7 @@ import { checkOwnPassword } from "~/auth/confirm-password.server";
 import { passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { currentSessionId, requireUser } from "~/auth/session.server";
 import { setPassword } from "~/auth/users.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -92,7 +92,3 @@ export default function AccountPage() {
 export const headers = passOnRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Account · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -7,7 +7,7 @@ import { checkOwnPassword } from "~/auth/confirm-password.server";
 import { accountContents, deleteAccount } from "~/auth/delete-account.server";
 import { passOnRetryAfter, tooManyAttempts } from "~/auth/rate-limit.server";
 import { endSession, requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { PasswordField } from "~/components/password-field";
 import { flashNotice } from "~/utils/notice.server";
@@ -104,7 +104,3 @@ export default function DeleteAccountPage() {
 export const headers = passOnRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Delete account · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

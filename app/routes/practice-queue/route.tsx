@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, errorsOf } from "~/components/form-errors";
 import { Score } from "~/components/score";
 import { createPracticeRound } from "~/rounds/practice-round.server";
@@ -112,7 +112,3 @@ export default function PracticeQueuePage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Re-practice queue · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

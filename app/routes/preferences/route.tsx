@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { preferencesSchema } from "~/preferences/preferences-form.server";
 import { getPreferences, updatePreferences } from "~/preferences/preferences.server";
@@ -87,7 +87,3 @@ export default function PreferencesPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Preferences · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

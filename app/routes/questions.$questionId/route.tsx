@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { AttemptsTable } from "./attempts-table";
 import { ChangesTable } from "./changes-table";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { GradeCard } from "~/components/grade-card";
 import { Pagination } from "~/components/pagination";
@@ -160,7 +160,3 @@ export default function QuestionOverTimePage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.question.title} over time · Rehearse` : "Question · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteCustomQuestion } from "~/custom-questions/custom-questions.server";
 import { requireOwnQuestion } from "~/custom-questions/require-own-question.server";
@@ -42,7 +42,3 @@ export default function DeleteQuestionPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Delete question · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -1,7 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { formValuesOf, QUESTION_CHOICES } from "~/custom-questions/custom-question-form";
 import { builderValuesOf } from "~/custom-questions/question-builder-form.server";
 import { editorOf, QuestionEditor } from "~/custom-questions/question-editor";
@@ -69,7 +69,3 @@ export default function EditQuestionPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.title} · Rehearse` : "Edit question · Rehearse" },
 ];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

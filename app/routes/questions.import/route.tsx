@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { importPack } from "~/packs/import-pack.server";
 import { PACK_BYTES_MAX, PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
@@ -101,7 +101,3 @@ export default function ImportPackPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Import questions · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { NEW_QUESTION_VALUES, QUESTION_CHOICES } from "~/custom-questions/custom-question-form";
 import { NEW_BUILDER_VALUES } from "~/custom-questions/question-builder-form.server";
 import { editorOf, QuestionEditor } from "~/custom-questions/question-editor";
@@ -59,7 +59,3 @@ export default function NewQuestionPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "New question · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { ErrorList } from "~/components/form-errors";
 import { GapList, PractiseAnotherSkill } from "./gap-list";
@@ -142,7 +142,3 @@ export default function ReadinessPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Readiness · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

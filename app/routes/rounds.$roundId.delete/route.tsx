@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteRound } from "~/rounds/delete-round.server";
 import { summariseRounds } from "~/review/round-summaries.server";
@@ -62,7 +62,3 @@ export default function DeleteRoundPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Delete round · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { getEnv } from "~/env.server";
 import { llmGradesToday, planGrading } from "~/grading/grade-answer.server";
@@ -180,7 +180,3 @@ export default function SettingsPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Settings · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

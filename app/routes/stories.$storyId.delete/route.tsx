@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteStory, requireStory } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
@@ -55,7 +55,3 @@ export default function DeleteStoryPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Delete story · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { StoryForm } from "~/components/story-form";
 import { requireStory, updateStory } from "~/stories/stories.server";
 import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
@@ -67,7 +67,3 @@ export default function EditStoryPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Edit story · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
 import { redirectToStartedQuestion } from "~/answering/answer-page.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
@@ -85,7 +85,3 @@ export default function PractiseStoryPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Practise a story · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { StoryForm } from "~/components/story-form";
 import { prefillFromAnswer, requireStorySource } from "~/stories/answer-source.server";
 import { createStory } from "~/stories/stories.server";
@@ -83,7 +83,3 @@ export default function NewStoryPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "New story · Rehearse" }];
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
