@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ANSWER_MAX } from "~/rounds/round-limits";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { Countdown } from "./countdown";
-import { FormErrors } from "./form-errors";
+import { ErrorList } from "./form-errors";
 import { useDraftAutosave } from "./use-draft-autosave";
 
 const AUTOSAVE_DELAY_MS = 800;
@@ -74,8 +74,18 @@ export function AnswerForm({
   const errors = result?.errors;
 
   return (
-    <Form method="post" ref={formRef} className="stack answer-form" onSubmit={() => clearTimeout(pending.current)}>
-      <Countdown deadline={deadline} serverNow={serverNow} secondsAllowed={secondsAllowed} onExpire={onExpire} />
+    <Form
+      method="post"
+      ref={formRef}
+      className="stack answer-form"
+      onSubmit={() => clearTimeout(pending.current)}
+    >
+      <Countdown
+        deadline={deadline}
+        serverNow={serverNow}
+        secondsAllowed={secondsAllowed}
+        onExpire={onExpire}
+      />
       <label htmlFor="answer">Your answer</label>
       <textarea
         id="answer"
@@ -94,7 +104,12 @@ export function AnswerForm({
           // Moving to "Submit answer" sends the text with the submission itself: a save
           // now would only race it (and be refused once the answer is in).
           const next = event.relatedTarget;
-          if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === formRef.current) return;
+          if (
+            next instanceof HTMLButtonElement &&
+            next.type === "submit" &&
+            next.form === formRef.current
+          )
+            return;
           saveNow();
         }}
       />
@@ -106,16 +121,32 @@ export function AnswerForm({
             ? ` · Draft saved ${status.savedAt.toLocaleTimeString("en-GB")}`
             : ""}
       </p>
-      <FormErrors id="answer-errors" errors={[...(errors?.form ?? []), ...(errors?.fields.answer ?? []), ...(status.state === "failed" ? [status.message] : [])]} />
+      <ErrorList
+        id="answer-errors"
+        errors={[
+          ...(errors?.form ?? []),
+          ...(errors?.fields.answer ?? []),
+          ...(status.state === "failed" ? [status.message] : []),
+        ]}
+      />
       <div className="answer-actions">
         <button type="submit" name="intent" value="submit" ref={submitButton} disabled={submitting}>
           Submit answer
         </button>
-        <button type="submit" name="intent" value="skip" ref={skipButton} className="secondary" disabled={submitting}>
+        <button
+          type="submit"
+          name="intent"
+          value="skip"
+          ref={skipButton}
+          className="secondary"
+          disabled={submitting}
+        >
           Skip this question
         </button>
       </div>
-      <p className="hint">A skipped question keeps what you wrote but is not graded, and counts in no score.</p>
+      <p className="hint">
+        A skipped question keeps what you wrote but is not graded, and counts in no score.
+      </p>
     </Form>
   );
 }

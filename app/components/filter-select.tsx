@@ -1,4 +1,6 @@
-import { FormErrors } from "./form-errors";
+import { QUESTION_KINDS } from "~/question-bank/question-choices";
+import { skillLabel } from "~/question-bank/skill-label";
+import { ErrorList } from "./form-errors";
 
 type Option = string | { value: string; label: string };
 
@@ -41,7 +43,39 @@ export function FilterSelect({
           );
         })}
       </select>
-      <FormErrors id={errorsId} errors={errors} />
+      <ErrorList id={errorsId} errors={errors} />
     </div>
+  );
+}
+
+/** The skill and kind drop-downs every list of questions or rounds filters by, with their errors. */
+export function SkillAndKindFilters({
+  skills,
+  value,
+  errors,
+}: {
+  skills: readonly string[];
+  value: (name: string) => string;
+  errors: Record<string, string[] | undefined> | undefined;
+}) {
+  return (
+    <>
+      <FilterSelect
+        name="skill"
+        label="Skill"
+        any="Any skill"
+        options={skills.map((s) => ({ value: s, label: skillLabel(s) }))}
+        defaultValue={value("skill")}
+        errors={errors?.skill}
+      />
+      <FilterSelect
+        name="kind"
+        label="Kind"
+        any="Any kind"
+        options={QUESTION_KINDS}
+        defaultValue={value("kind")}
+        errors={errors?.kind}
+      />
+    </>
   );
 }

@@ -17,6 +17,3 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
     </div>
   );
 }
-
-/** The answer page's name for ErrorList, until that page's forms move to Conform too. */
-export const FormErrors = ErrorList;

@@ -2,18 +2,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-import { FilterSelect } from "~/components/filter-select";
-import { FormErrors } from "~/components/form-errors";
+import { SkillAndKindFilters } from "~/components/filter-select";
+import { ErrorList } from "~/components/form-errors";
 import { DataTable } from "~/components/data-table";
 import { Pagination } from "~/components/pagination";
 import { Score } from "~/components/score";
-import { QUESTION_KINDS } from "~/question-bank/question-schema";
 import { questionsForUser } from "~/custom-questions/questions-for-user.server";
 import { formatDuration } from "~/dates/format";
-import { historyFiltersSchema, historyHref, NO_FILTERS } from "~/review/history-filters";
+import { historyFiltersSchema, NO_FILTERS } from "~/review/history-filters";
+import { historyHref } from "~/review/history-href";
 import { listHistory } from "~/review/history.server";
 import { parseSearchParams } from "~/utils/search-params";
-import { skillLabel } from "~/question-bank/skill-label";
 import { useDateFormat } from "~/dates/use-date-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,41 +39,26 @@ export default function HistoryPage() {
   return (
     <section>
       <h1>History</h1>
-      <p className="hint">Every round you have taken, newest first. Dates and times are UTC.</p>
+      <p className="hint">Every round you have taken, newest first.</p>
       <Form method="get" className="filters" aria-label="Filter rounds">
-        <FormErrors errors={errors?.form} />
-        <FilterSelect
-          name="skill"
-          label="Skill"
-          any="Any skill"
-          options={skills.map((s) => ({ value: s, label: skillLabel(s) }))}
-          defaultValue={value("skill")}
-          errors={errors?.fields.skill}
-        />
-        <FilterSelect
-          name="kind"
-          label="Kind"
-          any="Any kind"
-          options={QUESTION_KINDS}
-          defaultValue={value("kind")}
-          errors={errors?.fields.kind}
-        />
+        <ErrorList errors={errors?.form} />
+        <SkillAndKindFilters skills={skills} value={value} errors={errors?.fields} />
         <div>
           <label htmlFor="from">From</label>
           <input id="from" name="from" type="date" defaultValue={value("from")} />
-          <FormErrors errors={errors?.fields.from} />
+          <ErrorList errors={errors?.fields.from} />
         </div>
         <div>
           <label htmlFor="to">To</label>
           <input id="to" name="to" type="date" defaultValue={value("to")} />
-          <FormErrors errors={errors?.fields.to} />
+          <ErrorList errors={errors?.fields.to} />
         </div>
         <div className="filter-actions">
           <button type="submit">Filter rounds</button>
           {filtered || errors ? <Link to="/history">Clear filters</Link> : null}
         </div>
       </Form>
-      {errors?.fields.page ? <FormErrors errors={errors.fields.page} /> : null}
+      {errors?.fields.page ? <ErrorList errors={errors.fields.page} /> : null}
       {rounds.length === 0 ? (
         <p className="muted">
           {errors

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
+import { chartsQuerySchema } from "./charts-query.server";
 import { DeliveryOverTime } from "./delivery-over-time";
 import { ProgressOverall } from "./progress-overall";
 import { WeakestSummary } from "./progress-weakest";
@@ -19,13 +19,10 @@ import { useDateFormat } from "~/dates/use-date-format";
 const WEAKEST = 3;
 /** Rows of each table by default: the weakest; `?charts=all` lists and charts every one. */
 const LISTED = 15;
-const chartsSchema = z.object({
-  charts: z.literal("all", { error: "Use charts=all, or leave it out." }).optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = parseSearchParams(chartsSchema, request.url);
+  const query = parseSearchParams(chartsQuerySchema, request.url);
   const all = query.ok && query.data.charts === "all";
   const progress = loadProgress(user.id);
   const body = progress
@@ -59,7 +56,7 @@ export default function ProgressPage() {
   return (
     <section>
       <h1>Progress</h1>
-      <FormErrors errors={errors?.fields.charts} />
+      <ErrorList errors={errors?.fields.charts} />
       {!progress ? (
         <p className="muted">
           No graded answers yet. Your scores, attempt by attempt, appear here after your first

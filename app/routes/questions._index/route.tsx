@@ -4,7 +4,7 @@ import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-import { FilterSelect } from "~/components/filter-select";
+import { FilterSelect, SkillAndKindFilters } from "~/components/filter-select";
 import { ErrorList, errorsOf } from "~/components/form-errors";
 import {
   browseFiltersSchema,
@@ -12,7 +12,7 @@ import {
   NO_BROWSE_FILTERS,
 } from "~/question-bank/browse-filters";
 import { isCustomQuestionId } from "~/question-bank/question-ids";
-import { BANDS, QUESTION_KINDS } from "~/question-bank/question-choices";
+import { BANDS } from "~/question-bank/question-choices";
 import {
   findQuestionForUser,
   questionsForUser,
@@ -24,7 +24,7 @@ import { redirectToStartedQuestion } from "~/answering/answer-page.server";
 import { QUESTIONS_MAX } from "~/rounds/round-limits";
 import { parseSearchParams } from "~/utils/search-params";
 import { parseSubmission } from "~/utils/submission.server";
-import { skillLabel, skillList } from "~/question-bank/skill-label";
+import { skillList } from "~/question-bank/skill-label";
 import { startSchema } from "./start-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -127,22 +127,7 @@ export default function QuestionsPage() {
       </p>
       <Form method="get" className="filters" aria-label="Filter questions">
         <ErrorList errors={errors?.form} />
-        <FilterSelect
-          name="skill"
-          label="Skill"
-          any="Any skill"
-          options={skills.map((s) => ({ value: s, label: skillLabel(s) }))}
-          defaultValue={value("skill")}
-          errors={errors?.fields.skill}
-        />
-        <FilterSelect
-          name="kind"
-          label="Kind"
-          any="Any kind"
-          options={QUESTION_KINDS}
-          defaultValue={value("kind")}
-          errors={errors?.fields.kind}
-        />
+        <SkillAndKindFilters skills={skills} value={value} errors={errors?.fields} />
         <FilterSelect
           name="band"
           label="Band (years)"

@@ -1,7 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import type { StorySuggestions as Suggestions } from "~/stories/suggestions.server";
 import type { FormErrors as Errors } from "~/utils/forms";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 
 type LinkResult = { storyLinked: { storyId: string; telling: boolean } } | { errors: Errors };
 
@@ -104,7 +104,7 @@ function TellButton({
           I&apos;m telling this story
         </button>
       )}
-      <FormErrors errors={errors} />
+      <ErrorList errors={errors} />
     </fetcher.Form>
   );
 }

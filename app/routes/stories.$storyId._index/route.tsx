@@ -7,7 +7,7 @@ import { StoryFlags } from "./story-flags";
 import { storyFlags } from "~/stories/quality-flags";
 import { requireStory } from "~/stories/stories.server";
 import { answersOfStory, usageOfStories } from "~/stories/story-answers.server";
-import { STAR_FIELDS } from "~/stories/story-schemas";
+import { STAR_FIELDS } from "~/stories/story-limits";
 import { questionsToPractise } from "~/stories/practise-story.server";
 import { UNUSED } from "~/stories/story-usage";
 import { skillList } from "~/question-bank/skill-label";

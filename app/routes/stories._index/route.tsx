@@ -3,12 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
-import { FormErrors } from "~/components/form-errors";
+import { ErrorList } from "~/components/form-errors";
 import { storyFlags } from "~/stories/quality-flags";
 import { LIST_LIMIT, searchStories } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
 import { storyFormOptions } from "~/stories/story-form.server";
-import { STORY_LIMITS, storySearchSchema } from "~/stories/story-schemas";
+import { STORY_LIMITS } from "~/stories/story-limits";
+import { storySearchSchema } from "~/stories/story-schemas";
 import { UNUSED } from "~/stories/story-usage";
 import { parseSearchParams } from "~/utils/search-params";
 import { skillList } from "~/question-bank/skill-label";
@@ -77,7 +78,7 @@ export default function StoriesPage() {
         </a>
       </p>
       <Form method="get" className="filters" role="search" aria-label="Search stories">
-        <FormErrors errors={errors?.form} />
+        <ErrorList errors={errors?.form} />
         <div>
           <label htmlFor="q">Search</label>
           <input
@@ -89,7 +90,7 @@ export default function StoriesPage() {
             aria-invalid={errors?.fields.q ? true : undefined}
             aria-describedby={errors?.fields.q ? "q-errors" : undefined}
           />
-          <FormErrors id="q-errors" errors={errors?.fields.q} />
+          <ErrorList id="q-errors" errors={errors?.fields.q} />
         </div>
         <FilterSelect
           name="competency"
