@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/utils/zod";
 import { requireUser } from "~/auth/session.server";
 import { planGrading } from "~/grading/grade-answer.server";
@@ -106,7 +106,8 @@ export function redirectToStartedQuestion(roundId: string, position = 1): Respon
   return redirect(answerPath(roundId, position));
 }
 
-export async function loadAnswerPage(request: Request, params: Params) {
+/** The loader of both answer pages (the question and its follow-ups): their routes export it as theirs. */
+export async function loadAnswerPage({ request, params }: LoaderFunctionArgs) {
   const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(
     request,
     params,
@@ -174,7 +175,7 @@ export async function loadAnswerPage(request: Request, params: Params) {
  * fetcher's own revalidation data, and the page then kept showing the form
  * for an answer already submitted.
  */
-export async function saveDraftAction(request: Request, params: Params): Promise<Response> {
+export async function saveDraftAction({ request, params }: ActionFunctionArgs): Promise<Response> {
   const { user, round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
@@ -211,7 +212,8 @@ export async function saveDraftAction(request: Request, params: Params): Promise
 
 export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
 
-export async function answerPageAction(request: Request, params: Params) {
+/** The action of both answer pages, exported by their routes as theirs. */
+export async function answerPageAction({ request, params }: ActionFunctionArgs) {
   const { user, round, roundQuestions, roundQuestion, slot } = await resolveAnswerSlot(
     request,
     params,

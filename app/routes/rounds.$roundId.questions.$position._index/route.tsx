@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { useFocusOnArrival } from "~/components/answer-form";
@@ -6,7 +6,12 @@ import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
-import { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
+// Both answer pages load and act the same way: the one loader and action serve them.
+export {
+  loadAnswerPage as loader,
+  answerPageAction as action,
+} from "~/answering/answer-page.server";
+import type { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
 
 // Only behavioural questions, for users with stories, show these: their code is fetched when they do.
 // The follow-ups come with a grade, so their code (and the score's) is not fetched to write an answer.
@@ -17,17 +22,9 @@ const FollowUpList = lazy(() =>
   import("./follow-up-list").then((m) => ({ default: m.FollowUpList })),
 );
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadAnswerPage(request, params);
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  return answerPageAction(request, params);
-}
-
 export default function QuestionPage() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const data = useLoaderData<typeof loadAnswerPage>();
+  const result = useActionData<typeof answerPageAction>();
   const { round, position, total, question, answer, followUps } = data;
   const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const probes = answer.grade?.grade.probes ?? [];
@@ -108,6 +105,6 @@ export default function QuestionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loadAnswerPage> = ({ data }) => [
   { title: data ? `${data.question.title} · Rehearse` : "Question · Rehearse" },
 ];

@@ -1,23 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
 import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
-import { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadAnswerPage(request, params);
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  return answerPageAction(request, params);
-}
+// Both answer pages load and act the same way: the one loader and action serve them.
+export {
+  loadAnswerPage as loader,
+  answerPageAction as action,
+} from "~/answering/answer-page.server";
+import type { answerPageAction, loadAnswerPage } from "~/answering/answer-page.server";
 
 export default function FollowUpPage() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const data = useLoaderData<typeof loadAnswerPage>();
+  const result = useActionData<typeof answerPageAction>();
   const { round, position, total, slot, question, answer } = data;
   const heading = useFocusOnArrival<HTMLHeadingElement>(answer.id);
   const back = `/rounds/${round.id}/questions/${position}`;
@@ -80,6 +77,6 @@ export default function FollowUpPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loadAnswerPage> = ({ data }) => [
   { title: data ? `Follow-up · ${data.question.title} · Rehearse` : "Follow-up · Rehearse" },
 ];
