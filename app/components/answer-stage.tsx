@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef } from "react";
 import type { AnswerPageData } from "~/answering/answer-page.server";
 import type { FormErrors as Errors, FormValues } from "~/utils/forms";
 import { AnswerForm } from "./answer-form";
+import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
 import type { CriterionLabel } from "./grade-card";
 import { SaveAsStoryLink } from "./story-save-link";
 
@@ -20,7 +21,7 @@ const LiveGrade = lazy(() => loadLiveGrade().then((m) => ({ default: m.LiveGrade
 type AnswerData = AnswerPageData["answer"];
 
 /** An answer at whatever stage it is: being written against the clock, submitted, or graded. */
-export function AnswerStage({
+function AnswerOrGrade({
   answer,
   serverNow,
   criteria,
@@ -132,6 +133,40 @@ export function AnswerStage({
           </noscript>
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * An answer page's stage, the same on a question and on its follow-ups: the answer box (or the
+ * submitted answer and its grade) and the recorder beside it.
+ */
+export function AnswerStage({
+  page,
+  result,
+}: {
+  page: AnswerPageData;
+  result?: { errors: Errors; values?: FormValues } | null;
+}) {
+  const { answer } = page;
+  return (
+    <>
+      <AnswerOrGrade
+        answer={answer}
+        serverNow={page.serverNow}
+        criteria={page.question.criteria}
+        result={result}
+        draftUrl={page.draftUrl}
+        gradeStreamUrl={page.gradeStreamUrl}
+        canRegrade={page.canRegrade}
+      />
+      {/* Remounted on submission, so it switches to replay and delivery only. */}
+      <LazyRecordAnswer
+        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
+        recordingUrl={recordingUrl(page.round.id, page.position, page.slot)}
+        deadline={answer.deadlineAt}
+        serverNow={page.serverNow}
+      />
     </>
   );
 }

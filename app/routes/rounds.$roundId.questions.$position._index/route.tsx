@@ -5,7 +5,6 @@ import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
-import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 // Both answer pages load and act the same way: the one loader and action serve them.
 export {
   loadAnswerPage as loader,
@@ -45,22 +44,7 @@ export default function QuestionPage() {
           <StorySuggestions stories={data.storySuggestions} />
         </Suspense>
       ) : null}
-      <AnswerStage
-        answer={answer}
-        serverNow={data.serverNow}
-        criteria={question.criteria}
-        result={result && "errors" in result ? result : null}
-        draftUrl={data.draftUrl}
-        gradeStreamUrl={data.gradeStreamUrl}
-        canRegrade={data.canRegrade}
-      />
-      {/* Remounted on submission, so it switches to replay and delivery only. */}
-      <LazyRecordAnswer
-        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
-        recordingUrl={recordingUrl(round.id, position, 0)}
-        deadline={answer.deadlineAt}
-        serverNow={data.serverNow}
-      />
+      <AnswerStage page={data} result={result && "errors" in result ? result : null} />
       {probes.length > 0 ? (
         <Suspense fallback={null}>
           <FollowUpList

@@ -4,7 +4,6 @@ import { useFocusOnArrival } from "~/components/answer-form";
 import { AnswerStage } from "~/components/answer-stage";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ReadAloud } from "~/components/read-aloud";
-import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
 // Both answer pages load and act the same way: the one loader and action serve them.
 export {
   loadAnswerPage as loader,
@@ -38,22 +37,7 @@ export default function FollowUpPage() {
           autoRead={data.autoRead}
         />
       ) : null}
-      <AnswerStage
-        answer={answer}
-        serverNow={data.serverNow}
-        criteria={question.criteria}
-        result={result && "errors" in result ? result : null}
-        draftUrl={data.draftUrl}
-        gradeStreamUrl={data.gradeStreamUrl}
-        canRegrade={data.canRegrade}
-      />
-      {/* Remounted on submission, so it switches to replay and delivery only. */}
-      <LazyRecordAnswer
-        key={`${answer.id}:${answer.submittedAt ? "submitted" : "open"}`}
-        recordingUrl={recordingUrl(round.id, position, slot)}
-        deadline={answer.deadlineAt}
-        serverNow={data.serverNow}
-      />
+      <AnswerStage page={data} result={result && "errors" in result ? result : null} />
       {answer.submittedAt ? (
         // The way on is the main action; going back to the question (its other follow-ups) is the secondary one.
         <nav className="next" aria-label="Round">
