@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { redirectWithNotice } from "./notice.server";
 import { parseSubmission } from "./submission.server";
 import { z } from "./zod";
 
@@ -12,11 +13,17 @@ const confirmDeletionSchema = z
   .refine((form) => form.confirm === "delete", "Confirm the deletion with the button.");
 
 /**
- * The 400 to return when a delete form arrives without its confirmation, or
- * null when the deletion is confirmed. Every "delete …" action asks this first.
+ * Every "delete …" action: a form without its confirmation gets a 400 and
+ * deletes nothing; a confirmed one runs `remove`, then goes to `to` with a
+ * notice that says what went.
  */
-export function missingConfirmation(formData: FormData) {
-  const submission = parseSubmission(formData, { schema: confirmDeletionSchema });
-  if (submission.status === "success") return null;
-  return data(submission.reply(), { status: 400 });
+export async function deleteOnConfirmation(
+  request: Request,
+  remove: () => void,
+  after: { to: string; text: string },
+) {
+  const submission = parseSubmission(await request.formData(), { schema: confirmDeletionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  remove();
+  throw await redirectWithNotice(after.to, { type: "success", text: after.text });
 }

@@ -5,8 +5,7 @@ import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteCustomQuestion } from "~/custom-questions/custom-questions.server";
 import { requireOwnQuestion } from "~/custom-questions/require-own-question.server";
 import { customQuestionId } from "~/question-bank/question-ids";
-import { missingConfirmation } from "~/utils/confirm-deletion.server";
-import { redirectWithNotice } from "~/utils/notice.server";
+import { deleteOnConfirmation } from "~/utils/confirm-deletion.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { question } = await requireOwnQuestion(request, params.slug);
@@ -15,11 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, question } = await requireOwnQuestion(request, params.slug);
-  const refusal = missingConfirmation(await request.formData());
-  if (refusal) return refusal;
-  deleteCustomQuestion(user.id, question.id);
-  throw await redirectWithNotice("/questions", {
-    type: "success",
+  return deleteOnConfirmation(request, () => deleteCustomQuestion(user.id, question.id), {
+    to: "/questions",
     text: "Your question was deleted. Rounds that asked it keep their copy.",
   });
 }

@@ -6,9 +6,8 @@ import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteRound } from "~/rounds/delete-round.server";
 import { summariseRounds } from "~/review/round-summaries.server";
 import { findRound } from "~/rounds/rounds.server";
-import { missingConfirmation } from "~/utils/confirm-deletion.server";
+import { deleteOnConfirmation } from "~/utils/confirm-deletion.server";
 import { invariantResponse } from "~/utils/invariant.server";
-import { redirectWithNotice } from "~/utils/notice.server";
 import { useDateFormat } from "~/dates/use-date-format";
 
 async function requireOwnRound(request: Request, roundId: string | undefined) {
@@ -29,11 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireOwnRound(request, params.roundId);
-  const refusal = missingConfirmation(await request.formData());
-  if (refusal) return refusal;
-  deleteRound(user.id, round.id);
-  throw await redirectWithNotice("/history", {
-    type: "success",
+  return deleteOnConfirmation(request, () => deleteRound(user.id, round.id), {
+    to: "/history",
     text: "The round and its answers and grades were deleted.",
   });
 }

@@ -6,8 +6,7 @@ import { ConfirmDeletionForm } from "~/components/confirm-deletion-form";
 import { deleteStory, requireStory } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
 import { UNUSED } from "~/stories/story-usage";
-import { missingConfirmation } from "~/utils/confirm-deletion.server";
-import { redirectWithNotice } from "~/utils/notice.server";
+import { deleteOnConfirmation } from "~/utils/confirm-deletion.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -21,11 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const story = requireStory(user.id, params.storyId);
-  const refusal = missingConfirmation(await request.formData());
-  if (refusal) return refusal;
-  deleteStory(user.id, story.id);
-  throw await redirectWithNotice("/stories", {
-    type: "success",
+  return deleteOnConfirmation(request, () => deleteStory(user.id, story.id), {
+    to: "/stories",
     text: "The story was deleted. The answers that told it are still in your history.",
   });
 }
