@@ -6,6 +6,7 @@ import { PACK_CONTENT_TYPES, packOf, serialisePack } from "~/packs/export-pack";
 import { PACK_QUESTIONS_MAX } from "~/packs/pack-limits";
 import { isoDay } from "~/dates/format";
 import { invariantResponse } from "~/utils/invariant.server";
+import { download } from "~/utils/download.server";
 
 const exportSchema = z.object({
   ids: z.array(z.string().max(80)).min(1).max(PACK_QUESTIONS_MAX),
@@ -36,11 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "Question not found",
   );
   const { format } = parsed.data;
-  return new Response(serialisePack(packOf(questions), format), {
-    headers: {
-      "Content-Type": PACK_CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="rehearse-pack-${isoDay(Date.now())}.${format}"`,
-      "Cache-Control": "private, no-store",
-    },
+  return download(serialisePack(packOf(questions), format), {
+    name: `rehearse-pack-${isoDay(Date.now())}.${format}`,
+    type: PACK_CONTENT_TYPES[format],
   });
 }

@@ -7,6 +7,7 @@ import { roundToMarkdown } from "~/review/round-markdown";
 import { loadRoundView } from "~/grading/round-grades.server";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
+import { download } from "~/utils/download.server";
 
 /** GET /rounds/:roundId/export.md — the round report as a Markdown download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,11 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPreferences(user.id).lowAnxiety,
     dateFormat(timeZoneFrom(request)),
   );
-  return new Response(markdown, {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="rehearse-round-${isoDay(round.createdAt)}-${round.id.slice(0, 8)}.md"`,
-      "Cache-Control": "private, no-store",
-    },
+  return download(markdown, {
+    name: `rehearse-round-${isoDay(round.createdAt)}-${round.id.slice(0, 8)}.md`,
+    type: "text/markdown; charset=utf-8",
   });
 }

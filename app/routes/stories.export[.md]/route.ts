@@ -5,6 +5,7 @@ import { timeZoneFrom } from "~/dates/time-zone.server";
 import { listAllStories } from "~/stories/stories.server";
 import { usageOfStories } from "~/stories/story-answers.server";
 import { storiesToMarkdown } from "~/stories/story-markdown";
+import { download } from "~/utils/download.server";
 
 /** GET /stories/export.md — the story bank as a Markdown download. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,11 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     now,
     dateFormat(timeZoneFrom(request)),
   );
-  return new Response(markdown, {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="rehearse-stories-${isoDay(now)}.md"`,
-      "Cache-Control": "private, no-store",
-    },
+  return download(markdown, {
+    name: `rehearse-stories-${isoDay(now)}.md`,
+    type: "text/markdown; charset=utf-8",
   });
 }
