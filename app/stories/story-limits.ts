@@ -19,6 +19,14 @@ export const STANDARD_COMPETENCIES = [
 export const STAR_FIELDS = ["situation", "task", "action", "result"] as const;
 export type StarField = (typeof STAR_FIELDS)[number];
 
+/** Each STAR part's heading, wherever a story is shown or exported. */
+export const STAR_HEADINGS: Record<StarField, string> = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+};
+
 export const STORY_LIMITS = {
   title: 120,
   part: 4000,

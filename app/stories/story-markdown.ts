@@ -1,6 +1,6 @@
 import type { DateFormat } from "~/dates/format";
 import { storyFlags } from "./quality-flags";
-import { STAR_FIELDS } from "./story-limits";
+import { STAR_FIELDS, STAR_HEADINGS } from "./story-limits";
 import { UNUSED, type StoryUsage } from "./story-usage";
 
 export interface MarkdownStory {
@@ -15,13 +15,6 @@ export interface MarkdownStory {
   skills: string[];
   updatedAt: Date;
 }
-
-const HEADINGS = {
-  situation: "Situation",
-  task: "Task",
-  action: "Action",
-  result: "Result",
-} as const;
 
 /**
  * User text as inert Markdown: every character that could start a heading,
@@ -63,7 +56,12 @@ function storySection(
   lines.push(...facts);
   for (const part of STAR_FIELDS) {
     const text = story[part].trim();
-    lines.push("", `### ${HEADINGS[part]}`, "", text ? escapeMarkdown(text) : "_Not written yet._");
+    lines.push(
+      "",
+      `### ${STAR_HEADINGS[part]}`,
+      "",
+      text ? escapeMarkdown(text) : "_Not written yet._",
+    );
   }
   const flags = storyFlags(story);
   if (flags.length > 0) lines.push("", "### To improve", "", ...flags.map((f) => `- ${f.message}`));

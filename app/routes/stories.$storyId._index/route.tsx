@@ -7,7 +7,7 @@ import { StoryFlags } from "./story-flags";
 import { storyFlags } from "~/stories/quality-flags";
 import { requireStory } from "~/stories/stories.server";
 import { answersOfStory, usageOfStories } from "~/stories/story-answers.server";
-import { STAR_FIELDS } from "~/stories/story-limits";
+import { STAR_FIELDS, STAR_HEADINGS } from "~/stories/story-limits";
 import { questionsToPractise } from "~/stories/practise-story.server";
 import { UNUSED } from "~/stories/story-usage";
 import { skillList } from "~/question-bank/skill-label";
@@ -28,13 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const HEADINGS = {
-  situation: "Situation",
-  task: "Task",
-  action: "Action",
-  result: "Result",
-} as const;
 
 export default function StoryPage() {
   const dates = useDateFormat();
@@ -83,7 +76,7 @@ export default function StoryPage() {
       </dl>
       {STAR_FIELDS.map((part) => (
         <section key={part} aria-labelledby={`story-${part}`}>
-          <h2 id={`story-${part}`}>{HEADINGS[part]}</h2>
+          <h2 id={`story-${part}`}>{STAR_HEADINGS[part]}</h2>
           {story[part] ? (
             <div className="answer-text">{story[part]}</div>
           ) : (
