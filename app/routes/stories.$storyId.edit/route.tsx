@@ -7,6 +7,7 @@ import { StoryForm } from "~/components/story-form";
 import { requireStory, updateStory } from "~/stories/stories.server";
 import { parseStoryForm, storyFormOptions } from "~/stories/story-form.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { StoryBreadcrumb } from "~/components/story-breadcrumb";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,10 +49,7 @@ export default function EditStoryPage() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="narrow">
-      <p className="breadcrumb">
-        <Link to="/stories">Story bank</Link> ·{" "}
-        <Link to={`/stories/${story.id}`}>{story.title}</Link>
-      </p>
+      <StoryBreadcrumb story={story} />
       <h1>Edit story</h1>
       <StoryForm
         defaultValue={values}

@@ -10,6 +10,7 @@ import { practiseStory, questionsToPractise } from "~/stories/practise-story.ser
 import { requireStory } from "~/stories/stories.server";
 import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";
+import { StoryBreadcrumb } from "~/components/story-breadcrumb";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,10 +48,7 @@ export default function PractiseStoryPage() {
   const [form] = useForm({ id: "practise-story", lastResult });
   return (
     <section className="narrow">
-      <p className="breadcrumb">
-        <Link to="/stories">Story bank</Link> ·{" "}
-        <Link to={`/stories/${story.id}`}>{story.title}</Link>
-      </p>
+      <StoryBreadcrumb story={story} />
       <h1>Practise this story</h1>
       {questions.length === 0 ? (
         <p className="muted">
