@@ -9,7 +9,7 @@ import { latestGrades } from "~/grading/grades.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { isStoryLinkPost, storyLinkAction } from "~/stories/story-link.server";
 import { suggestStories } from "~/stories/suggestions.server";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import {
   findAnswer,
@@ -179,15 +179,16 @@ export async function saveDraftAction({ request, params }: ActionFunctionArgs): 
   const { user, round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
   const answer = findAnswer(roundQuestion.id, slot);
   invariantResponse(answer, "Answer not found");
-  const form = parseForm(draftFormSchema, await request.formData());
-  if (!form.ok) {
+  const form = parseSubmission(await request.formData(), { schema: draftFormSchema });
+  if (form.status !== "success") {
     const message =
-      [...form.errors.form, ...Object.values(form.errors.fields).flat()][0] ??
-      "The draft was not saved.";
+      Object.values(form.error ?? {})
+        .flat()
+        .find(Boolean) ?? "The draft was not saved.";
     return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
   }
   const now = new Date();
-  if (hasExpired(answer.deadlineAt, now) && saveDraft(answer.id, form.data.answer, now)) {
+  if (hasExpired(answer.deadlineAt, now) && saveDraft(answer.id, form.value.answer, now)) {
     // The clock ran out while this was on its way: the text is kept (save first), and submitted as the clock's.
     await settleExpired(round.id, user.id, now);
     return Response.json(
@@ -198,7 +199,7 @@ export async function saveDraftAction({ request, params }: ActionFunctionArgs): 
       { status: 409 },
     );
   }
-  if (!saveDraft(answer.id, form.data.answer, now)) {
+  if (!saveDraft(answer.id, form.value.answer, now)) {
     return Response.json(
       {
         ok: false,
@@ -224,8 +225,11 @@ export async function answerPageAction({ request, params }: ActionFunctionArgs) 
   const now = new Date();
 
   const formData = await request.formData();
-  const form = isStoryLinkPost(formData) ? null : parseForm(answerFormSchema, formData);
-  const submitting = form?.ok && (form.data.intent === "submit" || form.data.intent === "skip");
+  const form = isStoryLinkPost(formData)
+    ? null
+    : parseSubmission(formData, { schema: answerFormSchema });
+  const submitting =
+    form?.status === "success" && (form.value.intent === "submit" || form.value.intent === "skip");
   // A write: answers whose clock ran out are stored as submitted first; this answer too, unless this
   // post submits it with the text it carries (fresher than the saved draft).
   await settleExpired(round.id, user.id, now, submitting ? answer.id : undefined);
@@ -236,17 +240,17 @@ export async function answerPageAction({ request, params }: ActionFunctionArgs) 
       roundQuestion.question,
       formData,
     );
-  if (!form.ok) return data(form, { status: 400 });
+  if (form.status !== "success") return data(form.reply(), { status: 400 });
 
-  switch (form.data.intent) {
+  switch (form.value.intent) {
     case "submit":
     case "skip": {
-      const text = form.data.answer;
-      const skip = form.data.intent === "skip";
+      const text = form.value.answer;
+      const skip = form.value.intent === "skip";
       // Once the clock has run out, even an empty answer is recorded (as skipped).
       if (!skip && text.trim() === "" && now < answer.deadlineAt) {
         return data(
-          formError("Write an answer before submitting, or skip the question.", { answer: text }),
+          form.reply({ formErrors: ["Write an answer before submitting, or skip the question."] }),
           { status: 400 },
         );
       }

@@ -1,7 +1,7 @@
 import { Form, useNavigation, useNavigationType } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ANSWER_MAX } from "~/rounds/round-limits";
-import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import type { SubmissionResult } from "@conform-to/react";
 import { Countdown } from "./countdown";
 import { ErrorList } from "./form-errors";
 import { useDraftAutosave } from "./use-draft-autosave";
@@ -44,12 +44,14 @@ export function AnswerForm({
   deadline: Date;
   serverNow: Date;
   secondsAllowed: number;
-  result?: { errors: Errors; values?: FormValues } | null;
+  /** The action's reply to a rejected post: its messages and the text as it was sent. */
+  result?: SubmissionResult<string[]> | null;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const { status, save } = useDraftAutosave(draftUrl);
   const submitting = useNavigation().state !== "idle";
-  const typed = typeof result?.values?.answer === "string" ? result.values.answer : initialText;
+  const sent = result?.initialValue?.answer;
+  const typed = typeof sent === "string" ? sent : initialText;
   const [length, setLength] = useState(typed.length);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -71,7 +73,8 @@ export function AnswerForm({
     formRef.current?.requestSubmit(empty ? skipButton.current : submitButton.current);
   }, []);
 
-  const errors = result?.errors;
+  // Conform files a message about the whole form under "".
+  const errors = [...(result?.error?.[""] ?? []), ...(result?.error?.answer ?? [])];
 
   return (
     <Form
@@ -93,7 +96,7 @@ export function AnswerForm({
         rows={14}
         maxLength={ANSWER_MAX}
         defaultValue={typed}
-        aria-invalid={errors?.form.length || errors?.fields.answer ? true : undefined}
+        aria-invalid={errors.length > 0 ? true : undefined}
         aria-describedby="answer-status answer-errors"
         onChange={(event) => {
           setLength(event.currentTarget.value.length);
@@ -123,11 +126,7 @@ export function AnswerForm({
       </p>
       <ErrorList
         id="answer-errors"
-        errors={[
-          ...(errors?.form ?? []),
-          ...(errors?.fields.answer ?? []),
-          ...(status.state === "failed" ? [status.message] : []),
-        ]}
+        errors={[...errors, ...(status.state === "failed" ? [status.message] : [])]}
       />
       <div className="answer-actions">
         <button type="submit" name="intent" value="submit" ref={submitButton} disabled={submitting}>

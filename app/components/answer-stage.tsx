@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useRef } from "react";
 import type { AnswerPageData } from "~/answering/answer-page.server";
-import type { FormErrors as Errors, FormValues } from "~/utils/forms";
+import type { SubmissionResult } from "@conform-to/react";
 import { AnswerForm } from "./answer-form";
 import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
 import type { CriterionLabel } from "./grade-card";
@@ -33,7 +33,7 @@ function AnswerOrGrade({
   answer: AnswerData;
   serverNow: Date;
   criteria: CriterionLabel[];
-  result?: { errors: Errors; values?: FormValues } | null;
+  result?: SubmissionResult<string[]> | null;
   draftUrl: string;
   gradeStreamUrl: string | null;
   canRegrade: boolean;
@@ -146,7 +146,7 @@ export function AnswerStage({
   result,
 }: {
   page: AnswerPageData;
-  result?: { errors: Errors; values?: FormValues } | null;
+  result?: SubmissionResult<string[]> | null;
 }) {
   const { answer } = page;
   return (

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { Question } from "~/question-bank/question-schema";
 import { MAIN_SLOT, type Answer } from "~/rounds/answers.server";
-import { formError, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/submission.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { linkStory, requireStory, unlinkStory } from "./stories.server";
 import { STORY_LINK_INTENTS, storyLinkSchema } from "./story-schemas";
@@ -22,15 +22,16 @@ export function storyLinkAction(
   question: Question,
   formData: FormData,
 ) {
-  const form = parseForm(storyLinkSchema, formData);
-  if (!form.ok) return data(formError("Pick one of your stories.", form.values), { status: 400 });
-  const story = requireStory(userId, form.data.storyId);
+  const form = parseSubmission(formData, { schema: storyLinkSchema });
+  if (form.status !== "success")
+    return data(form.reply({ formErrors: ["Pick one of your stories."] }), { status: 400 });
+  const story = requireStory(userId, form.value.storyId);
   invariantResponse(
     answer.slot === MAIN_SLOT && question.kind === "behavioural",
     "Stories are told in answers to behavioural questions.",
     400,
   );
-  if (form.data.intent === "tell-story") linkStory(story.id, answer.id);
+  if (form.value.intent === "tell-story") linkStory(story.id, answer.id);
   else unlinkStory(story.id, answer.id);
-  return { storyLinked: { storyId: story.id, telling: form.data.intent === "tell-story" } };
+  return { storyLinked: { storyId: story.id, telling: form.value.intent === "tell-story" } };
 }

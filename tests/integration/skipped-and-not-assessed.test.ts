@@ -14,6 +14,7 @@ import {
 import { action as newRoundAction } from "~/routes/rounds.new/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { GOOD_ANSWER, startQuestion, type TestUser } from "../utils/review";
+import { refusalOf } from "../utils/replies";
 
 const GERMAN =
   "REST ist ein Architekturstil für APIs über HTTP. Ressourcen werden über URIs identifiziert, und die HTTP-Methoden " +
@@ -169,9 +170,9 @@ describe("skipped questions", () => {
     await open(roundId, 1);
     const result = await post_(roundId, 1, { intent: "submit", answer: "" });
     expect(result.status).toBe(400);
-    expect(JSON.stringify(result.data)).toContain(
+    expect(refusalOf(result.data).errors.form).toEqual([
       "Write an answer before submitting, or skip the question.",
-    );
+    ]);
     expect(roundAnswers(roundId)[0]!.submittedAt).toBeNull();
   });
 });

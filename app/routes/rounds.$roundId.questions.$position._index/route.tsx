@@ -44,7 +44,7 @@ export default function QuestionPage() {
           <StorySuggestions stories={data.storySuggestions} />
         </Suspense>
       ) : null}
-      <AnswerStage page={data} result={result && "errors" in result ? result : null} />
+      <AnswerStage page={data} result={result && !("storyLinked" in result) ? result : null} />
       {probes.length > 0 ? (
         <Suspense fallback={null}>
           <FollowUpList

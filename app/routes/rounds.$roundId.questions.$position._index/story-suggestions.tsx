@@ -1,9 +1,10 @@
 import { Link, useFetcher } from "@remix-run/react";
 import type { StorySuggestions as Suggestions } from "~/stories/suggestions.server";
-import type { FormErrors as Errors } from "~/utils/forms";
+import type { SubmissionResult } from "@conform-to/react";
 import { ErrorList } from "~/components/form-errors";
 
-type LinkResult = { storyLinked: { storyId: string; telling: boolean } } | { errors: Errors };
+type LinkResult =
+  { storyLinked: { storyId: string; telling: boolean } } | SubmissionResult<string[]>;
 
 /**
  * Before answering a behavioural question: the user's stories that fit it
@@ -76,7 +77,7 @@ function TellButton({
 }) {
   const fetcher = useFetcher<LinkResult>({ key: `tell-${storyId}` });
   const pending = fetcher.state !== "idle";
-  const errors = fetcher.data && "errors" in fetcher.data ? fetcher.data.errors.form : null;
+  const errors = fetcher.data && !("storyLinked" in fetcher.data) ? fetcher.data.error?.[""] : null;
   return (
     <fetcher.Form method="post" className="tell-story">
       <input type="hidden" name="storyId" value={storyId} />

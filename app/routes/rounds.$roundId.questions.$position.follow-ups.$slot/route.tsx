@@ -37,7 +37,7 @@ export default function FollowUpPage() {
           autoRead={data.autoRead}
         />
       ) : null}
-      <AnswerStage page={data} result={result && "errors" in result ? result : null} />
+      <AnswerStage page={data} result={result && !("storyLinked" in result) ? result : null} />
       {answer.submittedAt ? (
         // The way on is the main action; going back to the question (its other follow-ups) is the secondary one.
         <nav className="next" aria-label="Round">
