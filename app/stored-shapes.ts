@@ -4,7 +4,8 @@
  * these types, and db/ never imports app/.
  */
 import type { EvidenceChecks, GraderKind, Insights, Probe } from "~/grading/grade-schema";
-import type { Band, Question, ROLES } from "~/question-bank/question-schema";
+import type { ROLES } from "~/question-bank/question-choices";
+import type { Band, Question } from "~/question-bank/question-schema";
 import type { DeliveryMetrics } from "~/voice/delivery";
 import type { RecordingStatus } from "~/voice/recording-status";
 

@@ -20,12 +20,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { getEnv } from "~/env.server";
-import { isAssessed, type AssessedGrade, type Grade, type GradeRequest } from "~/grading/grade-schema";
+import {
+  isAssessed,
+  type AssessedGrade,
+  type Grade,
+  type GradeRequest,
+} from "~/grading/grade-schema";
 import { gradeWithLlm, LlmGradeError } from "~/grading/llm/grade-with-llm.server";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { gradeOffline } from "~/grading/offline/grade-offline.server";
 import { loadBankFrom } from "~/question-bank/load-bank.server";
-import { QUESTION_KINDS, type Question } from "~/question-bank/question-schema";
+import { QUESTION_KINDS } from "~/question-bank/question-choices";
+import type { Question } from "~/question-bank/question-schema";
 
 export type Grader = (request: GradeRequest) => Grade | Promise<Grade>;
 
@@ -38,7 +44,9 @@ export const GRADERS: Record<string, () => Grader> = {
   // Whatever OPENAI_BASE_URL (or the OpenAI API with OPENAI_API_KEY) serves; MOCKS=true uses the msw mocks.
   openai: () => {
     if (!isLlmConfigured()) {
-      throw new EvalError("the openai grader needs OPENAI_API_KEY or OPENAI_BASE_URL (or MOCKS=true)");
+      throw new EvalError(
+        "the openai grader needs OPENAI_API_KEY or OPENAI_BASE_URL (or MOCKS=true)",
+      );
     }
     return async (request) => {
       await startMocksOnce();
@@ -89,7 +97,10 @@ const recordSchema = z
     kind: z.string().min(1).max(40).optional(),
     variant: z.string().min(1).max(40).optional(),
   })
-  .refine((r) => r.question !== undefined || r.questionId !== undefined, { message: "needs question or questionId", path: ["question"] });
+  .refine((r) => r.question !== undefined || r.questionId !== undefined, {
+    message: "needs question or questionId",
+    path: ["question"],
+  });
 
 export interface EvalRecord {
   line: number;
@@ -170,19 +181,26 @@ export function parseRecords(source: string, bank: Question[]): EvalRecord[] {
     }
     const parsed = recordSchema.safeParse(data);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`);
+      const problems = parsed.error.issues.map(
+        (issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`,
+      );
       throw new EvalError(`line ${line}: ${problems.join("; ")}`);
     }
     const name = parsed.data.questionId ?? parsed.data.question ?? "";
     const question = findInBank(bank, name);
-    if (!question) throw new EvalError(`line ${line}: unknown question "${name}" (no bank question has that id or title)`);
+    if (!question)
+      throw new EvalError(
+        `line ${line}: unknown question "${name}" (no bank question has that id or title)`,
+      );
     records.push({
       line,
       id: parsed.data.id ?? `line-${line}`,
       question,
       answer: parsed.data.answer,
       reference: parsed.data.reference ?? null,
-      kind: parsed.data.variant ?? (parsed.data.kind && !QUESTION_KIND_NAMES.has(parsed.data.kind) ? parsed.data.kind : null),
+      kind:
+        parsed.data.variant ??
+        (parsed.data.kind && !QUESTION_KIND_NAMES.has(parsed.data.kind) ? parsed.data.kind : null),
     });
   });
   if (records.length === 0) throw new EvalError("the file has no records");
@@ -209,7 +227,7 @@ export async function gradeRecords(records: EvalRecord[], grader: Grader): Promi
 function ranks(values: number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j++;
     for (let k = i; k <= j; k++) out[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
@@ -279,7 +297,10 @@ function agreement(rs: Array<{ reference: number; grade: AssessedGrade }>): Agre
   return {
     n: rs.length,
     spearman: round(spearman(scores, refs)),
-    meanAbsoluteError: rs.length === 0 ? null : round(rs.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / rs.length),
+    meanAbsoluteError:
+      rs.length === 0
+        ? null
+        : round(rs.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / rs.length),
     kappa: round(quadraticKappa(scores, refs)),
     meanScore: rs.length === 0 ? null : round(scores.reduce((s, v) => s + v, 0) / rs.length, 2),
   };
@@ -301,7 +322,9 @@ export const isPlainWordsKind = (kind: string): boolean => PLAIN.test(kind);
 
 /** Plain words against salad on every question that has both kinds. */
 export function pairChecks(graded: GradedRecord[]): PairCheck[] {
-  const assessed = graded.filter((r): r is GradedRecord & { grade: AssessedGrade } => isAssessed(r.grade) && r.kind !== null);
+  const assessed = graded.filter(
+    (r): r is GradedRecord & { grade: AssessedGrade } => isAssessed(r.grade) && r.kind !== null,
+  );
   return Object.entries(groupBy(assessed, (r) => r.question.id))
     .map(([questionId, rs]): PairCheck => {
       const salads = rs.filter((r) => SALAD.test(r.kind ?? "")).map((r) => r.grade.overall);
@@ -323,19 +346,26 @@ export function pairChecks(graded: GradedRecord[]): PairCheck[] {
 export function summarise(graded: GradedRecord[]): EvalSummary {
   // A grade without a score (not assessed) has nothing to compare with its reference.
   const referenced = graded.filter(
-    (r): r is GradedRecord & { reference: number; grade: AssessedGrade } => r.reference !== null && isAssessed(r.grade),
+    (r): r is GradedRecord & { reference: number; grade: AssessedGrade } =>
+      r.reference !== null && isAssessed(r.grade),
   );
   const scores = referenced.map((r) => r.grade.overall);
   const refs = referenced.map((r) => r.reference);
-  const mae = referenced.length === 0 ? null : referenced.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) / referenced.length;
+  const mae =
+    referenced.length === 0
+      ? null
+      : referenced.reduce((s, r) => s + Math.abs(r.grade.overall - r.reference), 0) /
+        referenced.length;
 
   const byQuestion = new Map<string, Array<(typeof referenced)[number]>>();
-  for (const r of referenced) byQuestion.set(r.question.id, [...(byQuestion.get(r.question.id) ?? []), r]);
+  for (const r of referenced)
+    byQuestion.set(r.question.id, [...(byQuestion.get(r.question.id) ?? []), r]);
   const questions: QuestionCheck[] = [...byQuestion.entries()].map(([questionId, rs]) => {
     const best = Math.max(...rs.map((r) => r.reference));
     const strong = rs.filter((r) => r.reference === best);
     const traps = rs.filter((r) => r.reference <= best - 2);
-    if (traps.length === 0) return { questionId, strongBeatsTraps: null, bestScore: null, worstTrapMargin: null };
+    if (traps.length === 0)
+      return { questionId, strongBeatsTraps: null, bestScore: null, worstTrapMargin: null };
     // Every answer with the best reference must beat every trap.
     const weakestStrong = Math.min(...strong.map((r) => r.grade.overall));
     const highestTrap = Math.max(...traps.map((r) => r.grade.overall));
@@ -361,7 +391,9 @@ export function summarise(graded: GradedRecord[]): EvalSummary {
     byAnswerKind: mapValues(groupBy(referenced, (r) => r.kind)),
     byQuestion: mapValues(groupBy(referenced, (r) => r.question.id)),
     pairs,
-    allPairsHold: pairs.every((p) => p.plainBeatsSalad !== false && p.saladAtMost2 !== false && p.plainAtLeast3_5 !== false),
+    allPairsHold: pairs.every(
+      (p) => p.plainBeatsSalad !== false && p.saladAtMost2 !== false && p.plainAtLeast3_5 !== false,
+    ),
     notAssessed: graded.filter((r) => !isAssessed(r.grade)).length,
   };
 }
@@ -372,7 +404,10 @@ function round(value: number | null, digits = 3): number | null {
 
 export function formatRecord(r: GradedRecord): string {
   const criteria = r.grade.criteria.map((c) => `${c.criterionId}=${c.score}`).join(" ");
-  const flags = [r.grade.flags.injectionSuspected ? "injection" : "", r.grade.flags.nonEnglish ? "non-english" : ""].filter(Boolean);
+  const flags = [
+    r.grade.flags.injectionSuspected ? "injection" : "",
+    r.grade.flags.nonEnglish ? "non-english" : "",
+  ].filter(Boolean);
   const ref = r.reference === null ? "" : `  ref ${r.reference}`;
   return `${r.id.padEnd(24)} ${r.grade.overall === null ? "n/a" : r.grade.overall.toFixed(1)}${ref}  [${criteria}]${flags.length ? `  flags: ${flags.join(",")}` : ""}`;
 }
@@ -439,8 +474,12 @@ export function parseArgs(argv: string[]): { file: string; grader: string; json:
     else if (file === undefined) file = arg;
     else throw new EvalError(`unexpected argument ${arg}`);
   }
-  if (!file) throw new EvalError("usage: npm run eval -- FILE.jsonl [--grader offline|openai] [--json]");
-  if (!(grader in GRADERS)) throw new EvalError(`unknown grader "${grader}" (choose from ${Object.keys(GRADERS).join(", ")})`);
+  if (!file)
+    throw new EvalError("usage: npm run eval -- FILE.jsonl [--grader offline|openai] [--json]");
+  if (!(grader in GRADERS))
+    throw new EvalError(
+      `unknown grader "${grader}" (choose from ${Object.keys(GRADERS).join(", ")})`,
+    );
   return { file, grader, json };
 }
 
@@ -469,11 +508,17 @@ export async function runEval(argv: string[], out: (line: string) => void): Prom
           grader: llmProvenance.get(r.grade)?.grader ?? args.grader,
           fallbackReason: llmProvenance.get(r.grade)?.fallbackReason ?? null,
           // Not assessed (another language, say): no overall, and no place in any figure above.
-          notAssessed: (r.grade as { notAssessed?: unknown }).notAssessed === true || r.grade.overall === null,
+          notAssessed:
+            (r.grade as { notAssessed?: unknown }).notAssessed === true || r.grade.overall === null,
           overall: r.grade.overall ?? null,
           criteria: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.score])),
           // The quotes the app verified for each criterion (LLM grades: in the answer, and relevant where it can tell).
-          evidence: Object.fromEntries(r.grade.criteria.map((c) => [c.criterionId, c.quotes ?? (c.evidence ? [c.evidence] : [])])),
+          evidence: Object.fromEntries(
+            r.grade.criteria.map((c) => [
+              c.criterionId,
+              c.quotes ?? (c.evidence ? [c.evidence] : []),
+            ]),
+          ),
           flags: r.grade.flags,
         }),
       );

@@ -1,8 +1,6 @@
 import { z } from "~/utils/zod";
 import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from "./credential-limits";
 
-export { PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from "./credential-limits";
-
 /** The one rule for a password someone chooses: at sign-up and when changing it. */
 const chosenPassword = (label: string) =>
   z

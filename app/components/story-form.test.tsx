@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { STORY_LIMITS } from "~/stories/story-schemas";
+import { STORY_LIMITS } from "~/stories/story-limits";
 import { parseStoryForm } from "~/stories/story-form.server";
 import { StoryForm } from "./story-form";
 

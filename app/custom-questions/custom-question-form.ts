@@ -1,13 +1,8 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "~/utils/zod";
 import { issuesToSay, questionIssueMessage, sentenceAt } from "~/question-bank/format-issues";
-import {
-  BANDS,
-  QUESTION_KINDS,
-  questionSchema,
-  ROLES,
-  type Question,
-} from "~/question-bank/question-schema";
+import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-choices";
+import { questionSchema, type Question } from "~/question-bank/question-schema";
 import type { FormErrors } from "~/utils/forms";
 import type { QuestionChoices, YamlFormValues } from "./question-builder";
 

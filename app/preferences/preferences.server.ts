@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { userPreferences } from "../../db/schema";
 import { getDb } from "~/db.server";
-import type { Band, ROLES } from "~/question-bank/question-schema";
+import type { ROLES } from "~/question-bank/question-choices";
+import type { Band } from "~/question-bank/question-schema";
 
 export type Role = (typeof ROLES)[number];
 

@@ -1,4 +1,5 @@
-import { BANDS, QUESTION_KINDS, ROLES, type Question } from "./question-schema";
+import { BANDS, QUESTION_KINDS, ROLES } from "./question-choices";
+import type { Question } from "./question-schema";
 
 export interface BankCoverage {
   /** Per skill (alphabetical): how many questions practise it in each band, and in all. */

@@ -7,8 +7,6 @@ import { BANDS, QUESTION_KINDS, ROLES } from "./question-choices";
  * This schema is the single source of truth for that shape.
  */
 
-export { BANDS, QUESTION_KINDS, ROLES };
-
 export const bandSchema = z.enum(BANDS);
 export type Band = z.infer<typeof bandSchema>;
 

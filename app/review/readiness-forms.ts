@@ -1,5 +1,6 @@
 import { z } from "~/utils/zod";
-import { bandSchema, ROLES } from "~/question-bank/question-schema";
+import { ROLES } from "~/question-bank/question-choices";
+import { bandSchema } from "~/question-bank/question-schema";
 
 const skill = z
   .string()

@@ -6,7 +6,7 @@ import { latestGrades } from "~/grading/grades.server";
 import { getBank } from "~/question-bank/load-bank.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { draftStory } from "./story-draft";
-import { STORY_LIMITS } from "./story-schemas";
+import { STORY_LIMITS } from "./story-limits";
 
 /**
  * A graded behavioural answer of the user's, as the source of a new story.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { behaviouralQuestion, restQuestion } from "~/grading/llm/test-factories";
 import { coverageMatrix, questionFor } from "./coverage";
-import { STANDARD_COMPETENCIES } from "./story-schemas";
+import { STANDARD_COMPETENCIES } from "./story-limits";
 
 const q = (
   id: string,

@@ -1,7 +1,8 @@
 import { getBank } from "~/question-bank/load-bank.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { listAllStories } from "./stories.server";
-import { STANDARD_COMPETENCIES, storyFormSchema } from "./story-schemas";
+import { STANDARD_COMPETENCIES } from "./story-limits";
+import { storyFormSchema } from "./story-schemas";
 
 function bankSkills(): string[] {
   return [...new Set(getBank().flatMap((q) => q.skills))].sort();

@@ -1,8 +1,6 @@
 import { z } from "~/utils/zod";
 import { STORY_LIMITS } from "./story-limits";
 
-export { STANDARD_COMPETENCIES, STAR_FIELDS, STORY_LIMITS, type StarField } from "./story-limits";
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const count = (n: number) => n.toLocaleString("en");
 
