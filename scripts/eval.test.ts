@@ -211,6 +211,15 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
       .map((p) => `${p.questionId}: plain ${p.plain} salad ${p.salad}`);
   }
 
+  /** The questions whose plain-words answer is below 3.5 (or, with aboveSalad, not above its salad), in a set of `questions` pairs. */
+  async function plainFailures(file: string, questions: number, aboveSalad = false) {
+    const { summary } = await evalFile(file);
+    expect(summary.pairs).toHaveLength(questions);
+    return summary.pairs
+      .filter((p) => p.plainAtLeast3_5 !== true || (aboveSalad && p.plainBeatsSalad !== true))
+      .map((p) => p.questionId);
+  }
+
   // The dev set (all bank questions) was tuned against.
   it("tests/fixtures/grader-pairs-dev.jsonl: plain beats salad on every question, salad <= 2, plain >= 3.5", async () => {
     expect(await pairFailures("tests/fixtures/grader-pairs-dev.jsonl")).toEqual([]);
@@ -314,11 +323,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // 3.3), and a tie on http-status-codes. It was then read, and its blame stories led to the one-action cap.
   const dev10 = "tests/fixtures/grader-pairs-dev10.jsonl";
   it(`${dev10}: every plain-words answer >= 3.5`, async () => {
-    const { summary } = await evalFile(dev10);
-    expect(summary.pairs).toHaveLength(43);
-    expect(
-      summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId),
-    ).toEqual([]);
+    expect(await plainFailures(dev10, 43)).toEqual([]);
   }, 180_000);
 
   // Dev set 11 (30 questions: every behavioural and design one, 13 concept; salad, plain, jargon; unseen
@@ -327,13 +332,7 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   // dense in percentages read as claimed stories (1.6, 1.8), a known gap.
   const dev11 = "tests/fixtures/grader-pairs-dev11.jsonl";
   it(`${dev11}: every plain-words answer >= 3.5 and above the salad`, async () => {
-    const { summary } = await evalFile(dev11);
-    expect(summary.pairs).toHaveLength(30);
-    expect(
-      summary.pairs
-        .filter((p) => p.plainAtLeast3_5 !== true || p.plainBeatsSalad !== true)
-        .map((p) => p.questionId),
-    ).toEqual([]);
+    expect(await plainFailures(dev11, 30, true)).toEqual([]);
   }, 180_000);
 
   it.fails.each(["tests/fixtures/grader-pairs-dev9.jsonl", dev10, dev11])(
@@ -364,23 +363,13 @@ describe("adversarial pairs: plain words against buzzword salad", () => {
   const dev13 = "tests/fixtures/grader-pairs-dev13.jsonl";
   const dev14 = "tests/fixtures/grader-pairs-dev14.jsonl";
   it(`${dev14}: every plain-words answer >= 3.5 and above the salad`, async () => {
-    const { summary } = await evalFile(dev14);
-    expect(summary.pairs).toHaveLength(43);
-    expect(
-      summary.pairs
-        .filter((p) => p.plainAtLeast3_5 !== true || p.plainBeatsSalad !== true)
-        .map((p) => p.questionId),
-    ).toEqual([]);
+    expect(await plainFailures(dev14, 43, true)).toEqual([]);
   }, 180_000);
 
   it.each([dev12, dev13])(
     "%s: every plain-words answer >= 3.5",
     async (file) => {
-      const { summary } = await evalFile(file);
-      expect(summary.pairs).toHaveLength(43);
-      expect(
-        summary.pairs.filter((p) => p.plainAtLeast3_5 !== true).map((p) => p.questionId),
-      ).toEqual([]);
+      expect(await plainFailures(file, 43)).toEqual([]);
     },
     180_000,
   );
