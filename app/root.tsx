@@ -15,19 +15,18 @@ import {
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { timeZoneFrom } from "~/dates/time-zone.server";
+import { utcOffsetMinutes } from "~/dates/format";
+import { reportedTimeZone } from "~/dates/time-zone.server";
 import { useReportTimeZone } from "~/dates/report-time-zone";
 import { getPreferences } from "~/preferences/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
-import tokens from "~/styles/tokens.css";
 import { THEME_CHOICES, THEME_LABELS, type Theme } from "~/theme/theme";
 import { getTheme } from "~/theme/theme.server";
 import { getNotice, type Notice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-  { rel: "stylesheet", href: tokens },
   { rel: "stylesheet", href: styles },
 ];
 
@@ -45,15 +44,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getTheme(request),
     getNotice(request),
   ]);
-  const timeZone = timeZoneFrom(request);
+  const reported = reportedTimeZone(request);
+  const timeZone = reported ?? "UTC";
+  // For the browser to tell whether its clock agrees with the zone the page is in (useReportTimeZone).
+  const zoneCheck = { utcOffset: utcOffsetMinutes(timeZone), reported: reported !== null };
   // Present only after a redirect that flashed one; the Set-Cookie forgets it, so the next page shows none.
   const flash = notice ? { notice } : {};
   const init = headers ? { headers } : undefined;
-  if (!user) return data({ user: null, theme, timeZone, ...flash }, init);
+  if (!user) return data({ user: null, theme, timeZone, zoneCheck, ...flash }, init);
   // Present only when on: every score on every page is then shown in words (see useLowAnxiety).
   const lowAnxiety = getPreferences(user.id).lowAnxiety ? { lowAnxiety: true as const } : {};
   return data(
-    { user: { username: user.username, ...lowAnxiety }, theme, timeZone, ...flash },
+    { user: { username: user.username, ...lowAnxiety }, theme, timeZone, zoneCheck, ...flash },
     init,
   );
 }
@@ -172,7 +174,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const theme = data?.theme ?? null;
-  useReportTimeZone(data?.timeZone ?? "UTC");
+  useReportTimeZone({
+    timeZone: data?.timeZone ?? "UTC",
+    utcOffset: data?.zoneCheck.utcOffset ?? 0,
+    reported: data?.zoneCheck.reported ?? false,
+  });
   const nonce = useNonce();
   const location = useLocation();
   return (

@@ -5,6 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Countdown } from "./countdown";
 import { ErrorList } from "./form-errors";
 import { useDraftAutosave } from "./use-draft-autosave";
+import { formatCount } from "~/utils/format-count";
 
 const AUTOSAVE_DELAY_MS = 800;
 
@@ -117,7 +118,7 @@ export function AnswerForm({
         }}
       />
       <p id="answer-status" className="hint">
-        {length.toLocaleString("en")} / {ANSWER_MAX.toLocaleString("en")} characters
+        {formatCount(length)} / {formatCount(ANSWER_MAX)} characters
         {status.state === "saving"
           ? " · Saving draft…"
           : status.state === "saved"

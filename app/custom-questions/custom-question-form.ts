@@ -5,6 +5,7 @@ import { BANDS, QUESTION_KINDS, ROLES } from "~/question-bank/question-choices";
 import { questionSchema, type Question } from "~/question-bank/question-schema";
 import type { FormErrors } from "~/utils/forms";
 import type { QuestionChoices, YamlFormValues } from "./question-builder";
+import { formatCount } from "~/utils/format-count";
 
 /**
  * The custom-question form. It only collects text: the fields are assembled
@@ -29,7 +30,7 @@ export const RUBRIC_SOURCE_MAX = 100_000;
 const raw = (max = TEXT_MAX) =>
   z
     .string()
-    .max(max, `This is far too long: keep it under ${max.toLocaleString("en")} characters.`)
+    .max(max, `This is far too long: keep it under ${formatCount(max)} characters.`)
     .default("");
 
 export const customQuestionFormSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dateFormat, formatDuration, isTimeZone } from "./format";
+import { dateFormat, formatDuration, isTimeZone, utcOffsetMinutes } from "./format";
 
 // 21 Nov 2026, 23:30:09 UTC: already the 22nd in Tokyo, still the 21st in New York.
 const at = Date.UTC(2026, 10, 21, 23, 30, 9);
@@ -36,4 +36,18 @@ test("durations", () => {
   expect(formatDuration(45)).toBe("0:45");
   expect(formatDuration(3723)).toBe("1:02:03");
   expect(formatDuration(-5)).toBe("0:00");
+});
+
+test("a zone's offset from UTC at a moment, for the browser to compare with its clock", () => {
+  const winter = new Date(Date.UTC(2026, 11, 5, 12, 0, 30));
+  const summer = new Date(Date.UTC(2026, 6, 1, 12, 0));
+  expect(utcOffsetMinutes("UTC", winter)).toBe(0);
+  expect(utcOffsetMinutes("Asia/Tokyo", winter)).toBe(540);
+  expect(utcOffsetMinutes("America/New_York", winter)).toBe(-300);
+  expect(utcOffsetMinutes("America/New_York", summer)).toBe(-240);
+  expect(utcOffsetMinutes("Europe/London", winter)).toBe(0);
+  expect(utcOffsetMinutes("Europe/London", summer)).toBe(60);
+  expect(utcOffsetMinutes("Asia/Kathmandu", winter)).toBe(345);
+  // Whatever the runtime does not know is UTC, as dateFormat reads it.
+  expect(utcOffsetMinutes("Mars/Olympus_Mons", winter)).toBe(0);
 });

@@ -110,6 +110,14 @@ export function dateFormat(timeZone = "UTC"): DateFormat {
   };
 }
 
+/** Minutes the zone's clock is ahead of UTC at that moment: 540 in Tokyo, -300 in New York in winter, 0 for UTC. */
+export function utcOffsetMinutes(timeZone: string, at: Date = new Date()): number {
+  if (timeZone === "UTC" || !isTimeZone(timeZone)) return 0;
+  const p = zonedParts(at, timeZone);
+  const wall = Date.UTC(p.year, p.month, p.day, p.hour, p.minute, p.second);
+  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
 /** 0:45, 12:05, 1:02:03 */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.round(totalSeconds));

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { timeZoneFrom } from "./time-zone.server";
+import { reportedTimeZone, timeZoneFrom } from "./time-zone.server";
 
 const withCookie = (cookie: string | null) =>
   new Request("http://localhost/", cookie === null ? {} : { headers: { Cookie: cookie } });
@@ -26,4 +26,11 @@ test("no cookie, an empty one, a malformed, oversized, unknown or hostile one: U
     "xtz=Asia%2FTokyo",
   ])
     expect(timeZoneFrom(withCookie(cookie)), String(cookie)).toBe("UTC");
+});
+
+test("whether the browser has reported a zone at all: UTC by default is not UTC reported", () => {
+  expect(reportedTimeZone(withCookie("tz=UTC"))).toBe("UTC");
+  expect(reportedTimeZone(withCookie("tz=Asia%2FTokyo"))).toBe("Asia/Tokyo");
+  for (const cookie of [null, "", "tz=", "tz=Mars%2FOlympus_Mons", "xtz=Asia%2FTokyo"])
+    expect(reportedTimeZone(withCookie(cookie)), String(cookie)).toBeNull();
 });

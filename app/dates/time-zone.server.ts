@@ -16,19 +16,24 @@ const timeZoneSchema = z
   .refine(isTimeZone);
 
 export function timeZoneFrom(request: Request): string {
+  return reportedTimeZone(request) ?? "UTC";
+}
+
+/** The zone the browser reported, or null when it has not (no JavaScript yet, or a cookie that is not a zone). */
+export function reportedTimeZone(request: Request): string | null {
   const header = request.headers.get("Cookie") ?? "";
   const raw = header
     .split(";")
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
     ?.slice(TIME_ZONE_COOKIE.length + 1);
-  if (raw === undefined) return "UTC";
+  if (raw === undefined) return null;
   let value: string;
   try {
     value = decodeURIComponent(raw);
   } catch {
-    return "UTC";
+    return null;
   }
   const parsed = timeZoneSchema.safeParse(value);
-  return parsed.success ? parsed.data : "UTC";
+  return parsed.success ? parsed.data : null;
 }

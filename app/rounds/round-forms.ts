@@ -1,6 +1,7 @@
 import { z } from "~/utils/zod";
 import { bandSchema, questionKindSchema } from "~/question-bank/question-schema";
 import { ANSWER_MAX, MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "./round-limits";
+import { formatCount } from "~/utils/format-count";
 
 
 export const newRoundSchema = z.object({
@@ -24,7 +25,7 @@ export const newRoundSchema = z.object({
 
 export type NewRound = z.infer<typeof newRoundSchema>;
 
-const answerText = z.string({ error: "The answer is missing." }).max(ANSWER_MAX, `Keep the answer under ${ANSWER_MAX.toLocaleString("en")} characters.`);
+const answerText = z.string({ error: "The answer is missing." }).max(ANSWER_MAX, `Keep the answer under ${formatCount(ANSWER_MAX)} characters.`);
 
 /** What the answer box's autosave posts (to the answer's draft route). */
 export const draftFormSchema = z.object({ answer: answerText });

@@ -1,8 +1,8 @@
 import { z } from "~/utils/zod";
 import { STORY_LIMITS } from "./story-limits";
+import { formatCount } from "~/utils/format-count";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const count = (n: number) => n.toLocaleString("en");
 
 const slug = (message: string) => z.string().max(STORY_LIMITS.tag, message).regex(SLUG, message);
 
@@ -15,7 +15,7 @@ const ownCompetencies = z
   .string()
   .max(
     STORY_LIMITS.ownField,
-    `Keep your own competencies under ${count(STORY_LIMITS.ownField)} characters.`,
+    `Keep your own competencies under ${formatCount(STORY_LIMITS.ownField)} characters.`,
   )
   .default("")
   .transform((raw) =>
@@ -29,7 +29,7 @@ const ownCompetencies = z
 const part = (name: string) =>
   z
     .string()
-    .max(STORY_LIMITS.part, `Keep the ${name} under ${count(STORY_LIMITS.part)} characters.`)
+    .max(STORY_LIMITS.part, `Keep the ${name} under ${formatCount(STORY_LIMITS.part)} characters.`)
     .default("")
     .transform((text) => text.trim());
 

@@ -14,6 +14,7 @@ import { chartOf, loadProgress } from "~/review/progress.server";
 import type { NamedSeries } from "~/review/progress-series";
 import { parseSearchParams } from "~/utils/search-params";
 import { useDateFormat } from "~/dates/use-date-format";
+import { formatCount } from "~/utils/format-count";
 
 /** Criteria and skills in the summary at the top, each charted below by default. */
 const WEAKEST = 3;
@@ -65,10 +66,10 @@ export default function ProgressPage() {
       ) : (
         <>
           <p className="hint">
-            {progress.answers.toLocaleString("en")} graded{" "}
-            {progress.answers === 1 ? "attempt" : "attempts"} since {dates.date(progress.since)}.
-            Every attempt is one dot, two on the same day included; &ldquo;recently&rdquo; is your
-            newest five scores. Skipped and not-assessed answers count in no figure.
+            {formatCount(progress.answers)} graded {progress.answers === 1 ? "attempt" : "attempts"}{" "}
+            since {dates.date(progress.since)}. Every attempt is one dot, two on the same day
+            included; &ldquo;recently&rdquo; is your newest five scores. Skipped and not-assessed
+            answers count in no figure.
           </p>
           <WeakestSummary
             criteria={progress.criteria.slice(0, WEAKEST)}

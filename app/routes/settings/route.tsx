@@ -13,6 +13,7 @@ import { parseSubmission } from "~/utils/submission.server";
 import { checkTranscription } from "~/voice/check-transcription.server";
 import { describeTranscription } from "~/voice/transcribe.server";
 import { checkSchema } from "./check-form.server";
+import { formatCount } from "~/utils/format-count";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -163,12 +164,10 @@ export default function SettingsPage() {
                 <th scope="row">{u.grader === "openai" ? "LLM" : "Offline"}</th>
                 <td data-label="Grades">{u.grades}</td>
                 <td data-label="Offline fallbacks">{u.fallbacks}</td>
-                <td data-label="Tokens in">{u.tokensIn.toLocaleString("en")}</td>
-                <td data-label="Tokens out">{u.tokensOut.toLocaleString("en")}</td>
+                <td data-label="Tokens in">{formatCount(u.tokensIn)}</td>
+                <td data-label="Tokens out">{formatCount(u.tokensOut)}</td>
                 <td data-label="Average time">
-                  {u.averageLatencyMs === null
-                    ? "—"
-                    : `${u.averageLatencyMs.toLocaleString("en")} ms`}
+                  {u.averageLatencyMs === null ? "—" : `${formatCount(u.averageLatencyMs)} ms`}
                 </td>
               </tr>
             ))}
