@@ -9,6 +9,9 @@ import { action as logoutAction } from "~/routes/logout/route";
 import { action as signupAction } from "~/routes/signup/route";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 
+/** No zone reported yet: the root loader says UTC, for the browser to compare with its clock. */
+const UTC_DEFAULT = { utcOffset: 0, reported: false };
+
 type Reply = SubmissionResult<string[]>;
 
 const PASSWORD = "correct horse battery";
@@ -29,7 +32,12 @@ describe("sign up", () => {
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     expect(row.passwordHash).not.toContain(PASSWORD);
     const root = await run(rootLoader, get("/", cookie.split(";")[0]));
-    expect(root.data).toEqual({ user: { username: "ada" }, theme: null, timeZone: "UTC" });
+    expect(root.data).toEqual({
+      user: { username: "ada" },
+      theme: null,
+      timeZone: "UTC",
+      zoneCheck: UTC_DEFAULT,
+    });
   });
 
   test.each([
@@ -126,7 +134,7 @@ describe("log in and out", () => {
     expect(result.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
     const root = await run(rootLoader, get("/", cookie));
-    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC" });
+    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC", zoneCheck: UTC_DEFAULT });
   });
 
   test("login rotates the session: a new id each time, even when a session cookie is presented", async () => {
@@ -163,7 +171,7 @@ describe("log in and out", () => {
 
   test("a forged cookie is not a session", async () => {
     const root = await run(rootLoader, get("/", "__session=forged-value"));
-    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC" });
+    expect(root.data).toEqual({ user: null, theme: null, timeZone: "UTC", zoneCheck: UTC_DEFAULT });
   });
 });
 
@@ -264,11 +272,13 @@ describe("log out everywhere (issue 14, item 9)", () => {
       user: null,
       theme: null,
       timeZone: "UTC",
+      zoneCheck: UTC_DEFAULT,
     });
     expect((await run(rootLoader, get("/", bystander.cookie))).data).toEqual({
       user: { username: bystander.user.username },
       theme: null,
       timeZone: "UTC",
+      zoneCheck: UTC_DEFAULT,
     });
   });
 
