@@ -15,6 +15,7 @@ import {
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useShouldHydrate } from "~/components/hydration";
 import { utcOffsetMinutes } from "~/dates/format";
 import { reportedTimeZone } from "~/dates/time-zone.server";
 import { useReportTimeZone } from "~/dates/report-time-zone";
@@ -181,6 +182,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   });
   const nonce = useNonce();
   const location = useLocation();
+  const hydrate = useShouldHydrate();
   return (
     <html lang="en" data-theme={theme ?? undefined}>
       <head>
@@ -226,8 +228,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <NoticeRegion notice={data?.notice ?? null} />
           {children}
         </main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, lt, ne, or } from "drizzle-orm";
 import { recordings } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -60,6 +60,17 @@ export function saveRecording(
 
 export function findRecording(answerId: string): RecordingInfo | undefined {
   return getDb().select(RECORDING_INFO_COLUMNS).from(recordings).where(eq(recordings.answerId, answerId)).get();
+}
+
+/** Which of these answers were spoken: the ones a page offers to replay. */
+export function recordedAnswerIds(answerIds: readonly string[]): string[] {
+  if (answerIds.length === 0) return [];
+  return getDb()
+    .select({ answerId: recordings.answerId })
+    .from(recordings)
+    .where(inArray(recordings.answerId, [...answerIds]))
+    .all()
+    .map((row) => row.answerId);
 }
 
 export function readRecordingAudio(answerId: string): { audio: Buffer; mimeType: string } | undefined {

@@ -289,3 +289,26 @@ test("without JavaScript: reading every review page and using its forms", async 
   expect(await page.getByText("No rounds yet.").isVisible()).toBe(true);
   await context.close();
 });
+
+test("a report of typed answers loads no script, and its links and forms still work", async () => {
+  const page = await browser().newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signUp(page, baseURL);
+  await takeShortRound(page);
+  // Reached by a client-side navigation; a full load is what a shared link or a reload gets.
+  await page.reload();
+  expect(await page.locator("script").count()).toBe(0);
+  expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+  expect(await page.locator(".grade-card").count()).toBeGreaterThan(0);
+  // The header's forms post without JavaScript: the theme switch comes back to the report.
+  await page.getByRole("button", { name: "Dark" }).click();
+  await page.waitForURL(/\/report$/);
+  expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+  // A link leads to a page that needs its scripts, and gets them.
+  await page.getByRole("link", { name: "Start another round" }).click();
+  await page.waitForURL(/\/rounds\/new$/);
+  expect(await page.locator('link[rel="modulepreload"]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});

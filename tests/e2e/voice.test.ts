@@ -85,6 +85,11 @@ test("record an answer: the transcript lands in the box and is kept, the grade s
   await expect
     .poll(() => audio.evaluate((el) => (el as HTMLAudioElement).readyState), { timeout: 15_000 })
     .toBeGreaterThanOrEqual(1);
+
+  // The round's report replays it too: a spoken answer is what makes a report load its scripts.
+  await page.goto(questionUrl.replace(/\/questions\/1$/, "/report"));
+  expect(await page.locator('link[rel="modulepreload"]').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator("audio").first().isVisible(), { timeout: 15_000 }).toBe(true);
   expect(consoleErrors).toEqual([]);
   await page.close();
 });

@@ -42,12 +42,12 @@ test("the round report and its Markdown export carry no score number, the grader
   for (const roundId of [concept, story]) {
     const report = (
       await run(reportLoader, get(`/rounds/${roundId}/report`, alice.cookie), { roundId })
-    ).data as { questions: ReportQuestionData[] };
+    ).data as { questions: ReportQuestionData[]; recorded: string[] };
     const page = text(
       renderToStaticMarkup(
         <>
           {report.questions.map((q) => (
-            <ReportQuestion key={q.position} roundId={roundId} q={q} />
+            <ReportQuestion key={q.position} roundId={roundId} q={q} recorded={report.recorded} />
           ))}
         </>,
       ),

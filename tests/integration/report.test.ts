@@ -1,17 +1,23 @@
 import { beforeEach, expect, test } from "vitest";
 import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
 import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index/route";
-import { loader as reportLoader } from "~/routes/rounds.$roundId.report/route";
+import {
+  handle as reportHandle,
+  loader as reportLoader,
+} from "~/routes/rounds.$roundId.report/route";
+import { saveRecording } from "~/voice/recordings.server";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { startQuestion, takeRound, type TestUser } from "../utils/review";
 
 interface ReportData {
   average: number | null;
+  recorded: string[];
   questions: {
     questionId: string;
     strongExample: string | null;
     time: { main: number; allowed: number; followUps: number; followUpCount: number } | null;
     main: {
+      id: string;
       text: string;
       grade: {
         grade: {
@@ -86,3 +92,29 @@ test("another user's round, and a malformed id, are 404s", async () => {
   expect((await report(bob, roundId)).status).toBe(404);
   expect((await report(alice, "x".repeat(500))).status).toBe(404);
 });
+
+test("the report names its spoken answers, and only a report with one loads its scripts (to replay it)", async () => {
+  const typed = await takeRound(alice, { count: 2 });
+  const typedReport = (await report(alice, typed)).data;
+  expect(typedReport.recorded).toEqual([]);
+  expect(hydrates(typedReport)).toBe(false);
+
+  const spoken = await takeRound(alice, { count: 2 });
+  const before = (await report(alice, spoken)).data;
+  const second = before.questions[1]!.main!.id;
+  saveRecording(
+    second,
+    { audio: new Uint8Array([26, 69, 223, 163]), mimeType: "audio/webm", durationMs: 1000 },
+    new Date(),
+  );
+  const after = (await report(alice, spoken)).data;
+  expect(after.recorded).toEqual([second]);
+  expect(hydrates(after)).toBe(true);
+  // Another round of the same user's is not touched by it.
+  expect((await report(alice, typed)).data.recorded).toEqual([]);
+});
+
+function hydrates(data: ReportData): boolean {
+  const { hydrate } = reportHandle;
+  return typeof hydrate === "boolean" ? hydrate : hydrate(data);
+}

@@ -19,7 +19,16 @@ export interface ReportQuestionData {
 }
 
 /** One question of a round report: the answer, its grade, the probes with their answers, the strong example. */
-export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuestionData }) {
+export function ReportQuestion({
+  roundId,
+  q,
+  recorded,
+}: {
+  roundId: string;
+  q: ReportQuestionData;
+  /** The answers that were spoken, whose recordings the report replays. */
+  recorded: readonly string[];
+}) {
   return (
     <section className="report-question" aria-labelledby={`q-${q.position}`}>
       <h2 id={`q-${q.position}`}>
@@ -44,11 +53,13 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
           <div className="answer-text">
             {q.main.text || <span className="muted">(no answer was written)</span>}
           </div>
-          <LazyRecordAnswer
-            recordingUrl={recordingUrl(roundId, q.position, 0)}
-            replayOnly
-            headingLevel={4}
-          />
+          {recorded.includes(q.main.id) ? (
+            <LazyRecordAnswer
+              recordingUrl={recordingUrl(roundId, q.position, 0)}
+              replayOnly
+              headingLevel={4}
+            />
+          ) : null}
           {q.main.grade ? (
             <>
               <GradeCard
@@ -80,11 +91,13 @@ export function ReportQuestion({ roundId, q }: { roundId: string; q: ReportQuest
                           <div className="answer-text">
                             {followUp.text || <span className="muted">(no answer)</span>}
                           </div>
-                          <LazyRecordAnswer
-                            recordingUrl={recordingUrl(roundId, q.position, followUp.slot)}
-                            replayOnly
-                            headingLevel={4}
-                          />
+                          {recorded.includes(followUp.id) ? (
+                            <LazyRecordAnswer
+                              recordingUrl={recordingUrl(roundId, q.position, followUp.slot)}
+                              replayOnly
+                              headingLevel={4}
+                            />
+                          ) : null}
                           {followUp.grade ? (
                             <GradeCard
                               grade={followUp.grade.grade}

@@ -12,6 +12,8 @@ import { roundAverage } from "~/grading/round-average";
 import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { useDateFormat } from "~/dates/use-date-format";
+import type { HydrationHandle } from "~/components/hydration";
+import { recordedAnswerIds } from "~/voice/recordings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,7 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(round, "Round not found");
   const questions = await loadRoundView(round.id, user.id, new Date());
   const average = roundAverage(questions);
+  const answerIds = questions.flatMap(({ main, followUps }) =>
+    [main, ...followUps].flatMap((a) => (a ? [a.id] : [])),
+  );
   return {
+    recorded: recordedAnswerIds(answerIds),
     round: {
       id: round.id,
       title: round.title,
@@ -45,9 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Only a spoken answer's replay needs JavaScript here; a report of typed answers ships none. */
+export const handle: HydrationHandle<{ recorded: string[] }> = {
+  hydrate: (data) => data.recorded.length > 0,
+};
+
 export default function ReportPage() {
   const dates = useDateFormat();
-  const { round, average, summary, questions } = useLoaderData<typeof loader>();
+  const { round, average, summary, questions, recorded } = useLoaderData<typeof loader>();
   return (
     <article className="report">
       <h1>Round report</h1>
@@ -72,7 +83,7 @@ export default function ReportPage() {
       </nav>
       <ReportSummary rows={summary} />
       {questions.map((q) => (
-        <ReportQuestion key={q.position} roundId={round.id} q={q} />
+        <ReportQuestion key={q.position} roundId={round.id} q={q} recorded={recorded} />
       ))}
     </article>
   );

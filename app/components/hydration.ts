@@ -1,0 +1,26 @@
+import { useMatches } from "@remix-run/react";
+
+/**
+ * A route's say on whether its page needs JavaScript at all:
+ * `export const handle = { hydrate }`, true, false or a function of the route's
+ * data. Every page works without JavaScript, so a page with nothing for it to do
+ * (a report of typed answers: text, links and plain forms) need not download
+ * ~95 KB of modules and spend a phone's main thread hydrating them.
+ */
+export interface HydrationHandle<Data> {
+  hydrate: boolean | ((data: Data) => boolean);
+}
+
+/**
+ * Whether the page loads its scripts: the deepest route that says decides; a page
+ * whose routes say nothing hydrates. A route without its data (an error) hydrates.
+ */
+export function useShouldHydrate(): boolean {
+  for (const match of [...useMatches()].reverse()) {
+    const hydrate = (match.handle as Partial<HydrationHandle<unknown>> | undefined)?.hydrate;
+    if (hydrate === undefined) continue;
+    if (typeof hydrate === "boolean") return hydrate;
+    return match.data === undefined || hydrate(match.data);
+  }
+  return true;
+}
