@@ -11,8 +11,10 @@ import { formatTable } from "./stats";
 
 /**
  * Lighthouse 12 against the local production server, offline, in Debian's
- * Chromium: the home page signed out, a practice (answer) page and a round
- * report signed in (the session cookie sent as a header). Both presets run:
+ * Chromium: the home page signed out, a practice (answer) page and two round
+ * reports signed in (the session cookie sent as a header): one of typed
+ * answers, which loads no script, and one with a spoken answer, which hydrates
+ * to replay it. Both presets run:
  * desktop (no throttling, the app's main use) and mobile (Lighthouse's
  * default: simulated slow 4G and a 4x slower CPU). Scores are medians of
  * BENCH_LIGHTHOUSE_RUNS runs (default 1): the CPU is shared, so performance
@@ -55,7 +57,31 @@ interface Scores {
   failing: Partial<Record<Category, string[]>>;
 }
 
-/** Signs a user up, takes question 1 of a two-question round and opens question 2 (its clock running). */
+/** A fifth of a second of silence as a WAV file: enough for the server to keep it as a spoken answer. */
+function silentWav(): Blob {
+  const rate = 8000;
+  const samples = rate / 5;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write("RIFF", 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write("WAVEfmt ", 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write("data", 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  return new Blob([wav], { type: "audio/wav" });
+}
+
+/**
+ * Signs a user up and prepares the pages: question 2 of a two-question round open (its clock
+ * running), question 1 answered aloud and in writing (so that round's report replays a recording,
+ * and hydrates to do so), and a one-question round of typed answers (whose report loads no script).
+ */
 async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   const signup = await fetch(`${baseURL}/signup`, {
     method: "POST",
@@ -70,32 +96,56 @@ async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   const cookie = signup.headers.get("Set-Cookie")?.split(";")[0];
   if (!cookie) throw new Error(`Sign-up answered ${signup.status}`);
   const headers = { Cookie: cookie, Origin: baseURL };
-  const round = await fetch(`${baseURL}/rounds/new`, {
-    method: "POST",
-    headers,
-    body: new URLSearchParams({ kinds: "concept", count: "2", minutes: "30" }),
-    redirect: "manual",
-  });
-  const first = round.headers.get("Location");
-  if (round.status !== 302 || !first) throw new Error(`Starting a round answered ${round.status}`);
+  const newRound = async (count: number) => {
+    const round = await fetch(`${baseURL}/rounds/new`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ kinds: "concept", count: String(count), minutes: "30" }),
+      redirect: "manual",
+    });
+    const first = round.headers.get("Location");
+    if (round.status !== 302 || !first)
+      throw new Error(`Starting a round answered ${round.status}`);
+    return first;
+  };
   // A page never starts a clock (a GET writes nothing): the Start button's post does.
   const start = (questionPath: string) =>
     fetch(`${baseURL}${questionPath}/start`, { method: "POST", headers, redirect: "manual" });
+  const submit = async (questionPath: string) => {
+    const submitted = await fetch(`${baseURL}${questionPath}`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ intent: "submit", answer: ANSWER }),
+      redirect: "manual",
+    });
+    if (submitted.status !== 302) throw new Error(`Submitting answered ${submitted.status}`);
+  };
+
+  const first = await newRound(2);
   await start(first);
-  const submitted = await fetch(`${baseURL}${first}`, {
+  const recording = await fetch(`${baseURL}${first}/recording?slot=0`, {
     method: "POST",
-    headers,
-    body: new URLSearchParams({ intent: "submit", answer: ANSWER }),
-    redirect: "manual",
+    headers: { ...headers, "Content-Type": "audio/wav" },
+    body: silentWav(),
   });
-  if (submitted.status !== 302) throw new Error(`Submitting answered ${submitted.status}`);
+  if (recording.status !== 201) throw new Error(`Saving a recording answered ${recording.status}`);
+  await submit(first);
   const roundPath = first.replace(/\/questions\/1$/, "");
   const second = await start(`${roundPath}/questions/2`);
   if (second.status !== 302) throw new Error(`Starting question 2 answered ${second.status}`);
+
+  const typed = await newRound(1);
+  await start(typed);
+  await submit(typed);
   return [
     { label: "home (signed out)", url: `${baseURL}/`, cookie: null },
     { label: "practice: answer page", url: `${baseURL}${roundPath}/questions/2`, cookie },
-    { label: "round report", url: `${baseURL}${roundPath}/report`, cookie },
+    {
+      label: "round report (typed answers)",
+      url: `${baseURL}${typed.replace(/\/questions\/1$/, "")}/report`,
+      cookie,
+    },
+    { label: "round report (a spoken answer)", url: `${baseURL}${roundPath}/report`, cookie },
   ];
 }
 

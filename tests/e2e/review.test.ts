@@ -290,7 +290,7 @@ test("without JavaScript: reading every review page and using its forms", async 
   await context.close();
 });
 
-test("a report of typed answers loads no script, and its links and forms still work", async () => {
+test("a report of typed answers and the home page load no script, and their links and forms still work", async () => {
   const page = await browser().newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -309,6 +309,10 @@ test("a report of typed answers loads no script, and its links and forms still w
   await page.getByRole("link", { name: "Start another round" }).click();
   await page.waitForURL(/\/rounds\/new$/);
   expect(await page.locator('link[rel="modulepreload"]').count()).toBeGreaterThan(0);
+  // The home page is links only, and a full load of it loads no script either.
+  await page.goto(baseURL);
+  expect(await page.locator("script").count()).toBe(0);
+  expect(await page.getByRole("link", { name: "Start a new round" }).isVisible()).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 });

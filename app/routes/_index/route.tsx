@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { listRecentRounds } from "~/rounds/rounds.server";
 import { useDateFormat } from "~/dates/use-date-format";
+import type { HydrationHandle } from "~/components/hydration";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -15,6 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return { rounds };
 }
+
+/** Links only, signed in or out: the home page loads no script. */
+export const handle: HydrationHandle<unknown> = { hydrate: false };
 
 export default function Home() {
   const dates = useDateFormat();
