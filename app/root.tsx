@@ -16,8 +16,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useShouldHydrate } from "~/components/hydration";
-import { utcOffsetMinutes } from "~/dates/format";
-import { reportedTimeZone } from "~/dates/time-zone.server";
+import { serverTimeZone } from "~/dates/time-zone.server";
 import { useReportTimeZone } from "~/dates/report-time-zone";
 import { getPreferences } from "~/preferences/preferences.server";
 import { useNonce } from "~/security/csp";
@@ -45,10 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getTheme(request),
     getNotice(request),
   ]);
-  const reported = reportedTimeZone(request);
-  const timeZone = reported ?? "UTC";
-  // For the browser to tell whether its clock agrees with the zone the page is in (useReportTimeZone).
-  const zoneCheck = { utcOffset: utcOffsetMinutes(timeZone), reported: reported !== null };
+  const { timeZone, ...zoneCheck } = serverTimeZone(request);
   // Present only after a redirect that flashed one; the Set-Cookie forgets it, so the next page shows none.
   const flash = notice ? { notice } : {};
   const init = headers ? { headers } : undefined;

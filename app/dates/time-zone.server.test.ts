@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { reportedTimeZone, timeZoneFrom } from "./time-zone.server";
+import { reportedTimeZone, serverTimeZone, timeZoneFrom } from "./time-zone.server";
 
 const withCookie = (cookie: string | null) =>
   new Request("http://localhost/", cookie === null ? {} : { headers: { Cookie: cookie } });
@@ -33,4 +33,18 @@ test("whether the browser has reported a zone at all: UTC by default is not UTC 
   expect(reportedTimeZone(withCookie("tz=Asia%2FTokyo"))).toBe("Asia/Tokyo");
   for (const cookie of [null, "", "tz=", "tz=Mars%2FOlympus_Mons", "xtz=Asia%2FTokyo"])
     expect(reportedTimeZone(withCookie(cookie)), String(cookie)).toBeNull();
+});
+
+test("what the page tells the browser to compare its clock with", () => {
+  const winter = new Date(Date.UTC(2026, 11, 5, 12));
+  expect(serverTimeZone(withCookie("tz=Asia%2FTokyo"), winter)).toEqual({
+    timeZone: "Asia/Tokyo",
+    utcOffset: 540,
+    reported: true,
+  });
+  expect(serverTimeZone(withCookie(null), winter)).toEqual({
+    timeZone: "UTC",
+    utcOffset: 0,
+    reported: false,
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "~/utils/zod";
-import { isTimeZone } from "./format";
-import { TIME_ZONE_COOKIE } from "./report-time-zone";
+import { isTimeZone, utcOffsetMinutes } from "./format";
+import { TIME_ZONE_COOKIE, type ServerTimeZone } from "./report-time-zone";
 
 /**
  * The user's time zone, as their browser reports it: a plain cookie that the
@@ -36,4 +36,11 @@ export function reportedTimeZone(request: Request): string | null {
   }
   const parsed = timeZoneSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/** The zone the page is rendered in, and what the browser needs to check its clock against it (useReportTimeZone). */
+export function serverTimeZone(request: Request, now = new Date()): ServerTimeZone {
+  const reported = reportedTimeZone(request);
+  const timeZone = reported ?? "UTC";
+  return { timeZone, utcOffset: utcOffsetMinutes(timeZone, now), reported: reported !== null };
 }
