@@ -14,9 +14,14 @@ export interface HydrationHandle<Data> {
 /**
  * Whether the page loads its scripts: the deepest route that says decides; a page
  * whose routes say nothing hydrates. A route without its data (an error) hydrates.
+ * It decides the document the server sends. In the browser React runs only on a
+ * page that did hydrate, and navigates from there: the answer is then always yes,
+ * so scroll restoration stays mounted (it is what scrolls a new page to the top).
  */
 export function useShouldHydrate(): boolean {
-  for (const match of [...useMatches()].reverse()) {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return true;
+  for (const match of [...matches].reverse()) {
     const hydrate = (match.handle as Partial<HydrationHandle<unknown>> | undefined)?.hydrate;
     if (hydrate === undefined) continue;
     if (typeof hydrate === "boolean") return hydrate;

@@ -25,6 +25,8 @@ async function answerAndOpenReport(page: Page, answer: string): Promise<void> {
   await page.getByRole("button", { name: "Submit answer" }).click();
   await page.getByRole("link", { name: "See the round report" }).click();
   await page.waitForURL(/\/report$/);
+  // A report that loads no script of its own, reached from a page that did: it still opens at its top.
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   await expect
     .poll(() => page.getByRole("heading", { name: "Round report" }).isVisible())
     .toBe(true);
