@@ -6,6 +6,7 @@ import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { buildApp, startServer } from "../tests/utils/production-server";
+import { wav } from "../tests/utils/wav";
 import type { BenchSection } from "./run";
 import { formatTable } from "./stats";
 
@@ -57,26 +58,6 @@ interface Scores {
   failing: Partial<Record<Category, string[]>>;
 }
 
-/** A fifth of a second of silence as a WAV file: enough for the server to keep it as a spoken answer. */
-function silentWav(): Blob {
-  const rate = 8000;
-  const samples = rate / 5;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write("RIFF", 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write("WAVEfmt ", 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20); // PCM
-  wav.writeUInt16LE(1, 22); // mono
-  wav.writeUInt32LE(rate, 24);
-  wav.writeUInt32LE(rate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write("data", 36);
-  wav.writeUInt32LE(samples * 2, 40);
-  return new Blob([wav], { type: "audio/wav" });
-}
-
 /**
  * Signs a user up and prepares the pages: question 2 of a two-question round open (its clock
  * running), question 1 answered aloud and in writing (so that round's report replays a recording,
@@ -126,7 +107,8 @@ async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   const recording = await fetch(`${baseURL}${first}/recording?slot=0`, {
     method: "POST",
     headers: { ...headers, "Content-Type": "audio/wav" },
-    body: silentWav(),
+    // A fifth of a second of silence: enough for the server to keep it as a spoken answer.
+    body: new Blob([wav(0.2)], { type: "audio/wav" }),
   });
   if (recording.status !== 201) throw new Error(`Saving a recording answered ${recording.status}`);
   await submit(first);
