@@ -14,8 +14,8 @@ import { formatTable } from "./stats";
  * Lighthouse 12 against the local production server, offline, in Debian's
  * Chromium: the home page signed out, a practice (answer) page and two round
  * reports signed in (the session cookie sent as a header): one of typed
- * answers, which loads no script, and one with a spoken answer, which hydrates
- * to replay it. Both presets run:
+ * answers and one with a spoken answer (its replay a plain <audio>); neither
+ * loads a script. Both presets run:
  * desktop (no throttling, the app's main use) and mobile (Lighthouse's
  * default: simulated slow 4G and a 4x slower CPU). Scores are medians of
  * BENCH_LIGHTHOUSE_RUNS runs (default 1): the CPU is shared, so performance

@@ -3,7 +3,8 @@ import { lazy, Suspense, useEffect, useRef } from "react";
 import type { AnswerPageData } from "~/answering/answer-page.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { AnswerForm } from "./answer-form";
-import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
+import { LazyRecordAnswer } from "./record-answer-lazy";
+import { recordingUrl } from "~/voice/recording-view";
 import type { CriterionLabel } from "./grade-card";
 import { SaveAsStoryLink } from "./story-save-link";
 

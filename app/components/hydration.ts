@@ -2,18 +2,18 @@ import { useMatches } from "@remix-run/react";
 
 /**
  * A route's say on whether its page needs JavaScript at all:
- * `export const handle = { hydrate }`, true, false or a function of the route's
- * data. Every page works without JavaScript, so a page with nothing for it to do
- * (a report of typed answers: text, links and plain forms) need not download
- * ~95 KB of modules and spend a phone's main thread hydrating them.
+ * `export const handle = { hydrate: false }`. Every page works without
+ * JavaScript, so a page with nothing for it to do (a round report: text, links,
+ * plain forms and <audio>) need not download ~95 KB of modules and spend a
+ * phone's main thread hydrating them.
  */
-export interface HydrationHandle<Data> {
-  hydrate: boolean | ((data: Data) => boolean);
+export interface HydrationHandle {
+  hydrate: boolean;
 }
 
 /**
  * Whether the page loads its scripts: the deepest route that says decides; a page
- * whose routes say nothing hydrates. A route without its data (an error) hydrates.
+ * whose routes say nothing hydrates.
  * It decides the document the server sends. In the browser React runs only on a
  * page that did hydrate, and navigates from there: the answer is then always yes,
  * so scroll restoration stays mounted (it is what scrolls a new page to the top).
@@ -22,10 +22,8 @@ export function useShouldHydrate(): boolean {
   const matches = useMatches();
   if (typeof document !== "undefined") return true;
   for (const match of [...matches].reverse()) {
-    const hydrate = (match.handle as Partial<HydrationHandle<unknown>> | undefined)?.hydrate;
-    if (hydrate === undefined) continue;
-    if (typeof hydrate === "boolean") return hydrate;
-    return match.data === undefined || hydrate(match.data);
+    const hydrate = (match.handle as Partial<HydrationHandle> | undefined)?.hydrate;
+    if (hydrate !== undefined) return hydrate;
   }
   return true;
 }

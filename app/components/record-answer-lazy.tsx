@@ -7,7 +7,9 @@ import type { RecordAnswerProps } from "./record-answer";
  * delivery summary) is a separate chunk, so the answer page's own JavaScript
  * barely grows, and the server renders nothing for it (recording needs JavaScript).
  */
-const RecordAnswer = lazy(() => import("./record-answer").then((m) => ({ default: m.RecordAnswer })));
+const RecordAnswer = lazy(() =>
+  import("./record-answer").then((m) => ({ default: m.RecordAnswer })),
+);
 
 export function LazyRecordAnswer(props: RecordAnswerProps) {
   const [hydrated, setHydrated] = useState(false);
@@ -18,9 +20,4 @@ export function LazyRecordAnswer(props: RecordAnswerProps) {
       <RecordAnswer {...props} />
     </Suspense>
   );
-}
-
-/** The recording route of an answer slot, as the answer and follow-up pages name it. */
-export function recordingUrl(roundId: string, position: number, slot: number): string {
-  return `/rounds/${roundId}/questions/${position}/recording?slot=${slot}`;
 }

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "vitest";
 import { deliveryMetrics } from "~/voice/delivery";
 import { DeliverySummary } from "./delivery-summary";
-import { LazyRecordAnswer, recordingUrl } from "./record-answer-lazy";
+import { LazyRecordAnswer } from "./record-answer-lazy";
+import { recordingUrl } from "~/voice/recording-view";
 
 test("the recorder renders nothing on the server: it needs JavaScript, and its code loads after hydration", () => {
   const html = renderToStaticMarkup(<LazyRecordAnswer recordingUrl={recordingUrl("r1", 2, 1)} />);

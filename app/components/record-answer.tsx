@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { RecordingError, RecordingState, RecordingView } from "~/voice/recording-view";
 import { hasBrowserSpeech, listen } from "./browser-speech";
-import { DeliverySummary } from "./delivery-summary";
+import { RecordingPlayback } from "./recording-playback";
 import { canRecord, useRecorder, type Recording } from "./use-recorder";
 
 /**
@@ -22,8 +22,6 @@ export interface RecordAnswerProps {
   /** The answer's deadline and the server's clock when the page loaded: recording stops just before time runs out. */
   deadline?: Date | string;
   serverNow?: Date | string;
-  /** Replay and delivery only, never the record button (the round report). */
-  replayOnly?: boolean;
   /** The level of the section's (visually hidden) heading in the page's outline. */
   headingLevel?: 2 | 3 | 4 | 5;
 }
@@ -56,28 +54,12 @@ export function putIntoAnswerBox(textareaId: string, transcript: string): boolea
   return true;
 }
 
-/**
- * MediaRecorder's WebM carries no duration, so <audio> shows none and its seek
- * bar does not work: seeking far past the end makes the browser read the file's
- * end (a Range request) and learn it, then playback goes back to the start.
- */
-function findDuration(event: SyntheticEvent<HTMLAudioElement>) {
-  const audio = event.currentTarget;
-  if (audio.duration !== Infinity) return;
-  const back = () => {
-    audio.removeEventListener("durationchange", back);
-    audio.currentTime = 0;
-  };
-  audio.addEventListener("durationchange", back);
-  audio.currentTime = Number.MAX_SAFE_INTEGER;
-}
-
 const formatElapsed = (ms: number) => {
   const total = Math.floor(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 };
 
-export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, serverNow, replayOnly = false, headingLevel = 2 }: RecordAnswerProps) {
+export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, serverNow, headingLevel = 2 }: RecordAnswerProps) {
   const ids = useId();
   const [state, setState] = useState<RecordingState | "absent" | null>(null);
   const [view, setView] = useState<RecordingView | null>(null);
@@ -246,8 +228,8 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
   }, [recorder.problem]);
 
   if (state === null || state === "absent") return null;
-  const open = state.open && !replayOnly;
-  // A closed answer with nothing recorded (a report, a submitted typed answer): nothing to show.
+  const open = state.open;
+  // A closed answer with nothing recorded (a submitted typed answer): nothing to show.
   if (!open && !view && !localUrl) return null;
   const audioUrl = localUrl ?? view?.audioUrl ?? null;
   const status =
@@ -316,10 +298,11 @@ export function RecordAnswer({ recordingUrl, textareaId = "answer", deadline, se
           Try again
         </button>
       ) : null}
-      {audioUrl && recorder.phase === "idle" ? (
-        <audio controls preload="metadata" src={audioUrl} aria-label="Your recording" onLoadedMetadata={findDuration} />
-      ) : null}
-      {view?.delivery ? <DeliverySummary delivery={view.delivery} id={`${ids}-delivery`} headingLevel={(headingLevel + 1) as 3 | 4 | 5 | 6} /> : null}
+      <RecordingPlayback
+        audioUrl={recorder.phase === "idle" ? audioUrl : null}
+        delivery={view?.delivery ?? null}
+        headingLevel={(headingLevel + 1) as 3 | 4 | 5 | 6}
+      />
     </section>
   );
 }

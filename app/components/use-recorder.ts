@@ -1,3 +1,4 @@
+import fixWebmDuration from "fix-webm-duration";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /**
@@ -15,6 +16,18 @@ export interface Recording {
 
 /** Containers the server takes, in the order browsers record them best. */
 const PREFERRED_TYPES = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/mp4", "audio/webm"];
+
+/**
+ * MediaRecorder writes WebM as a stream, with no duration in its header: played
+ * from the file, <audio> shows no length and its seek bar does nothing, and a page
+ * without JavaScript (the round report) cannot work around that. The duration is
+ * written into the header before the upload; any other container, or a file the
+ * library cannot read, is sent as it is.
+ */
+function withDuration(blob: Blob, durationMs: number): Promise<Blob> {
+  if (!blob.type.startsWith("audio/webm")) return Promise.resolve(blob);
+  return fixWebmDuration(blob, durationMs, { logger: false });
+}
 
 export function canRecord(): boolean {
   return typeof window !== "undefined" && typeof window.MediaRecorder === "function" && Boolean(navigator.mediaDevices?.getUserMedia);
@@ -108,8 +121,11 @@ export function useRecorder({ onStop, maxBytes }: { onStop: (recording: Recordin
     recorder.onstop = () => {
       const durationMs = Math.round(performance.now() - startedAt);
       release();
-      setPhase("idle");
-      onStopRef.current({ blob: new Blob(chunks, { type: recorder.mimeType || mimeType || "audio/webm" }), durationMs });
+      const blob = new Blob(chunks, { type: recorder.mimeType || mimeType || "audio/webm" });
+      void withDuration(blob, durationMs).then((complete) => {
+        setPhase("idle");
+        onStopRef.current({ blob: complete, durationMs });
+      });
     };
 
     // The level meter: loudness of the input, smoothed, a few times a second.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getEnv } from "~/env.server";
-import { answerPath, resolveAnswerSlotFromQuery } from "~/answering/answer-page.server";
+import { resolveAnswerSlotFromQuery } from "~/answering/answer-page.server";
 import { findAnswer, type Answer } from "~/rounds/answers.server";
 import { GRACE_MS, hasExpired } from "~/rounds/clock";
 import { ANSWER_MAX } from "~/rounds/round-limits";
@@ -23,7 +23,12 @@ import {
   transcribeRecording,
   type RecordingInfo,
 } from "./recordings.server";
-import type { RecordingError, RecordingState, RecordingView } from "./recording-view";
+import {
+  recordingUrl,
+  type RecordingError,
+  type RecordingState,
+  type RecordingView,
+} from "./recording-view";
 import { isTranscriptionConfigured } from "./transcribe.server";
 
 /**
@@ -52,11 +57,12 @@ async function resolve(request: Request, params: Params) {
   invariantResponse(answer, "Answer not found");
   return {
     answer,
-    base: `${answerPath(roundQuestion.roundId, roundQuestion.position)}/recording?slot=${slot}`,
+    base: recordingUrl(roundQuestion.roundId, roundQuestion.position, slot),
   };
 }
 
-function toView(info: RecordingInfo, base: string, now: Date): RecordingView {
+/** What a page shows of a recording; `base` is its answer slot's recordingUrl. */
+export function recordingView(info: RecordingInfo, base: string, now: Date): RecordingView {
   const { status, reason } = effectiveStatus(info, now);
   return {
     status,
@@ -85,7 +91,7 @@ export async function recordingLoader(request: Request, params: Params): Promise
       transcription: { configured: isTranscriptionConfigured() },
       open: isOpen(answer, now),
       maxBytes: getEnv().RECORDING_MAX_BYTES,
-      recording: info ? toView(info, base, now) : null,
+      recording: info ? recordingView(info, base, now) : null,
     } satisfies RecordingState);
   }
   const stored = readRecordingAudio(answer.id);
@@ -138,14 +144,14 @@ async function intentAction(answer: Answer, base: string, form: FormData): Promi
   if (intent === "transcribe") {
     if (!isTranscriptionConfigured()) return refuse("No transcription server is configured.", 409);
     const done = await transcribeRecording(answer.id, { claim: true });
-    return json(toView(done ?? info, base, new Date()));
+    return json(recordingView(done ?? info, base, new Date()));
   }
   if (intent === "browser-transcript") {
     const transcript = form.get("transcript");
     if (typeof transcript !== "string" || transcript.length > ANSWER_MAX)
       return refuse("The transcript is missing or too long.", 400);
     return json(
-      toView(saveBrowserTranscript(answer.id, transcript.trim(), now) ?? info, base, now),
+      recordingView(saveBrowserTranscript(answer.id, transcript.trim(), now) ?? info, base, now),
     );
   }
   return refuse("Unknown request.", 400);
@@ -217,7 +223,7 @@ async function uploadAction(
     saved.status === "transcribing"
       ? ((await transcribeRecording(answer.id, { claim: false })) ?? saved)
       : saved;
-  return json(toView(info, base, new Date()), 201);
+  return json(recordingView(info, base, new Date()), 201);
 }
 
 function parseDuration(value: string | null): number | null {

@@ -31,6 +31,11 @@ export interface RecordingState {
   recording: RecordingView | null;
 }
 
+/** The recording route of an answer slot (0 the main answer, 1-3 its follow-ups). */
+export function recordingUrl(roundId: string, position: number, slot: number): string {
+  return `/rounds/${roundId}/questions/${position}/recording?slot=${slot}`;
+}
+
 /** Any refusal from the recording route: a sentence for the page. */
 export interface RecordingError {
   error: string;

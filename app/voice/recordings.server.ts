@@ -62,15 +62,14 @@ export function findRecording(answerId: string): RecordingInfo | undefined {
   return getDb().select(RECORDING_INFO_COLUMNS).from(recordings).where(eq(recordings.answerId, answerId)).get();
 }
 
-/** Which of these answers were spoken: the ones a page offers to replay. */
-export function recordedAnswerIds(answerIds: readonly string[]): string[] {
+/** The recordings of those of these answers that were spoken, in one query. */
+export function findRecordings(answerIds: readonly string[]): RecordingInfo[] {
   if (answerIds.length === 0) return [];
   return getDb()
-    .select({ answerId: recordings.answerId })
+    .select(RECORDING_INFO_COLUMNS)
     .from(recordings)
     .where(inArray(recordings.answerId, [...answerIds]))
-    .all()
-    .map((row) => row.answerId);
+    .all();
 }
 
 export function readRecordingAudio(answerId: string): { audio: Buffer; mimeType: string } | undefined {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { RecordingView } from "~/voice/recording-view";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, expect, test, vi } from "vitest";
 import {
@@ -42,12 +43,17 @@ test("the round report and its Markdown export carry no score number, the grader
   for (const roundId of [concept, story]) {
     const report = (
       await run(reportLoader, get(`/rounds/${roundId}/report`, alice.cookie), { roundId })
-    ).data as { questions: ReportQuestionData[]; recorded: string[] };
+    ).data as { questions: ReportQuestionData[]; recordings: Record<string, RecordingView> };
     const page = text(
       renderToStaticMarkup(
         <>
           {report.questions.map((q) => (
-            <ReportQuestion key={q.position} roundId={roundId} q={q} recorded={report.recorded} />
+            <ReportQuestion
+              key={q.position}
+              roundId={roundId}
+              q={q}
+              recordings={report.recordings}
+            />
           ))}
         </>,
       ),

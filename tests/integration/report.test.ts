@@ -1,4 +1,4 @@
-import { beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 import { action as followUpAction } from "~/routes/rounds.$roundId.questions.$position.follow-ups.$slot/route";
 import { loader as questionLoader } from "~/routes/rounds.$roundId.questions.$position._index/route";
 import {
@@ -6,13 +6,30 @@ import {
   loader as reportLoader,
 } from "~/routes/rounds.$roundId.report/route";
 import { saveRecording } from "~/voice/recordings.server";
+import type { RecordingView } from "~/voice/recording-view";
+import {
+  ReportQuestion,
+  type ReportQuestionData,
+} from "~/routes/rounds.$roundId.report/report-question";
+import { createElement, Fragment, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { createSignedInUser, get, post, run } from "../utils/routes";
 import { startQuestion, takeRound, type TestUser } from "../utils/review";
 
+// The report's questions rendered outside a router: a link is a plain anchor, and no root data
+// (dates in UTC).
+vi.mock("@remix-run/react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@remix-run/react")>()),
+  useRouteLoaderData: () => undefined,
+  Link: ({ to, children }: { to: string; children: ReactNode }) =>
+    createElement("a", { href: to }, children),
+}));
+
 interface ReportData {
   average: number | null;
-  recorded: string[];
+  recordings: Record<string, RecordingView>;
   questions: {
+    position: number;
     questionId: string;
     strongExample: string | null;
     time: { main: number; allowed: number; followUps: number; followUpCount: number } | null;
@@ -93,11 +110,12 @@ test("another user's round, and a malformed id, are 404s", async () => {
   expect((await report(alice, "x".repeat(500))).status).toBe(404);
 });
 
-test("the report names its spoken answers, and only a report with one loads its scripts (to replay it)", async () => {
+test("the report carries each spoken answer's recording to play without a script, and loads none", async () => {
+  expect(reportHandle.hydrate).toBe(false);
   const typed = await takeRound(alice, { count: 2 });
   const typedReport = (await report(alice, typed)).data;
-  expect(typedReport.recorded).toEqual([]);
-  expect(hydrates(typedReport)).toBe(false);
+  expect(typedReport.recordings).toEqual({});
+  expect(renderReport(typed, typedReport)).not.toContain("<audio");
 
   const spoken = await takeRound(alice, { count: 2 });
   const before = (await report(alice, spoken)).data;
@@ -108,13 +126,31 @@ test("the report names its spoken answers, and only a report with one loads its 
     new Date(),
   );
   const after = (await report(alice, spoken)).data;
-  expect(after.recorded).toEqual([second]);
-  expect(hydrates(after)).toBe(true);
+  expect(Object.keys(after.recordings)).toEqual([second]);
+  // The second question's main answer (slot 0), versioned so a replaced recording is not served from cache.
+  const audioUrl = after.recordings[second]!.audioUrl;
+  expect(audioUrl).toMatch(new RegExp(`^/rounds/${spoken}/questions/2/recording\\?slot=0&v=\\d+$`));
+  const html = renderReport(spoken, after);
+  expect(html.match(/<audio /g)).toHaveLength(1);
+  expect(html).toContain(`src="${audioUrl.replace("&", "&amp;")}"`);
   // Another round of the same user's is not touched by it.
-  expect((await report(alice, typed)).data.recorded).toEqual([]);
+  expect((await report(alice, typed)).data.recordings).toEqual({});
 });
 
-function hydrates(data: ReportData): boolean {
-  const { hydrate } = reportHandle;
-  return typeof hydrate === "boolean" ? hydrate : hydrate(data);
+/** The report's questions as the server renders them. */
+function renderReport(roundId: string, data: ReportData): string {
+  return renderToStaticMarkup(
+    createElement(
+      Fragment,
+      null,
+      data.questions.map((q) =>
+        createElement(ReportQuestion, {
+          key: q.position,
+          roundId,
+          q: q as unknown as ReportQuestionData,
+          recordings: data.recordings,
+        }),
+      ),
+    ),
+  );
 }

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Links only, signed in or out: the home page loads no script. */
-export const handle: HydrationHandle<unknown> = { hydrate: false };
+export const handle: HydrationHandle = { hydrate: false };
 
 export default function Home() {
   const dates = useDateFormat();

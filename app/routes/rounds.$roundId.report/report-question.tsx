@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
+import { useId } from "react";
 import type { AnswerView } from "~/grading/round-grades.server";
 import { timeUsedText, type QuestionTime } from "~/review/time-used";
 import { GradeCard, type CriterionLabel } from "~/components/grade-card";
 import { SaveAsStoryLink } from "~/components/story-save-link";
-import { LazyRecordAnswer, recordingUrl } from "~/components/record-answer-lazy";
+import { RecordingPlayback } from "~/components/recording-playback";
+import type { RecordingView } from "~/voice/recording-view";
 
 export interface ReportQuestionData {
   position: number;
@@ -22,12 +24,12 @@ export interface ReportQuestionData {
 export function ReportQuestion({
   roundId,
   q,
-  recorded,
+  recordings,
 }: {
   roundId: string;
   q: ReportQuestionData;
-  /** The answers that were spoken, whose recordings the report replays. */
-  recorded: readonly string[];
+  /** The spoken answers' recordings, by answer id. */
+  recordings: Readonly<Record<string, RecordingView>>;
 }) {
   return (
     <section className="report-question" aria-labelledby={`q-${q.position}`}>
@@ -53,13 +55,7 @@ export function ReportQuestion({
           <div className="answer-text">
             {q.main.text || <span className="muted">(no answer was written)</span>}
           </div>
-          {recorded.includes(q.main.id) ? (
-            <LazyRecordAnswer
-              recordingUrl={recordingUrl(roundId, q.position, 0)}
-              replayOnly
-              headingLevel={4}
-            />
-          ) : null}
+          <SpokenAnswer recording={recordings[q.main.id]} />
           {q.main.grade ? (
             <>
               <GradeCard
@@ -91,13 +87,7 @@ export function ReportQuestion({
                           <div className="answer-text">
                             {followUp.text || <span className="muted">(no answer)</span>}
                           </div>
-                          {recorded.includes(followUp.id) ? (
-                            <LazyRecordAnswer
-                              recordingUrl={recordingUrl(roundId, q.position, followUp.slot)}
-                              replayOnly
-                              headingLevel={4}
-                            />
-                          ) : null}
+                          <SpokenAnswer recording={recordings[followUp.id]} />
                           {followUp.grade ? (
                             <GradeCard
                               grade={followUp.grade.grade}
@@ -125,6 +115,24 @@ export function ReportQuestion({
           ) : null}
         </>
       )}
+    </section>
+  );
+}
+
+/** A spoken answer's recording, to play back, and how it was said; nothing for a typed answer. */
+function SpokenAnswer({ recording }: { recording: RecordingView | undefined }) {
+  const id = useId();
+  if (!recording) return null;
+  return (
+    <section className="recorder stack" aria-labelledby={id}>
+      <h4 id={id} className="visually-hidden">
+        Your recording
+      </h4>
+      <RecordingPlayback
+        audioUrl={recording.audioUrl}
+        delivery={recording.delivery}
+        headingLevel={5}
+      />
     </section>
   );
 }

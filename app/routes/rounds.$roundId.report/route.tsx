@@ -13,19 +13,31 @@ import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { useDateFormat } from "~/dates/use-date-format";
 import type { HydrationHandle } from "~/components/hydration";
-import { recordedAnswerIds } from "~/voice/recordings.server";
+import { findRecordings } from "~/voice/recordings.server";
+import { recordingView } from "~/voice/recording-route.server";
+import { recordingUrl, type RecordingView } from "~/voice/recording-view";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const round = findRound(user.id, params.roundId ?? "");
   invariantResponse(round, "Round not found");
-  const questions = await loadRoundView(round.id, user.id, new Date());
+  const now = new Date();
+  const questions = await loadRoundView(round.id, user.id, now);
   const average = roundAverage(questions);
-  const answerIds = questions.flatMap(({ main, followUps }) =>
-    [main, ...followUps].flatMap((a) => (a ? [a.id] : [])),
+  const slots = questions.flatMap(({ roundQuestion, main, followUps }) =>
+    [main, ...followUps].flatMap((answer) =>
+      answer ? [{ answer, url: recordingUrl(round.id, roundQuestion.position, answer.slot) }] : [],
+    ),
   );
+  const found = new Map(findRecordings(slots.map((s) => s.answer.id)).map((r) => [r.answerId, r]));
+  // Keyed by answer id: the spoken answers, each with what its replay shows.
+  const recordings: Record<string, RecordingView> = {};
+  for (const { answer, url } of slots) {
+    const info = found.get(answer.id);
+    if (info) recordings[answer.id] = recordingView(info, url, now);
+  }
   return {
-    recorded: recordedAnswerIds(answerIds),
+    recordings,
     round: {
       id: round.id,
       title: round.title,
@@ -51,14 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Only a spoken answer's replay needs JavaScript here; a report of typed answers ships none. */
-export const handle: HydrationHandle<{ recorded: string[] }> = {
-  hydrate: (data) => data.recorded.length > 0,
-};
+/** Text, links, plain forms and <audio>: the report needs no script. */
+export const handle: HydrationHandle = { hydrate: false };
 
 export default function ReportPage() {
   const dates = useDateFormat();
-  const { round, average, summary, questions, recorded } = useLoaderData<typeof loader>();
+  const { round, average, summary, questions, recordings } = useLoaderData<typeof loader>();
   return (
     <article className="report">
       <h1>Round report</h1>
@@ -83,7 +93,7 @@ export default function ReportPage() {
       </nav>
       <ReportSummary rows={summary} />
       {questions.map((q) => (
-        <ReportQuestion key={q.position} roundId={round.id} q={q} recorded={recorded} />
+        <ReportQuestion key={q.position} roundId={round.id} q={q} recordings={recordings} />
       ))}
     </article>
   );
