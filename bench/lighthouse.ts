@@ -60,8 +60,8 @@ interface Scores {
 
 /**
  * Signs a user up and prepares the pages: question 2 of a two-question round open (its clock
- * running), question 1 answered aloud and in writing (so that round's report replays a recording,
- * and hydrates to do so), and a one-question round of typed answers (whose report loads no script).
+ * running), question 1 answered aloud and in writing (so that round's report replays a recording),
+ * and a one-question round of typed answers. Neither report loads a script.
  */
 async function preparePages(baseURL: string): Promise<PageUnderTest[]> {
   const signup = await fetch(`${baseURL}/signup`, {

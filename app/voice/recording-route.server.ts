@@ -15,13 +15,12 @@ import {
 } from "./audio-format";
 import { parseByteRange } from "./byte-range";
 import {
-  effectiveStatus,
   findRecording,
+  recordingView,
   readRecordingAudio,
   saveBrowserTranscript,
   saveRecording,
   transcribeRecording,
-  type RecordingInfo,
 } from "./recordings.server";
 import {
   recordingUrl,
@@ -58,23 +57,6 @@ async function resolve(request: Request, params: Params) {
   return {
     answer,
     base: recordingUrl(roundQuestion.roundId, roundQuestion.position, slot),
-  };
-}
-
-/** What a page shows of a recording; `base` is its answer slot's recordingUrl. */
-export function recordingView(info: RecordingInfo, base: string, now: Date): RecordingView {
-  const { status, reason } = effectiveStatus(info, now);
-  return {
-    status,
-    reason,
-    transcript: info.transcript,
-    transcribedBy: info.transcribedBy,
-    delivery: info.delivery,
-    mimeType: info.mimeType,
-    bytes: info.bytes,
-    durationMs: info.durationMs,
-    audioUrl: `${base}&v=${info.createdAt.getTime()}`,
-    canRetry: status === "failed" && isTranscriptionConfigured(),
   };
 }
 

@@ -4,6 +4,7 @@ import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { deliveryMetrics, type DeliveryMetrics } from "./delivery";
 import type { RecordingStatus } from "./recording-status";
+import type { RecordingView } from "./recording-view";
 import { isTranscriptionConfigured, transcribe } from "./transcribe.server";
 
 /**
@@ -91,6 +92,23 @@ export function effectiveStatus(info: RecordingInfo, now: Date): { status: Recor
     return { status: "failed", reason: "The transcription was interrupted (the server restarted)." };
   }
   return { status: info.status, reason: info.failureReason };
+}
+
+/** What a page shows of a recording; `base` is its answer slot's recordingUrl. */
+export function recordingView(info: RecordingInfo, base: string, now: Date): RecordingView {
+  const { status, reason } = effectiveStatus(info, now);
+  return {
+    status,
+    reason,
+    transcript: info.transcript,
+    transcribedBy: info.transcribedBy,
+    delivery: info.delivery,
+    mimeType: info.mimeType,
+    bytes: info.bytes,
+    durationMs: info.durationMs,
+    audioUrl: `${base}&v=${info.createdAt.getTime()}`,
+    canRetry: status === "failed" && isTranscriptionConfigured(),
+  };
 }
 
 /**

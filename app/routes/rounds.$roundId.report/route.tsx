@@ -13,8 +13,7 @@ import { findRound } from "~/rounds/rounds.server";
 import { invariantResponse } from "~/utils/invariant.server";
 import { useDateFormat } from "~/dates/use-date-format";
 import type { HydrationHandle } from "~/components/hydration";
-import { findRecordings } from "~/voice/recordings.server";
-import { recordingView } from "~/voice/recording-route.server";
+import { findRecordings, recordingView } from "~/voice/recordings.server";
 import { recordingUrl, type RecordingView } from "~/voice/recording-view";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
