@@ -23,18 +23,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const questions = await loadRoundView(round.id, user.id, now);
   const average = roundAverage(questions);
-  const slots = questions.flatMap(({ roundQuestion, main, followUps }) =>
-    [main, ...followUps].flatMap((answer) =>
-      answer ? [{ answer, url: recordingUrl(round.id, roundQuestion.position, answer.slot) }] : [],
+  // Every answer's recording route; the spoken ones get what their replay shows, keyed by answer id.
+  const urls = new Map(
+    questions.flatMap(({ roundQuestion, main, followUps }) =>
+      [main, ...followUps].flatMap((answer) =>
+        answer
+          ? [[answer.id, recordingUrl(round.id, roundQuestion.position, answer.slot)] as const]
+          : [],
+      ),
     ),
   );
-  const found = new Map(findRecordings(slots.map((s) => s.answer.id)).map((r) => [r.answerId, r]));
-  // Keyed by answer id: the spoken answers, each with what its replay shows.
-  const recordings: Record<string, RecordingView> = {};
-  for (const { answer, url } of slots) {
-    const info = found.get(answer.id);
-    if (info) recordings[answer.id] = recordingView(info, url, now);
-  }
+  const recordings: Record<string, RecordingView> = Object.fromEntries(
+    findRecordings([...urls.keys()]).map((info) => [
+      info.answerId,
+      recordingView(info, urls.get(info.answerId)!, now),
+    ]),
+  );
   return {
     recordings,
     round: {
