@@ -21,6 +21,7 @@ import {
 } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 
 process.env.NODE_ENV ??= "production";
@@ -282,9 +283,15 @@ async function runWorker() {
   });
 
   // Hashed file names: cached for a year; a missing one is a plain 404, never a Remix page.
+  // Scripts and stylesheets go out as compressed at build time (scripts/compress-assets.ts).
   app.use(
     build.publicPath,
-    express.static(path.resolve(build.assetsBuildDirectory), { immutable: true, maxAge: "1y" }),
+    expressStaticGzip(path.resolve(build.assetsBuildDirectory), {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y", index: false },
+    }),
   );
   app.use(build.publicPath, (_req, res) => res.status(404).type("text/plain").send("Not found"));
   app.use(express.static("public", { maxAge: "1h" }));

@@ -20,8 +20,9 @@ export function newBuildDir(): string {
   return mkdtempSync(path.join(root, "build-"));
 }
 
+/** `npm run build`, as a deployment runs it (compressed copies of the assets included), into `buildDir`. */
 export function buildApp(buildDir = newBuildDir()): string {
-  execFileSync("npx", ["remix", "build"], {
+  execFileSync("npm", ["run", "build"], {
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", REHEARSE_BUILD_DIR: buildDir },
   });
