@@ -168,6 +168,9 @@ async function runWorker() {
   // so a test can see both cluster workers at work.
   app.use((req, res, next) => {
     const started = performance.now();
+    // Read now: a mounted handler sees its path without the mount (and the static files' one
+    // rewrites it to the compressed copy), and may finish the response before restoring it.
+    const requestPath = req.path;
     inFlight += 1;
     let logged = false;
     const done = () => {
@@ -178,7 +181,7 @@ async function runWorker() {
       ops.logRequest({
         method: req.method,
         route,
-        ...(route ? {} : { path: req.path }),
+        ...(route ? {} : { path: requestPath }),
         status: res.statusCode,
         ms: performance.now() - started,
         ...(res.writableFinished ? {} : { aborted: true }),

@@ -232,9 +232,20 @@ describe("structured logs", () => {
       });
       await send(server, "GET", `${page}?key=s3cret-in-query`, { cookie });
       await send(server, "GET", "/no-such-page?apikey=s3cret-in-query", { cookie });
+      // A script, sent as the build's brotli copy: logged as the path the browser asked for.
+      const script = /\/build\/[\w./$-]+\.js/.exec(
+        await (await fetch(`${server.baseURL}/login`)).text(),
+      )![0];
+      const asset = await fetch(`${server.baseURL}${script}`, {
+        headers: { "Accept-Encoding": "br" },
+      });
+      expect(asset.headers.get("Content-Encoding")).toBe("br");
       // A line is written once its response has finished: the last one may trail the reply.
       const until = Date.now() + 10_000;
-      while (!server.output().includes('"path":"/no-such-page"') && Date.now() < until)
+      while (
+        !(server.output().includes('"path":"/no-such-page"') && server.output().includes(script)) &&
+        Date.now() < until
+      )
         await new Promise((r) => setTimeout(r, 50));
 
       const text = server.output();
@@ -278,6 +289,9 @@ describe("structured logs", () => {
       // A path no route answers is logged as its path, without the query string.
       expect(requests).toContainEqual(
         expect.objectContaining({ method: "GET", route: null, path: "/no-such-page", status: 404 }),
+      );
+      expect(requests).toContainEqual(
+        expect.objectContaining({ method: "GET", route: null, path: script, status: 200 }),
       );
       for (const line of requests) expect(Object.keys(line)).not.toContain("query");
     },
