@@ -8,6 +8,8 @@ import { describe, expect, inject, test } from "vitest";
 // (scripts/compress-assets.ts); the server sends the copy the browser accepts as it is.
 const baseURL = inject("baseURL");
 const assets = path.join(inject("buildDir"), "public", "build");
+/** The build's file behind an asset URL (/build/… is served from public/build). */
+const fileOf = (url: string) => path.join(assets, url.replace(/^\/build\//, ""));
 
 interface RawResponse {
   status: number;
@@ -40,8 +42,8 @@ async function pageAssets(): Promise<{ script: string; stylesheet: string }> {
   const stylesheet = /href="(\/build\/[\w./-]+\.css)"/.exec(html)?.[1];
   expect(scripts.length).toBeGreaterThan(3);
   expect(stylesheet).toBeDefined();
-  const onDisk = (url: string) => readFileSync(path.join(assets, url.replace(/^\/build\//, "")));
-  const script = scripts.reduce((a, b) => (onDisk(a).length >= onDisk(b).length ? a : b));
+  const size = (url: string) => readFileSync(fileOf(url)).length;
+  const script = scripts.reduce((a, b) => (size(a) >= size(b) ? a : b));
   return { script, stylesheet: stylesheet! };
 }
 
@@ -54,7 +56,8 @@ describe("scripts and stylesheets are sent as compressed at build time", () => {
       [script, /^text\/javascript|^application\/javascript/],
       [stylesheet, /^text\/css/],
     ] as const) {
-      const file = path.join(assets, url.replace(/^\/build\//, ""));
+      const file = fileOf(url);
+      const original = readFileSync(file);
       const response = await getRaw(url, { "Accept-Encoding": BROWSER });
       expect(response.status).toBe(200);
       expect(response.headers["content-encoding"]).toBe("br");
@@ -64,14 +67,14 @@ describe("scripts and stylesheets are sent as compressed at build time", () => {
       // The build's copy, not a compression made for this request (that one is chunked, with no length).
       expect(response.body.equals(readFileSync(`${file}.br`))).toBe(true);
       expect(Number(response.headers["content-length"])).toBe(response.body.length);
-      expect(brotliDecompressSync(response.body).equals(readFileSync(file))).toBe(true);
-      expect(response.body.length).toBeLessThan(readFileSync(file).length / 2.5);
+      expect(brotliDecompressSync(response.body).equals(original)).toBe(true);
+      expect(response.body.length).toBeLessThan(original.length / 2.5);
     }
   });
 
   test("gzip to a client that accepts only gzip; the file itself to one that accepts neither", async () => {
     const { script } = await pageAssets();
-    const file = path.join(assets, script.replace(/^\/build\//, ""));
+    const file = fileOf(script);
     const gzipped = await getRaw(script, { "Accept-Encoding": "gzip" });
     expect(gzipped.headers["content-encoding"]).toBe("gzip");
     expect(gzipped.body.equals(readFileSync(`${file}.gz`))).toBe(true);
