@@ -32,12 +32,9 @@ export function Countdown({
 }) {
   const [now, setNow] = useState(() => serverNow.getTime());
   const [announcement, setAnnouncement] = useState("");
-  // False in the server's HTML, true once this script runs: until then the page cannot tick, and says so.
-  const [live, setLive] = useState(false);
   const expired = useRef(false);
 
   useEffect(() => {
-    setLive(true);
     const skew = serverNow.getTime() - Date.now();
     const tick = () => setNow(Date.now() + skew);
     tick();
@@ -61,7 +58,7 @@ export function Countdown({
     // data-deadline: the server's deadline as stored, so a check that a reload or restart kept the
     // clock compares it exactly instead of reading the ticking display against a wall clock.
     <div
-      className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}${live ? " countdown-live" : ""}`}
+      className={`countdown${warning ? " countdown-warning" : ""}${remaining === 0 ? " countdown-done" : ""}`}
       data-deadline={deadline.toISOString()}
     >
       <span className="countdown-label" id="countdown-label">
@@ -70,12 +67,13 @@ export function Countdown({
       <span role="timer" aria-labelledby="countdown-label" className="countdown-value">
         {formatClock(remaining)}
       </span>
-      {live ? null : (
+      {/* Only where scripts do not run: a note that went away as the page hydrated would move everything below it. */}
+      <noscript>
         <p className="countdown-server-note">
           The clock runs on the server even without JavaScript: submit before{" "}
           {formatClock(remaining)} is up.
         </p>
-      )}
+      </noscript>
       {warning ? (
         <span className="countdown-hint">
           Wrap up: the answer is submitted when the clock reaches zero.

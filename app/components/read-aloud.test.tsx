@@ -59,6 +59,8 @@ test("without a local voice the browser's default is left alone; a refusal (not 
   expect(done).toHaveBeenCalledTimes(1);
 });
 
-test("the server renders no button: whether speech exists is known only in the browser", () => {
-  expect(renderToStaticMarkup(<ReadAloud text="What is REST?" autoRead />)).toBe("");
+test("the server renders the button, disabled, so it is in place before the page hydrates and nothing moves then", () => {
+  expect(renderToStaticMarkup(<ReadAloud text="What is REST?" autoRead />)).toBe(
+    '<button type="button" class="secondary read-aloud" disabled="">Read the question aloud</button>',
+  );
 });

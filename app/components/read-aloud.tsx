@@ -52,9 +52,11 @@ export function speak(
 }
 
 /**
- * "Read the question aloud" with the browser's speech synthesis; without it
- * the button is not shown. With `autoRead` (the user's preference) each text
- * is read once when it arrives.
+ * "Read the question aloud" with the browser's speech synthesis. The server's
+ * HTML has the button, disabled (and hidden by the stylesheet where scripts do
+ * not run), so nothing moves when the page hydrates: it is enabled then, or
+ * dropped in a browser without speech synthesis. With `autoRead` (the user's preference) each text is read
+ * once when it arrives.
  */
 export function ReadAloud({
   text,
@@ -65,7 +67,8 @@ export function ReadAloud({
   label?: string;
   autoRead?: boolean;
 }) {
-  const [speech, setSpeech] = useState<Speech | null>(null);
+  // Undefined until the page hydrates (the server cannot know), null in a browser without speech.
+  const [speech, setSpeech] = useState<Speech | null | undefined>(undefined);
   const [speaking, setSpeaking] = useState(false);
   const autoReadDone = useRef<string | null>(null);
   // The utterance being read: a cancelled one's late "end" must not mark the next one as finished.
@@ -108,9 +111,15 @@ export function ReadAloud({
     start(speech);
   }, [speech, speaking, start]);
 
-  if (!speech) return null;
+  if (speech === null) return null;
   return (
-    <button type="button" className="secondary read-aloud" onClick={toggle}>
+    // Disabled until the page hydrates: a press before then would do nothing.
+    <button
+      type="button"
+      className="secondary read-aloud"
+      onClick={toggle}
+      disabled={speech === undefined}
+    >
       {speaking ? "Stop reading" : label}
     </button>
   );

@@ -82,3 +82,32 @@ test("a question reads itself aloud once on arrival when the preference is on, a
   expect(await spoken(page)).toHaveLength(1);
   await page.close();
 });
+
+test("where no script runs, or the browser has no speech synthesis, there is no read-aloud button", async () => {
+  const context = await browser().newContext();
+  const noScript = await browser().newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() =>
+      Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true }),
+    );
+    await signUp(page, baseURL);
+    await startRound(page);
+    // Hydrated (the timer ticks), and the server's disabled button is gone.
+    const timer = page.getByRole("timer");
+    const shown = await timer.textContent();
+    await expect.poll(() => timer.textContent()).not.toBe(shown);
+    expect(await page.locator(".read-aloud").count()).toBe(0);
+
+    await noScript.addCookies(await context.cookies());
+    const still = await noScript.newPage();
+    await still.goto(page.url());
+    await still.getByRole("heading", { level: 1 }).waitFor();
+    // In the HTML (the server cannot know), but not shown: without a script it could never speak.
+    expect(await still.locator(".read-aloud").count()).toBe(1);
+    expect(await still.locator(".read-aloud").isVisible()).toBe(false);
+  } finally {
+    await context.close();
+    await noScript.close();
+  }
+});
