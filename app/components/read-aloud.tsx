@@ -55,8 +55,8 @@ export function speak(
  * "Read the question aloud" with the browser's speech synthesis. The server's
  * HTML has the button, disabled (and hidden by the stylesheet where scripts do
  * not run), so nothing moves when the page hydrates: it is enabled then, or
- * dropped in a browser without speech synthesis. With `autoRead` (the user's preference) each text is read
- * once when it arrives.
+ * dropped in a browser without speech synthesis. With `autoRead` (the user's
+ * preference) each text is read once when it arrives.
  */
 export function ReadAloud({
   text,
