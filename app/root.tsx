@@ -1,5 +1,4 @@
-import { data } from "@remix-run/node";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -13,17 +12,19 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useShouldHydrate } from "~/components/hydration";
-import { serverTimeZone } from "~/dates/time-zone.server";
 import { useReportTimeZone } from "~/dates/report-time-zone";
-import { getPreferences } from "~/preferences/preferences.server";
 import { useNonce } from "~/security/csp";
 import styles from "~/styles/app.css";
 import { THEME_CHOICES, THEME_LABELS, type Theme } from "~/theme/theme";
-import { getTheme } from "~/theme/theme.server";
-import { getNotice, type Notice } from "~/utils/notice.server";
+import type { Notice } from "~/utils/notice.server";
+import type { loader } from "./root.server";
+
+// The root's loader lives beside it, the only server module this file imports: Remix's compiler
+// turns each server module a route imports into an empty script in the browser, one more request
+// on every page when another route imports it too (docs/decisions/014).
+export { loader } from "./root.server";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -37,25 +38,6 @@ export const meta: MetaFunction = () => [
     content: "Timed interview practice with rubric grading and follow-up probes.",
   },
 ];
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, theme, { notice, headers }] = await Promise.all([
-    getUser(request),
-    getTheme(request),
-    getNotice(request),
-  ]);
-  const { timeZone, ...zoneCheck } = serverTimeZone(request);
-  // Present only after a redirect that flashed one; the Set-Cookie forgets it, so the next page shows none.
-  const flash = notice ? { notice } : {};
-  const init = headers ? { headers } : undefined;
-  if (!user) return data({ user: null, theme, timeZone, zoneCheck, ...flash }, init);
-  // Present only when on: every score on every page is then shown in words (see useLowAnxiety).
-  const lowAnxiety = getPreferences(user.id).lowAnxiety ? { lowAnxiety: true as const } : {};
-  return data(
-    { user: { username: user.username, ...lowAnxiety }, theme, timeZone, zoneCheck, ...flash },
-    init,
-  );
-}
 
 /**
  * Runs on every navigation, not only after a form post: a notice belongs to
