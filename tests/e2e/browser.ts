@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -54,4 +54,18 @@ export async function signUp(page: Page, baseURL: string, username = uniqueUsern
   await page.getByRole("button", { name: "Sign up" }).click();
   await page.waitForURL("**/rounds/new");
   return username;
+}
+
+/**
+ * Starts a round of one concept question with a five-minute clock, as the "new round" form posts
+ * it, for the user signed in on `page`; returns the path of its answer page, whose clock is running.
+ */
+export async function startOneQuestionRound(page: Page, baseURL: string): Promise<string> {
+  const started = await page.request.post(`${baseURL}/rounds/new`, {
+    form: { kinds: "concept", count: "1", minutes: "5" },
+    headers: { Origin: baseURL },
+  });
+  const answerPage = new URL(started.url()).pathname;
+  expect(answerPage).toMatch(/^\/rounds\/[^/]+\/questions\/1$/);
+  return answerPage;
 }

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForThisFile, signUp } from "./browser";
+import { browserForThisFile, signUp, startOneQuestionRound } from "./browser";
 
 /**
  * Nothing on screen moves when a page's scripts arrive. On a slow phone the
@@ -18,10 +18,18 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 
+/** A layout shift as kept in the page: when, how large, and the start of each moved element's HTML. */
+interface Shift {
+  at: number;
+  value: number;
+  nodes: string[];
+}
+type WindowWithShifts = Window & { shifts: Shift[] };
+
 /** Installed before the page's own scripts: keeps every layout shift not caused by the user's input. */
 function recordLayoutShifts() {
-  const shifts: { at: number; value: number; nodes: string[] }[] = [];
-  (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+  const shifts: Shift[] = [];
+  (window as unknown as WindowWithShifts).shifts = shifts;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as unknown as {
       startTime: number;
@@ -49,9 +57,7 @@ function shiftsSinceScripts(page: Page) {
     const firstScript = Math.min(
       ...scripts.map((r) => (r as PerformanceResourceTiming).responseEnd),
     );
-    return (
-      window as unknown as { shifts: { at: number; value: number; nodes: string[] }[] }
-    ).shifts.filter((s) => s.at >= firstScript);
+    return (window as unknown as WindowWithShifts).shifts.filter((s) => s.at >= firstScript);
   });
 }
 
@@ -59,12 +65,7 @@ test("an answer page does not move as it hydrates: the read-aloud button and the
   const setup = await browser().newContext();
   const first = await setup.newPage();
   await signUp(first, baseURL);
-  const started = await first.request.post(`${baseURL}/rounds/new`, {
-    form: { kinds: "concept", count: "1", minutes: "5" },
-    headers: { Origin: baseURL },
-  });
-  const answerPage = new URL(started.url()).pathname;
-  expect(answerPage).toMatch(/^\/rounds\/[^/]+\/questions\/1$/);
+  const answerPage = await startOneQuestionRound(first, baseURL);
   const cookies = await setup.cookies();
   await setup.close();
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForThisFile, signUp } from "./browser";
+import { browserForThisFile, signUp, startOneQuestionRound } from "./browser";
 
 /**
  * The header's theme switch (light / dark / system, remembered in a cookie,
@@ -161,12 +161,7 @@ test("without JavaScript the timer says the clock still runs on the server; once
   const noScript = await browser().newContext({ javaScriptEnabled: false });
   try {
     await signUp(page, baseURL);
-    const started = await page.request.post(`${baseURL}/rounds/new`, {
-      form: { kinds: "concept", count: "1", minutes: "5" },
-      headers: { Origin: baseURL },
-    });
-    const answerPage = new URL(started.url()).pathname;
-    expect(answerPage).toMatch(/^\/rounds\/[^/]+\/questions\/1$/);
+    const answerPage = await startOneQuestionRound(page, baseURL);
 
     await noScript.addCookies(await withScript.cookies());
     const still = await noScript.newPage();
