@@ -1,8 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "~/utils/zod";
-import { requireUser } from "~/auth/session.server";
 import { planGrading } from "~/grading/grade-answer.server";
-import type { Probe } from "~/grading/grade-schema";
 import { isLlmConfigured } from "~/grading/llm/openai-client.server";
 import { getEnv } from "~/env.server";
 import { latestGrades } from "~/grading/grades.server";
@@ -15,96 +12,23 @@ import {
   findAnswer,
   listAnswers,
   MAIN_SLOT,
-  saveDraft,
-  startAnswer,
   submitAnswer,
   type Answer,
 } from "~/rounds/answers.server";
-import { hasExpired, probeSecondsFor } from "~/rounds/clock";
-import { answerFormSchema, draftFormSchema } from "~/rounds/round-forms";
-import { QUESTIONS_MAX } from "~/rounds/round-limits";
+import { answerFormSchema } from "~/rounds/round-forms";
 import { gradeInRound, loadRoundView, settleExpired } from "~/grading/round-grades.server";
-import {
-  findRound,
-  listRoundQuestions,
-  markRoundFinished,
-  unansweredQuestions,
-  type RoundQuestion,
-} from "~/rounds/rounds.server";
+import { markRoundFinished, unansweredQuestions, type RoundQuestion } from "~/rounds/rounds.server";
+import { answerPath, probeForSlot, resolveAnswerSlot, startPath } from "./answer-slots.server";
 
 /**
  * The server half of the two answer pages: the main answer to a question
- * (slot 0) and the answer to one of its follow-up probes (slots 1-3).
+ * (slot 0) and the answer to one of its follow-up probes (slots 1-3). Their
+ * routes export this loader and action as theirs, and nothing else imports
+ * its code (its types, which leave no trace in a build, aside): the browser
+ * build stands one empty module in for a server module, and one only these
+ * two pages import rides in the script they share instead of being a request
+ * of its own on every page that imports it (decision 014).
  */
-
-type Params = LoaderFunctionArgs["params"];
-
-const paramsSchema = z.object({
-  roundId: z.string().min(1).max(64),
-  position: z.coerce.number().int().min(1).max(QUESTIONS_MAX),
-  slot: z.coerce.number().int().min(1).max(3).optional(),
-});
-
-export function answerPath(roundId: string, position: number, slot: number = MAIN_SLOT): string {
-  const base = `/rounds/${roundId}/questions/${position}`;
-  return slot === MAIN_SLOT ? base : `${base}/follow-ups/${slot}`;
-}
-
-/** Resolves the round, question and answer slot named by the URL, for the signed-in user only. */
-export async function resolveAnswerSlot(request: Request, params: Params) {
-  const user = await requireUser(request);
-  const parsed = paramsSchema.safeParse(params);
-  invariantResponse(parsed.success, "Not found");
-  const { roundId, position, slot = MAIN_SLOT } = parsed.data;
-  const round = findRound(user.id, roundId);
-  invariantResponse(round, "Round not found");
-  const roundQuestions = listRoundQuestions(round.id);
-  const roundQuestion = roundQuestions.find((rq) => rq.position === position);
-  invariantResponse(roundQuestion, "Question not found");
-  return { user, round, roundQuestions, roundQuestion, slot };
-}
-
-/** For the answer's resource routes (draft saves, the grade stream): the slot comes as `?slot=`, 0 or absent for the main answer. */
-export async function resolveAnswerSlotFromQuery(request: Request, params: Params) {
-  const slot = new URL(request.url).searchParams.get("slot") ?? "0";
-  return resolveAnswerSlot(request, { ...params, slot: slot === "0" ? undefined : slot });
-}
-
-/** The probe a follow-up slot answers: it exists only once the main answer has been graded and asked it. */
-export function probeForSlot(roundQuestion: RoundQuestion, slot: number): Probe {
-  const main = findAnswer(roundQuestion.id, MAIN_SLOT);
-  const probe = main ? latestGrades([main.id]).get(main.id)?.grade.probes[slot - 1] : undefined;
-  invariantResponse(probe, "Follow-up not found");
-  return probe;
-}
-
-/** Starts the answer in this slot and its clock (once: a second call finds the same answer). */
-export function startAnswerSlot(roundQuestion: RoundQuestion, slot: number, now: Date): Answer {
-  return slot === MAIN_SLOT
-    ? startAnswer(roundQuestion.id, MAIN_SLOT, roundQuestion.secondsAllowed, null, now)
-    : startAnswer(
-        roundQuestion.id,
-        slot,
-        probeSecondsFor(roundQuestion.secondsAllowed),
-        probeForSlot(roundQuestion, slot),
-        now,
-      );
-}
-
-export function startPath(roundId: string, position: number, slot: number = MAIN_SLOT): string {
-  return `${answerPath(roundId, position)}/start${slot === MAIN_SLOT ? "" : `?slot=${slot}`}`;
-}
-
-/**
- * For the actions that create a round: starts its first question's clock and
- * goes there. The clock starts on this POST, so the page view that follows
- * only reads, and a normal flow needs no extra click.
- */
-export function redirectToStartedQuestion(roundId: string, position = 1): Response {
-  const roundQuestion = listRoundQuestions(roundId).find((rq) => rq.position === position);
-  if (roundQuestion) startAnswerSlot(roundQuestion, MAIN_SLOT, new Date());
-  return redirect(answerPath(roundId, position));
-}
 
 /** The loader of both answer pages (the question and its follow-ups): their routes export it as theirs. */
 export async function loadAnswerPage({ request, params }: LoaderFunctionArgs) {
@@ -166,52 +90,6 @@ export async function loadAnswerPage({ request, params }: LoaderFunctionArgs) {
     autoRead: getPreferences(user.id).readAloud && !answer.submittedAt,
   };
 }
-
-/**
- * The answer box's autosave: JSON, for a plain `fetch` rather than a Remix
- * fetcher, because a draft save must never take part in the page's
- * navigation. A fetcher action that completes while a submitted answer's
- * redirect is loading makes the router end that navigation with the
- * fetcher's own revalidation data, and the page then kept showing the form
- * for an answer already submitted.
- */
-export async function saveDraftAction({ request, params }: ActionFunctionArgs): Promise<Response> {
-  const { user, round, roundQuestion, slot } = await resolveAnswerSlotFromQuery(request, params);
-  const answer = findAnswer(roundQuestion.id, slot);
-  invariantResponse(answer, "Answer not found");
-  const form = parseSubmission(await request.formData(), { schema: draftFormSchema });
-  if (form.status !== "success") {
-    const message =
-      Object.values(form.error ?? {})
-        .flat()
-        .find(Boolean) ?? "The draft was not saved.";
-    return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
-  }
-  const now = new Date();
-  if (hasExpired(answer.deadlineAt, now) && saveDraft(answer.id, form.value.answer, now)) {
-    // The clock ran out while this was on its way: the text is kept (save first), and submitted as the clock's.
-    await settleExpired(round.id, user.id, now);
-    return Response.json(
-      {
-        ok: false,
-        error: "Time is up: your answer was submitted with this text.",
-      } satisfies DraftSaveResult,
-      { status: 409 },
-    );
-  }
-  if (!saveDraft(answer.id, form.value.answer, now)) {
-    return Response.json(
-      {
-        ok: false,
-        error: "This answer was already submitted; the draft was not changed.",
-      } satisfies DraftSaveResult,
-      { status: 409 },
-    );
-  }
-  return Response.json({ ok: true, savedAt: now.toISOString() } satisfies DraftSaveResult);
-}
-
-export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
 
 /** The action of both answer pages, exported by their routes as theirs. */
 export async function answerPageAction({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DraftSaveResult } from "~/answering/answer-page.server";
+import type { DraftSaveResult } from "~/answering/draft-save.server";
 
 export type DraftStatus =
   | { state: "idle" }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { getEnv } from "~/env.server";
-import { resolveAnswerSlotFromQuery } from "~/answering/answer-page.server";
+import { resolveAnswerSlotFromQuery } from "~/answering/answer-slots.server";
 import { findAnswer, type Answer } from "~/rounds/answers.server";
 import { GRACE_MS, hasExpired } from "~/rounds/clock";
 import { ANSWER_MAX } from "~/rounds/round-limits";

@@ -9,7 +9,7 @@ import { Score } from "~/components/score";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { DUE_ROUND_MAX, dueQuestions, loadQueue } from "~/review/practice-queue.server";
 import { getPreferences } from "~/preferences/preferences.server";
-import { redirectToStartedQuestion } from "~/answering/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-slots.server";
 import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { useDateFormat } from "~/dates/use-date-format";

@@ -15,7 +15,7 @@ import { pageParamSchema } from "~/utils/page-param";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
 import { loadQuestionOverTime, resolveQuestion } from "~/review/question-over-time.server";
-import { redirectToStartedQuestion } from "~/answering/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-slots.server";
 import { parseSearchParams } from "~/utils/search-params";
 import { intentForm } from "~/utils/intent-form.server";
 import { parseSubmission } from "~/utils/submission.server";

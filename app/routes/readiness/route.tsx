@@ -16,7 +16,7 @@ import { createPracticeRound } from "~/rounds/practice-round.server";
 import { updatePreferences } from "~/preferences/preferences.server";
 import { readinessFormSchema } from "~/review/readiness-forms";
 import { loadReadiness, questionsForSkill, saveSelfScores } from "~/review/readiness.server";
-import { redirectToStartedQuestion } from "~/answering/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-slots.server";
 import { skillLabel } from "~/question-bank/skill-label";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { parseSubmission } from "~/utils/submission.server";

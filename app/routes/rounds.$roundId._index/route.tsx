@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
-import { answerPath } from "~/answering/answer-page.server";
+import { answerPath } from "~/answering/answer-slots.server";
 import { asOfNow, listAnswers } from "~/rounds/answers.server";
 import { unansweredQuestions } from "~/rounds/rounds.server";
 import { findRound, listRoundQuestions } from "~/rounds/rounds.server";

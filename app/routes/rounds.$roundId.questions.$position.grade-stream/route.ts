@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { GradeProgress } from "~/grading/grade-answer.server";
 import { latestGrades } from "~/grading/grades.server";
-import { resolveAnswerSlotFromQuery } from "~/answering/answer-page.server";
+import { resolveAnswerSlotFromQuery } from "~/answering/answer-slots.server";
 import { findAnswer } from "~/rounds/answers.server";
 import { gradeInRound, settleExpired } from "~/grading/round-grades.server";
 import { invariantResponse } from "~/utils/invariant.server";

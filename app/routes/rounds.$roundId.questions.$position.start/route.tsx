@@ -7,10 +7,10 @@ import {
   answerPath,
   probeForSlot,
   resolveAnswerSlotFromQuery,
+  slotSeconds,
   startAnswerSlot,
-} from "~/answering/answer-page.server";
+} from "~/answering/answer-slots.server";
 import { findAnswer, MAIN_SLOT } from "~/rounds/answers.server";
-import { probeSecondsFor } from "~/rounds/clock";
 import { settleExpired } from "~/grading/round-grades.server";
 
 /**
@@ -34,10 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: probe
       ? `Follow-up ${slot} on “${roundQuestion.question.title}”`
       : roundQuestion.question.title,
-    seconds:
-      slot === MAIN_SLOT
-        ? roundQuestion.secondsAllowed
-        : probeSecondsFor(roundQuestion.secondsAllowed),
+    seconds: slotSeconds(roundQuestion, slot),
   };
 }
 

@@ -12,7 +12,7 @@ import { findReadyRound, getReadyRounds } from "~/rounds/ready-rounds.server";
 import { readyRoundFormSchema } from "./ready-round-form.server";
 import { createPracticeRound } from "~/rounds/practice-round.server";
 import { getPreferences } from "~/preferences/preferences.server";
-import { redirectToStartedQuestion } from "~/answering/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-slots.server";
 import { newRoundSchema } from "~/rounds/round-forms";
 import { MINUTES_MAX, QUESTIONS_MAX, QUESTIONS_MIN } from "~/rounds/round-limits";
 import { createRound } from "~/rounds/rounds.server";

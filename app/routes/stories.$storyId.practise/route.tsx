@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/session.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/form-errors";
-import { redirectToStartedQuestion } from "~/answering/answer-page.server";
+import { redirectToStartedQuestion } from "~/answering/answer-slots.server";
 import { practiseStory, questionsToPractise } from "~/stories/practise-story.server";
 import { requireStory } from "~/stories/stories.server";
 import { intentForm } from "~/utils/intent-form.server";
