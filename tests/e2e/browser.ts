@@ -69,3 +69,13 @@ export async function startOneQuestionRound(page: Page, baseURL: string): Promis
   expect(answerPage).toMatch(/^\/rounds\/[^/]+\/questions\/1$/);
   return answerPage;
 }
+
+/**
+ * Resolves once the answer page's timer has changed on screen: the page has hydrated and its
+ * clock runs in the browser (the server's HTML shows a fixed time).
+ */
+export async function waitForTheTimerToTick(page: Page, timeout?: number): Promise<void> {
+  const timer = page.getByRole("timer");
+  const shown = await timer.textContent();
+  await expect.poll(() => timer.textContent(), { timeout }).not.toBe(shown);
+}

@@ -1,6 +1,11 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForThisFile, signUp, startOneQuestionRound } from "./browser";
+import {
+  browserForThisFile,
+  signUp,
+  startOneQuestionRound,
+  waitForTheTimerToTick,
+} from "./browser";
 
 /**
  * Nothing on screen moves when a page's scripts arrive. On a slow phone the
@@ -86,9 +91,7 @@ test("an answer page does not move as it hydrates: the read-aloud button and the
       expect(await readAloud.isDisabled()).toBe(true);
       // Hydrated: the button works and the timer ticks.
       await expect.poll(() => readAloud.isEnabled(), { timeout: 10_000 }).toBe(true);
-      const timer = page.getByRole("timer");
-      const shown = await timer.textContent();
-      await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toBe(shown);
+      await waitForTheTimerToTick(page, 5_000);
       expect(await shiftsSinceScripts(page), `at ${viewport.width} px`).toEqual([]);
     } finally {
       await context.close();

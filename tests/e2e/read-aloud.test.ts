@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForThisFile, signUp } from "./browser";
+import { browserForThisFile, signUp, waitForTheTimerToTick } from "./browser";
 
 /**
  * Issue 18, item 6: with "Read each question aloud" ticked in Preferences, a
@@ -94,9 +94,7 @@ test("where no script runs, or the browser has no speech synthesis, there is no 
     await signUp(page, baseURL);
     await startRound(page);
     // Hydrated (the timer ticks), and the server's disabled button is gone.
-    const timer = page.getByRole("timer");
-    const shown = await timer.textContent();
-    await expect.poll(() => timer.textContent()).not.toBe(shown);
+    await waitForTheTimerToTick(page);
     expect(await page.locator(".read-aloud").count()).toBe(0);
 
     await noScript.addCookies(await context.cookies());

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { startServer, type RunningServer } from "../utils/production-server";
-import { browserForThisFile, signUp, uniqueUsername } from "./browser";
+import { browserForThisFile, signUp, uniqueUsername, waitForTheTimerToTick } from "./browser";
 
 const baseURL = inject("baseURL");
 const browser = browserForThisFile();
@@ -192,10 +192,7 @@ describe("in the browser", () => {
     await page.getByLabel("Number of questions").fill("1");
     await page.getByRole("button", { name: "Start round" }).click();
     await page.waitForURL(/\/questions\/1$/);
-    const first = await page.getByRole("timer").textContent();
-    await expect
-      .poll(() => page.getByRole("timer").textContent(), { timeout: 5000 })
-      .not.toBe(first);
+    await waitForTheTimerToTick(page, 5000);
 
     // Draft saving is a same-origin fetch; submitting posts a form.
     await page

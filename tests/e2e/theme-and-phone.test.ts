@@ -1,6 +1,11 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForThisFile, signUp, startOneQuestionRound } from "./browser";
+import {
+  browserForThisFile,
+  signUp,
+  startOneQuestionRound,
+  waitForTheTimerToTick,
+} from "./browser";
 
 /**
  * The header's theme switch (light / dark / system, remembered in a cookie,
@@ -174,9 +179,7 @@ test("without JavaScript the timer says the clock still runs on the server; once
     );
 
     await page.goto(`${baseURL}${answerPage}`);
-    const timer = page.getByRole("timer");
-    const first = await timer.textContent();
-    await expect.poll(() => timer.textContent()).not.toBe(first);
+    await waitForTheTimerToTick(page);
     expect(await page.locator(".countdown-server-note").count()).toBe(0);
   } finally {
     await withScript.close();
