@@ -106,6 +106,22 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   const answers = page.locator(".answer-text");
   expect(await answers.getByText(ANSWER_ONE).count()).toBe(1);
   expect(await answers.getByText(PROBE_ANSWER).count()).toBe(1);
+  // The summary links to each question's section; the browser renders a section only near
+  // the screen (content-visibility), and a link to one off the screen still lands on its heading.
+  // (A heading inside a section not yet rendered has no box of its own: measure the section.)
+  const sectionTop = (headingId: string) =>
+    page.evaluate(
+      (id) => document.getElementById(id)!.closest("section")!.getBoundingClientRect().top,
+      headingId,
+    );
+  const headingTop = (id: string) =>
+    page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
+  const viewportHeight = page.viewportSize()!.height;
+  expect(await sectionTop("q-2")).toBeGreaterThan(viewportHeight);
+  await page.getByRole("region", { name: "Summary" }).getByRole("link").nth(1).click();
+  await page.waitForURL(/\/report#q-2$/);
+  await expect.poll(() => headingTop("q-2")).toBeGreaterThanOrEqual(0);
+  expect(await headingTop("q-2")).toBeLessThan(viewportHeight / 2);
   expect(consoleErrors).toEqual([]);
   await page.close();
 });
