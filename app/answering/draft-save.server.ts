@@ -28,22 +28,22 @@ export async function saveDraftAction({ request, params }: ActionFunctionArgs): 
     return Response.json({ ok: false, error: message } satisfies DraftSaveResult, { status: 400 });
   }
   const now = new Date();
-  if (hasExpired(answer.deadlineAt, now) && saveDraft(answer.id, form.value.answer, now)) {
+  if (!saveDraft(answer.id, form.value.answer, now)) {
+    return Response.json(
+      {
+        ok: false,
+        error: "This answer was already submitted; the draft was not changed.",
+      } satisfies DraftSaveResult,
+      { status: 409 },
+    );
+  }
+  if (hasExpired(answer.deadlineAt, now)) {
     // The clock ran out while this was on its way: the text is kept (save first), and submitted as the clock's.
     await settleExpired(round.id, user.id, now);
     return Response.json(
       {
         ok: false,
         error: "Time is up: your answer was submitted with this text.",
-      } satisfies DraftSaveResult,
-      { status: 409 },
-    );
-  }
-  if (!saveDraft(answer.id, form.value.answer, now)) {
-    return Response.json(
-      {
-        ok: false,
-        error: "This answer was already submitted; the draft was not changed.",
       } satisfies DraftSaveResult,
       { status: 409 },
     );
