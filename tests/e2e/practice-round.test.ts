@@ -108,24 +108,19 @@ test("sign up, take a two-question round, answer a probe, reload mid-question, r
   expect(await answers.getByText(PROBE_ANSWER).count()).toBe(1);
   // The summary links to each question's section; the browser renders a section only near
   // the screen (content-visibility), and a link to one off the screen still lands on its heading.
-  // (A heading inside a section not yet rendered has no box of its own: measure the section.)
-  const sectionTop = (headingId: string) =>
-    page.evaluate(
-      (id) => document.getElementById(id)!.closest("section")!.getBoundingClientRect().top,
-      headingId,
-    );
-  const headingBox = (id: string) =>
-    page.evaluate((id) => {
-      const { top, bottom } = document.getElementById(id)!.getBoundingClientRect();
+  // (A heading in a section not rendered yet may have no box of its own: before the click, measure the section.)
+  const box = (selector: string) =>
+    page.locator(selector).evaluate((element) => {
+      const { top, bottom } = element.getBoundingClientRect();
       return { top, bottom };
-    }, id);
+    });
   const viewportHeight = page.viewportSize()!.height;
-  expect(await sectionTop("q-2")).toBeGreaterThan(viewportHeight);
+  expect((await box("section:has(> #q-2)")).top).toBeGreaterThan(viewportHeight);
   await page.getByRole("region", { name: "Summary" }).getByRole("link").nth(1).click();
   await page.waitForURL(/\/report#q-2$/);
   // The heading in view, near the top of the screen (it may sit a fraction of a pixel above 0).
-  await expect.poll(async () => (await headingBox("q-2")).bottom).toBeGreaterThan(0);
-  const landed = await headingBox("q-2");
+  await expect.poll(async () => (await box("#q-2")).bottom).toBeGreaterThan(0);
+  const landed = await box("#q-2");
   expect(landed.top).toBeGreaterThan(-(landed.bottom - landed.top) / 2);
   expect(landed.top).toBeLessThan(viewportHeight / 2);
   expect(consoleErrors).toEqual([]);
