@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import type { AxeResults } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { ownQuestion, questionForm } from "../utils/questions";
+import { axeViolations } from "./axe";
 import { browserForThisFile, signUp } from "./browser";
 
 /**
@@ -15,9 +14,7 @@ import { browserForThisFile, signUp } from "./browser";
 
 const baseURL = inject("baseURL");
 const browser = browserForThisFile();
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
 const PHONE_WIDTH = 390;
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const ANSWER =
   "REST models the domain as resources such as /orders/42, identified by URIs, and clients exchange JSON representations. " +
@@ -370,29 +367,6 @@ const PAGES: PageCheck[] = [
   },
   { name: "404, signed in", signedIn: true, path: () => "/no-such-page", status: 404 },
 ];
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  targets: string[];
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: Document, options: object) => Promise<AxeResults> };
-    };
-    const results = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-    }));
-  }, TAGS);
-}
 
 let signedIn: BrowserContext;
 let signedOut: BrowserContext;
